@@ -90,21 +90,34 @@ public final class ExchangeReader {
             name = row.text("name");
         }
         List<AuthorityRow> authorities = authorities(table(files, AUTHORITIES, REQUIRED_AUTHORITY_COLUMNS));
-        List<HomeRow> homes = homes(table(files, HOMES, REQUIRED_HOME_COLUMNS));
+        CsvTable homeTable = table(files, HOMES, REQUIRED_HOME_COLUMNS);
+        List<HomeRow> homes = homes(homeTable);
         Set<String> authorityCodes = new HashSet<>();
         authorities.forEach(a -> authorityCodes.add(a.authorityCode()));
         Map<String, HomeRow> homesById = new HashMap<>();
         homes.forEach(h -> homesById.put(h.homeId(), h));
-        List<ChildRow> children = children(table(files, CHILDREN, REQUIRED_CHILD_COLUMNS), asOf, authorityCodes,
-                homesById);
-        Set<String> childIds = new HashSet<>();
-        children.forEach(c -> childIds.add(c.childId()));
+        CsvTable childTable = table(files, CHILDREN, REQUIRED_CHILD_COLUMNS);
+        List<ChildRow> children = children(childTable, asOf, authorityCodes, homesById, declaredIds(homeTable,
+                "home_id"));
+        // References are checked against every id a file declares, so one bad row does not cascade into others.
+        Set<String> childIds = declaredIds(childTable, "child_id");
         List<AvoidZoneRow> avoidZones = avoidZones(table(files, AVOID_ZONES, REQUIRED_AVOID_ZONE_COLUMNS), childIds);
         List<KeyPlaceRow> keyPlaces = keyPlaces(table(files, KEY_PLACES, REQUIRED_KEY_PLACE_COLUMNS), childIds);
         if (!errors.isEmpty()) {
             throw new InvalidDatasetException(errors);
         }
         return new ExchangeDataset(asOf, name, authorities, homes, children, avoidZones, keyPlaces);
+    }
+
+    private static Set<String> declaredIds(CsvTable table, String column) {
+        Set<String> ids = new HashSet<>();
+        table.rows().forEach(row -> {
+            String id = row.text(column);
+            if (id != null) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     private CsvTable table(Map<String, byte[]> files, String name, List<String> requiredColumns) {
@@ -174,7 +187,7 @@ public final class ExchangeReader {
     }
 
     private List<ChildRow> children(CsvTable table, LocalDate asOf, Set<String> authorityCodes,
-            Map<String, HomeRow> homes) {
+            Map<String, HomeRow> homes, Set<String> declaredHomeIds) {
         List<ChildRow> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, Integer> livingIn = new HashMap<>();
@@ -218,9 +231,9 @@ public final class ExchangeReader {
             PetsRule pets = row.optionalEnum("pets", PetsRule.class, PetsRule.ANY);
             LocalDate neededBy = row.optionalDate("needed_by");
             String currentHome = row.text("current_home_id");
-            if (currentHome != null && !homes.containsKey(currentHome)) {
+            if (currentHome != null && !declaredHomeIds.contains(currentHome)) {
                 row.error("current_home_id", "unknown home '" + currentHome + "' (not in " + HOMES + ")");
-            } else if (currentHome != null) {
+            } else if (currentHome != null && homes.containsKey(currentHome)) {
                 int count = livingIn.merge(currentHome, 1, Integer::sum);
                 int places = homes.get(currentHome).places();
                 if (count > places) {

@@ -1,0 +1,34 @@
+package uk.rcc.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import uk.rcc.security.RccUser;
+import uk.rcc.security.Role;
+
+/** Signed-in people for MockMvc requests, with the same principal type the login produces. */
+public final class Users {
+    private Users() {
+    }
+
+    public static RequestPostProcessor officerOf(String authorityCode) {
+        return as("officer." + authorityCode, Role.OFFICER, authorityCode);
+    }
+
+    public static RequestPostProcessor commissioner() {
+        return as("commissioner", Role.COMMISSIONER, null);
+    }
+
+    public static RequestPostProcessor board() {
+        return as("board", Role.BOARD, null);
+    }
+
+    public static RequestPostProcessor admin() {
+        return as("admin", Role.ADMIN, null);
+    }
+
+    private static RequestPostProcessor as(String username, Role role, String authorityCode) {
+        return user(new RccUser(username, "unused", role, authorityCode, true, false));
+    }
+}
