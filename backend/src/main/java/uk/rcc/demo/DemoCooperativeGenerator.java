@@ -169,7 +169,7 @@ public final class DemoCooperativeGenerator {
         boolean awaiting = chance(spec.awaitingShare());
         List<ChildRow> family = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            int age = i == 0 ? eldest : Math.max(0, eldest - 1 - random.nextInt(4) * i);
+            int age = i == 0 ? eldest : siblingAge(eldest);
             family.add(child(council, familyHome, age, group, size > 1));
         }
         if (awaiting) {
@@ -326,6 +326,15 @@ public final class DemoCooperativeGenerator {
             return 10 + random.nextInt(6);
         }
         return 16 + random.nextInt(2);
+    }
+
+    /** Siblings' ages follow the same national profile, within seven years of the first child's. */
+    private int siblingAge(int first) {
+        int age = age();
+        for (int tries = 0; tries < 20 && Math.abs(age - first) > 7; tries++) {
+            age = age();
+        }
+        return age;
     }
 
     private Set<Need> needs(Map<Need, Double> chances) {

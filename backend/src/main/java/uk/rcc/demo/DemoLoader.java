@@ -46,9 +46,16 @@ class DemoLoader implements ApplicationRunner {
                 environment.getProperty("rcc.demo.homes", Integer.class, 300),
                 environment.getProperty("rcc.demo.seed", Long.class, 42L), LocalDate.now());
         var summary = importer.importDataset(DemoCooperativeGenerator.generate(spec));
+        spreadReferralDates();
         createDemoAccounts();
         log.info("Loaded the demo co-operative: {} homes, {} children. Demo accounts are listed in the README.",
                 summary.homes(), summary.children());
+    }
+
+    /** The exchange format has no referral date; give demo referrals a spread of 0-59 days' waiting. */
+    private void spreadReferralDates() {
+        jdbc.update("UPDATE child SET referred_at = now() - make_interval(days => abs(hashtext(child_id)) % 60) "
+                + "WHERE current_home_id IS NULL");
     }
 
     private boolean registryHasData() {
