@@ -1,26 +1,37 @@
 package uk.rcc.security;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Counts failed logins towards a lock-out and clears the count on success. */
+import uk.rcc.audit.AuditLog;
+
+/** Audits every sign-in and failed sign-in; counts failures towards a lock-out and clears them on success. */
 @Component
 class LoginEvents {
     private final AccountStore accounts;
+    private final AuditLog audit;
 
-    LoginEvents(AccountStore accounts) {
+    LoginEvents(AccountStore accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @EventListener
-    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        accounts.recordFailedLogin(event.getAuthentication().getName());
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        String username = event.getAuthentication().getName();
+        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+            accounts.recordFailedLogin(username);
+        }
+        audit.record(username, "LOGIN_FAILED", null, event.getException().getClass().getSimpleName());
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        accounts.recordSuccessfulLogin(event.getAuthentication().getName());
+        String username = event.getAuthentication().getName();
+        accounts.recordSuccessfulLogin(username);
+        audit.record(username, "LOGIN", null, null);
     }
 }

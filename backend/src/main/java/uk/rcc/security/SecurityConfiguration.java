@@ -24,8 +24,9 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                        "/favicon.ico", "/error")
+                        "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
                 .permitAll()
+                .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
