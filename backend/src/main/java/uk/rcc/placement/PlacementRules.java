@@ -1,0 +1,109 @@
+package uk.rcc.placement;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import uk.rcc.exchange.Codes.Alongside;
+import uk.rcc.exchange.Codes.Need;
+import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
+import uk.rcc.exchange.ExchangeDataset.ChildRow;
+import uk.rcc.exchange.ExchangeDataset.HomeRow;
+import uk.rcc.registry.RegistryRows;
+
+/**
+ * The reference policy's hard rules for one child moving into one home as the registry stands now, in words an
+ * officer understands. Capacity is checked by the caller under a row lock.
+ */
+@Component
+public class PlacementRules {
+    private static final double EARTH_RADIUS_KM = 6371.0088;
+    private final JdbcTemplate jdbc;
+    private final RegistryRows rows;
+
+    public PlacementRules(JdbcTemplate jdbc, RegistryRows rows) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    public List<String> brokenRules(String childId, String homeId) {
+        ChildRow child = rows.child(childId).orElseThrow();
+        HomeRow home = rows.home(homeId).orElseThrow();
+        List<ChildRow> residents = rows.childrenLivingIn(homeId).stream()
+                .filter(c -> !c.childId().equals(childId)).toList();
+        return brokenRules(child, home, residents, rows.avoidZones(childId), rows.asOf());
+    }
+
+    public static List<String> brokenRules(ChildRow child, HomeRow home, List<ChildRow> residents,
+            List<AvoidZoneRow> zones, LocalDate asOf) {
+        List<String> broken = new ArrayList<>();
+        int age = Period.between(child.dateOfBirth(), asOf).getYears();
+        if (age < home.minAge() || age > home.maxAge()) {
+            broken.add("age " + age + " is outside the home's range " + home.minAge() + "–" + home.maxAge());
+        }
+        if (!home.sexes().accepts(child.sex())) {
+            broken.add("the home takes " + home.sexes() + " only");
+        }
+        List<Need> unmet = child.needs().stream().filter(n -> !home.needsMet().contains(n)).toList();
+        if (!unmet.isEmpty()) {
+            broken.add("needs not met: " + unmet);
+        }
+        if (!child.placementKinds().contains(home.kind())) {
+            broken.add("the care plan does not allow " + home.kind());
+        }
+        if (!home.available()) {
+            broken.add("the home takes no new child at present");
+        }
+        if (!child.pets().accepts(home.pets())) {
+            broken.add(home.pets() ? "the child cannot live with animals" : "the child needs a home with animals");
+        }
+        for (AvoidZoneRow zone : zones) {
+            if (kilometres(zone.lat(), zone.lon(), home.lat(), home.lon()) <= zone.radiusKm()) {
+                broken.add("inside an area the child must avoid");
+                break;
+            }
+        }
+        for (ChildRow other : residents) {
+            String clash = alongsideClash(child, other, asOf);
+            if (clash != null) {
+                broken.add(clash);
+            }
+        }
+        return broken;
+    }
+
+    /** Rule 4: who may live with whom, checked from both sides. */
+    static String alongsideClash(ChildRow child, ChildRow other, LocalDate asOf) {
+        int age = Period.between(child.dateOfBirth(), asOf).getYears();
+        int otherAge = Period.between(other.dateOfBirth(), asOf).getYears();
+        if (!accepts(child, age, otherAge) || !accepts(other, otherAge, age)) {
+            return "cannot live alongside child " + other.childId() + " already there";
+        }
+        return null;
+    }
+
+    private static boolean accepts(ChildRow child, int age, int otherAge) {
+        if (child.needs().contains(Need.HSB) && otherAge < age) {
+            return false;
+        }
+        Alongside rule = child.alongside();
+        return switch (rule) {
+            case ANY -> true;
+            case SOLO -> false;
+            case OLDER_ONLY -> otherAge > age;
+            case YOUNGER_ONLY -> otherAge < age;
+        };
+    }
+
+    static double kilometres(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
+    }
+}
