@@ -5,7 +5,7 @@ CREATE TABLE weight_set (
     created_at timestamptz NOT NULL DEFAULT now(),
     created_by text NOT NULL,
     note       text,
-    weights    jsonb NOT NULL
+    weights    text NOT NULL
 );
 
 CREATE TABLE matching_run (
@@ -21,12 +21,12 @@ CREATE TABLE matching_run (
     solver_config   text NOT NULL,
     seconds_limit   integer NOT NULL CHECK (seconds_limit > 0),
     weight_set_id   bigint REFERENCES weight_set,
-    weights         jsonb NOT NULL,
+    weights         text NOT NULL,
     best_score      text,
     planned         integer,
     placed          integer,
     unplaced        integer,
-    figures         jsonb,
+    figures         text,
     error           text,
     version         integer NOT NULL DEFAULT 0
 );
@@ -64,3 +64,6 @@ CREATE TABLE shedlock (
     locked_at  timestamptz NOT NULL,
     locked_by  varchar(255) NOT NULL
 );
+
+-- At most one run of the co-operative is active at a time, whichever instance started it.
+CREATE UNIQUE INDEX matching_run_one_active ON matching_run ((true)) WHERE status IN ('QUEUED', 'RUNNING');

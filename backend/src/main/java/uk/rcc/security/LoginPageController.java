@@ -10,6 +10,27 @@ import org.springframework.web.util.HtmlUtils;
 /** The sign-in page: plain HTML with the CSRF token in the form, styled by the UI's stylesheet. */
 @Controller
 class LoginPageController {
+    private final org.springframework.beans.factory.ObjectProvider<
+            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidcClients;
+
+    LoginPageController(org.springframework.beans.factory.ObjectProvider<
+            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidcClients) {
+        this.oidcClients = oidcClients;
+    }
+
+    /** Links to each configured OpenID Connect provider ("Sign in with ..."). */
+    private String oidcLinks() {
+        StringBuilder links = new StringBuilder();
+        if (oidcClients.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object item : registrations) {
+                var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) item;
+                links.append("<p><a class=\"button\" href=\"/oauth2/authorization/")
+                        .append(HtmlUtils.htmlEscape(registration.getRegistrationId())).append("\">Sign in with ")
+                        .append(HtmlUtils.htmlEscape(registration.getClientName())).append("</a></p>");
+            }
+        }
+        return links.toString();
+    }
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
@@ -32,6 +53,7 @@ class LoginPageController {
                   <main>
                     <h1>RCC placements and sufficiency</h1>
                     %s
+                    %s
                     <form method="post" action="/login">
                       <label for="username">Username</label>
                       <input id="username" name="username" autocomplete="username" required autofocus>
@@ -43,7 +65,7 @@ class LoginPageController {
                   </main>
                 </body>
                 </html>
-                """.formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()),
+                """.formatted(message, oidcLinks(), HtmlUtils.htmlEscape(csrf.getParameterName()),
                 HtmlUtils.htmlEscape(csrf.getToken()));
     }
 }

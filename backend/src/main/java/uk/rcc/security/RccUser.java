@@ -9,8 +9,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in account with its role and, for officers, their council. */
 public record RccUser(String username, String passwordHash, Role role, String authorityCode, boolean enabled,
-        boolean locked) implements UserDetails {
+        boolean locked) implements UserDetails, HasViewer {
 
+    @Override
     public Viewer viewer() {
         return new Viewer(username, role, authorityCode);
     }

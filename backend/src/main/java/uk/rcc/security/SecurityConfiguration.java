@@ -21,9 +21,16 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+            org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidcClients,
+            OidcAccounts oidcAccounts) throws Exception {
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts)));
+        }
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                .requestMatchers("/login", "/login.html", "/oauth2/**", "/login/oauth2/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                         "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
                 .permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")

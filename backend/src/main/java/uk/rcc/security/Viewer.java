@@ -14,7 +14,7 @@ public record Viewer(String username, Role role, String authorityCode) {
 
     public static Viewer current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof RccUser user) {
+        if (authentication != null && authentication.getPrincipal() instanceof HasViewer user) {
             return user.viewer();
         }
         throw new AccessDeniedException("no signed-in user");
