@@ -1,0 +1,67 @@
+package uk.rcc.load;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * 100 placement officers at once on a co-operative of 5,000 homes and 2,000 children (started by the Maven
+ * profile {@code load}; see the README): each signs in, then browses the referrals queue, the homes map data and
+ * shortlists, and now and then accepts a home. Loopback only; bounded in users and time.
+ */
+public class OfficersSimulation extends Simulation {
+    private static final String BASE = System.getProperty("rcc.url", "http://127.0.0.1:8089");
+    private static final int USERS = Integer.getInteger("rcc.users", 100);
+    private static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("rcc.seconds", 120));
+    private static final List<String> OFFICERS = List.of("officer.cumberland", "officer.westmorland",
+            "officer.northumberland", "officer.durham");
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE).acceptHeader("application/json")
+            .disableCaching();
+
+    private final ChainBuilder signIn = exec(http("login page").get("/login").header("Accept", "text/html")
+            .check(regex("name=\"_csrf\" value=\"([^\"]+)\"").saveAs("csrf")))
+            .exec(http("sign in").post("/login").formParam("username", "#{officer}")
+                    .formParam("password", "demo-only-password").formParam("_csrf", "#{csrf}")
+                    .disableFollowRedirect().check(status().is(302), header("Location").not(BASE + "/login?error")))
+            .exec(http("xsrf cookie").get("/api/cooperative").check(status().is(200)))
+            .exec(getCookieValue(CookieKey("XSRF-TOKEN").saveAs("xsrf")));
+
+    private final ChainBuilder browse = exec(http("referrals queue").get("/api/children?awaiting=true")
+            .check(status().is(200), jsonPath("$[*].childId").findRandom().optional().saveAs("childId")))
+            .exec(http("homes map data").get("/api/homes").check(status().is(200)))
+            .doIf(session -> session.contains("childId")).then(
+                    exec(http("child").get("/api/children/#{childId}").check(status().is(200)))
+                            .exec(http("shortlist").get("/api/children/#{childId}/shortlist?limit=10")
+                                    .check(status().is(200), jsonPath("$.candidates[0].homeId").optional()
+                                            .saveAs("homeId")))
+                            .randomSwitch().on(percent(5.0).then(doIf(session -> session.contains("homeId")).then(
+                                    exec(http("accept").post("/api/children/#{childId}/placement")
+                                            .header("X-XSRF-TOKEN", "#{xsrf}")
+                                            .header("Content-Type", "application/json")
+                                            .body(StringBody("{\"homeId\":\"#{homeId}\"}"))
+                                            .check(status().in(201, 409))))))
+                            .exec(session -> session.remove("homeId")))
+            .pause(Duration.ofMillis(200), Duration.ofMillis(800));
+
+    private final ScenarioBuilder officers = scenario("placement officers")
+            .feed(Stream.iterate(0, i -> i + 1).map(i -> Map.<String, Object>of("officer",
+                    OFFICERS.get(i % OFFICERS.size()))).iterator())
+            .exec(signIn)
+            .during(DURATION).on(browse);
+
+    {
+        setUp(officers.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(20)))).protocols(protocol)
+                .maxDuration(DURATION.plusSeconds(60))
+                .assertions(global().failedRequests().count().is(0L));
+    }
+}
