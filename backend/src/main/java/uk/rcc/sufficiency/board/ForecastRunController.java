@@ -1,0 +1,152 @@
+package uk.rcc.sufficiency.board;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import uk.rcc.audit.AuditLog;
+import uk.rcc.security.Viewer;
+
+/** Forecast runs, their outputs, the board's review and the published report, over HTTP. */
+@RestController
+@PreAuthorize("hasAnyRole('BOARD', 'COMMISSIONER')")
+class ForecastRunController {
+    private final ForecastRuns forecasts;
+    private final BoardReview review;
+    private final SufficiencyReport report;
+    private final AuditLog audit;
+
+    ForecastRunController(ForecastRuns forecasts, BoardReview review, SufficiencyReport report, AuditLog audit) {
+        this.forecasts = forecasts;
+        this.review = review;
+        this.report = report;
+        this.audit = audit;
+    }
+
+    record StartRequest(@NotBlank @Size(max = 200) String name, @Min(1) @Max(60) Integer horizonMonths,
+            LocalDate asOf, Long seed, @Min(100) @Max(20000) Integer runs,
+            @DecimalMin("0.5") @DecimalMax("0.99") Double confidence,
+            @DecimalMin("-0.9") @DecimalMax("2.0") Double entryRateChange) {
+    }
+
+    record CommentRequest(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    record Started(long runId) {
+    }
+
+    @PostMapping("/api/sufficiency/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('COMMISSIONER')")
+    Started start(@Valid @RequestBody StartRequest request) {
+        var parameters = new ForecastRuns.Parameters(or(request.horizonMonths(), 36), request.asOf(),
+                request.seed() == null ? 903L : request.seed(), or(request.runs(), 2000),
+                request.confidence() == null ? 0.8 : request.confidence(), request.entryRateChange());
+        String by = Viewer.current().username();
+        long id = forecasts.start(by, request.name(), parameters, "USER");
+        audit.record(by, "START_FORECAST", "forecast " + id, request.name());
+        return new Started(id);
+    }
+
+    @GetMapping("/api/sufficiency/runs")
+    List<ForecastRuns.ForecastRun> runs() {
+        return forecasts.list();
+    }
+
+    @GetMapping("/api/sufficiency/published")
+    List<ForecastRuns.ForecastRun> published() {
+        return forecasts.list().stream().filter(r -> r.reviewStatus().equals("PUBLISHED")).toList();
+    }
+
+    @GetMapping("/api/sufficiency/runs/{id}")
+    ForecastRuns.ForecastRun run(@PathVariable long id) {
+        return forecasts.get(id);
+    }
+
+    @GetMapping("/api/sufficiency/runs/{id}/outputs/{name}")
+    ResponseEntity<String> output(@PathVariable long id, @PathVariable String name) {
+        String content = forecasts.output(id, name).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "run " + id + " has no output " + name));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
+    }
+
+    @GetMapping("/api/sufficiency/runs/{id}/comments")
+    List<BoardReview.Comment> comments(@PathVariable long id) {
+        forecasts.get(id);
+        return review.comments(id);
+    }
+
+    @PostMapping("/api/sufficiency/runs/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    void comment(@PathVariable long id, @Valid @RequestBody CommentRequest request) {
+        forecasts.get(id);
+        review.comment(id, Viewer.current().username(), request.text());
+    }
+
+    @PostMapping("/api/sufficiency/runs/{id}/review")
+    @PreAuthorize("hasRole('COMMISSIONER')")
+    ForecastRuns.ForecastRun submit(@PathVariable long id) {
+        review.submitForReview(id, Viewer.current().username());
+        return forecasts.get(id);
+    }
+
+    @PostMapping("/api/sufficiency/runs/{id}/approve")
+    @PreAuthorize("hasRole('COMMISSIONER')")
+    ForecastRuns.ForecastRun approve(@PathVariable long id) {
+        review.approve(id, Viewer.current().username());
+        return forecasts.get(id);
+    }
+
+    @PostMapping("/api/sufficiency/runs/{id}/publish")
+    @PreAuthorize("hasRole('COMMISSIONER')")
+    ForecastRuns.ForecastRun publish(@PathVariable long id) {
+        review.publish(id, Viewer.current().username());
+        return forecasts.get(id);
+    }
+
+    @GetMapping(path = "/sufficiency/runs/{id}/report", produces = MediaType.TEXT_HTML_VALUE)
+    String reportPage(@PathVariable long id) {
+        return report.html(report.build(forecasts, finished(id)));
+    }
+
+    @GetMapping("/api/sufficiency/runs/{id}/report.pdf")
+    ResponseEntity<byte[]> reportPdf(@PathVariable long id) {
+        byte[] pdf = ReportPdf.render(report.build(forecasts, finished(id)));
+        audit.record(Viewer.current().username(), "EXPORT_REPORT", "forecast " + id, pdf.length + " bytes");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sufficiency-report-" + id + ".pdf\"")
+                .body(pdf);
+    }
+
+    private ForecastRuns.ForecastRun finished(long id) {
+        ForecastRuns.ForecastRun run = forecasts.get(id);
+        if (!run.status().equals("FINISHED")) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "forecast run " + id + " is " + run.status());
+        }
+        return run;
+    }
+
+    private static int or(Integer value, int absent) {
+        return value == null ? absent : value;
+    }
+}
