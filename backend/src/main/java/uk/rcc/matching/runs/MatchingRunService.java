@@ -1,0 +1,228 @@
+package uk.rcc.matching.runs;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import tools.jackson.databind.ObjectMapper;
+import uk.rcc.matching.runs.MatchingEngine.Outcome;
+import uk.rcc.matching.runs.MatchingEngine.Progress;
+import uk.rcc.matching.runs.MatchingEngine.SolveJob;
+import uk.rcc.matching.runs.MatchingRun.Status;
+import uk.rcc.registry.RegistryStore;
+
+/**
+ * Co-operative matching runs, kept in PostgreSQL so a restart loses nothing: a run row is written before the
+ * solver starts, its progress and a heartbeat while it runs, and its proposals together with its final status in
+ * one transaction, so a half-written run is never visible. A run whose instance died is marked failed at the
+ * next start; the proposals of the last good run stay in force.
+ */
+@Service
+public class MatchingRunService {
+    private static final Logger log = LoggerFactory.getLogger(MatchingRunService.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    static final Duration STALE = Duration.ofSeconds(60);
+
+    private final MatchingRunRepository runs;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final RegistryStore registry;
+    private final MatchingEngine engine;
+    private final WeightSets weightSets;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final String instanceId;
+    private final String defaultConfig;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "matching-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Long, SolveJob> activeJobs = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> stopRequests = ConcurrentHashMap.newKeySet();
+
+    public MatchingRunService(MatchingRunRepository runs, JdbcTemplate jdbc, TransactionTemplate transaction,
+            RegistryStore registry, MatchingEngine engine, WeightSets weightSets, ObjectMapper json,
+            MeterRegistry meters, @Value("${rcc.matching.default-config:interactive-solver.xml}") String defaultConfig) {
+        this.runs = runs;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.registry = registry;
+        this.engine = engine;
+        this.weightSets = weightSets;
+        this.json = json;
+        this.meters = meters;
+        this.defaultConfig = defaultConfig;
+        this.instanceId = ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    /** Runs left RUNNING by an instance that stopped (crash, kill -9, restart) are failed, never resumed. */
+    @EventListener(ApplicationReadyEvent.class)
+    public int failInterruptedRuns() {
+        int failed = jdbc.update("""
+                UPDATE matching_run SET status = 'FAILED', ended_at = now(), version = version + 1,
+                    error = 'interrupted: the instance running it stopped before it finished'
+                WHERE status IN ('QUEUED', 'RUNNING')
+                  AND (instance_id = ? OR coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ?))
+                """, instanceId, STALE.toSeconds());
+        if (failed > 0) {
+            log.warn("Marked {} interrupted matching run(s) as failed", failed);
+        }
+        return failed;
+    }
+
+    /** Starts a run over every waiting child of the co-operative; refuses while another run is active. */
+    public MatchingRun start(String startedBy, String trigger, Integer seconds, String solverConfig) {
+        WeightSets.WeightSet weights = weightSets.current();
+        int limit = seconds == null ? 30 : seconds;
+        if (limit < 1 || limit > 3600) {
+            throw new IllegalArgumentException("seconds must be between 1 and 3600");
+        }
+        MatchingRun run;
+        try {
+            run = runs.save(new MatchingRun(null, Status.QUEUED.name(), trigger, startedBy, Instant.now(), null, null,
+                    Instant.now(), instanceId, solverConfig == null ? defaultConfig : solverConfig, limit,
+                    weights.id(), weightSets.toJson(weights.weights()), null, null, null, null, null, null, 0));
+        } catch (DataIntegrityViolationException e) {
+            throw new RunAlreadyActiveException();
+        }
+        MatchingRun queued = run;
+        executor.submit(() -> execute(queued, weights.weights()));
+        return run;
+    }
+
+    public Optional<MatchingRun> find(long id) {
+        return runs.findById(id);
+    }
+
+    public List<MatchingRun> latest() {
+        return runs.latest();
+    }
+
+    /** Asks a running solver to stop; it saves its best result as a STOPPED run. */
+    public boolean stop(long id) {
+        SolveJob job = activeJobs.get(id);
+        if (job == null) {
+            return false;
+        }
+        stopRequests.add(id);
+        job.stop();
+        return true;
+    }
+
+    private void execute(MatchingRun run, Map<String, Double> weights) {
+        long started = System.nanoTime();
+        try {
+            setRunning(run.id());
+            var request = new MatchingEngine.MatchRequest(registry.readAll(), weights, run.solverConfig(),
+                    Duration.ofSeconds(run.secondsLimit()));
+            Heartbeat heartbeat = new Heartbeat(run.id());
+            SolveJob job = engine.start(request, heartbeat::progress);
+            activeJobs.put(run.id(), job);
+            Outcome outcome = job.await();
+            saveOutcome(run.id(), outcome, stopRequests.remove(run.id()) ? Status.STOPPED : Status.FINISHED);
+            meters.timer("rcc.matching.solve").record(Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(run.id(), "interrupted while solving");
+        } catch (RuntimeException e) {
+            log.error("Matching run {} failed", run.id(), e);
+            fail(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            activeJobs.remove(run.id());
+        }
+    }
+
+    private void setRunning(long id) {
+        jdbc.update("UPDATE matching_run SET status = 'RUNNING', started_at = now(), heartbeat_at = now(), "
+                + "instance_id = ?, version = version + 1 WHERE id = ?", instanceId, id);
+    }
+
+    private void saveOutcome(long id, Outcome outcome, Status status) {
+        transaction.executeWithoutResult(tx -> {
+            jdbc.batchUpdate("INSERT INTO proposal (run_id, child_id, authority_code, home_id, cost, explanation) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", outcome.proposals(), 1000, (ps, p) -> {
+                        ps.setLong(1, id);
+                        ps.setString(2, p.childId());
+                        ps.setString(3, p.authorityCode());
+                        ps.setString(4, p.homeId());
+                        ps.setBigDecimal(5, java.math.BigDecimal.valueOf(Math.round(p.cost() * 100) / 100.0));
+                        ps.setString(6, p.explanation());
+                    });
+            jdbc.update("""
+                    UPDATE matching_run SET status = ?, ended_at = now(), heartbeat_at = now(), best_score = ?,
+                        planned = ?, placed = ?, unplaced = ?, figures = ?, version = version + 1
+                    WHERE id = ?""", status.name(), outcome.score(), outcome.planned(), outcome.placed(),
+                    outcome.unplaced(), json.writeValueAsString(Map.of("before", outcome.before(), "after",
+                            outcome.after())), id);
+        });
+        log.info("Matching run {} {}: score {}, {} of {} placed", id, status, outcome.score(), outcome.placed(),
+                outcome.planned());
+    }
+
+    private void fail(long id, String error) {
+        meters.counter("rcc.matching.runs.failed").increment();
+        jdbc.update("UPDATE matching_run SET status = 'FAILED', ended_at = now(), error = ?, version = version + 1 "
+                + "WHERE id = ?", error, id);
+    }
+
+    /** Stops running solvers on shutdown and waits for them to save their best result. */
+    @PreDestroy
+    public void shutdown() throws InterruptedException {
+        activeJobs.values().forEach(SolveJob::stop);
+        executor.shutdown();
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("A matching run did not save within 30 seconds of shutdown");
+        }
+    }
+
+    /** Tells other instances that this one's runs are alive, even while the score does not improve. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 5000)
+    public void beat() {
+        activeJobs.keySet().forEach(id -> jdbc.update("UPDATE matching_run SET heartbeat_at = now() WHERE id = ?", id));
+    }
+
+    /** Writes the best score so far at most every few seconds. */
+    private final class Heartbeat {
+        private final long runId;
+        private volatile long lastWrite;
+
+        Heartbeat(long runId) {
+            this.runId = runId;
+        }
+
+        void progress(Progress progress) {
+            long now = System.nanoTime();
+            if (now - lastWrite < HEARTBEAT.toNanos()) {
+                return;
+            }
+            lastWrite = now;
+            jdbc.update("UPDATE matching_run SET best_score = ?, placed = ?, planned = ?, heartbeat_at = now() "
+                    + "WHERE id = ? AND status = 'RUNNING'", progress.bestScore(), progress.placed(),
+                    progress.planned(), runId);
+        }
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+}
