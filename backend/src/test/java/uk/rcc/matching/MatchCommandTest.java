@@ -19,7 +19,6 @@ import uk.rcc.cli.CommandLine;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeReader;
-import uk.rcc.matching.fallback.SolverEngineTest;
 import uk.rcc.matching.runs.MatchingEngine;
 import uk.rcc.support.Datasets;
 import uk.rcc.support.SharedData;
@@ -50,7 +49,7 @@ class MatchCommandTest {
         List<MatchingEngine.ProposalLine> lines = rows.stream().map(r -> new MatchingEngine.ProposalLine(
                 r.get("child_id"), null, r.get("home_id").isEmpty() ? null : r.get("home_id"), 0, "")).toList();
         MatchingEngine.Outcome asRead = new MatchingEngine.Outcome("", lines.size(), 0, 0, lines, null, null);
-        assertThat(SolverEngineTest.brokenRules(sample, asRead)).isEmpty();
+        assertThat(uk.rcc.support.IndependentProposalChecker.brokenRules(sample, asRead)).isEmpty();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("children planned: 31")
                 .contains("placed within 20 miles of home").contains("sibling groups split");
     }
