@@ -69,6 +69,12 @@ public final class PlacementProblem {
         Map<String, List<KeyPlaceRow>> keyPlaces = dataset.keyPlaces().stream()
                 .collect(Collectors.groupingBy(KeyPlaceRow::childId));
         long siblingWeight = Math.round(policy.siblingGroupSplit() * 100);
+        Map<String, Integer> staying = new HashMap<>();
+        dataset.children().stream().filter(c -> c.currentHomeId() != null && !c.mayMove())
+                .forEach(c -> staying.merge(c.currentHomeId(), 1, Integer::sum));
+        // Homes that children who must stay already fill can take no planned child: leave them out up front.
+        List<HomeRow> withRoom = dataset.homes().stream()
+                .filter(h -> staying.getOrDefault(h.homeId(), 0) < h.places()).toList();
         List<ChildPlan> children = new ArrayList<>();
         for (ChildRow child : dataset.children()) {
             int age = Period.between(child.dateOfBirth(), dataset.asOf()).getYears();
@@ -80,7 +86,7 @@ public final class PlacementProblem {
                         true, alongside, List.of(current), Map.of(), current, siblingWeight));
                 continue;
             }
-            Map<Home, long[]> terms = candidateTerms(child, zones.getOrDefault(child.childId(), List.of()),
+            Map<Home, long[]> terms = candidateTerms(child, withRoom, zones.getOrDefault(child.childId(), List.of()),
                     keyPlaces.getOrDefault(child.childId(), List.of()), homes);
             candidatePairs += terms.size();
             children.add(new ChildPlan(child.childId(), child.authorityCode(), age, child.siblingGroup(),
@@ -90,10 +96,10 @@ public final class PlacementProblem {
         return new PlacementPlan(new ArrayList<>(homes.values()), children);
     }
 
-    private Map<Home, long[]> candidateTerms(ChildRow child, List<AvoidZoneRow> zones, List<KeyPlaceRow> keyPlaces,
-            Map<String, Home> homes) {
+    private Map<Home, long[]> candidateTerms(ChildRow child, List<HomeRow> withRoom, List<AvoidZoneRow> zones,
+            List<KeyPlaceRow> keyPlaces, Map<String, Home> homes) {
         Map<HomeRow, double[]> valid = new HashMap<>();
-        for (HomeRow home : dataset.homes()) {
+        for (HomeRow home : withRoom) {
             if (Candidates.exclusion(child, home, zones, dataset.asOf()) == null) {
                 valid.put(home, Candidates.terms(child, home, keyPlaces, policy));
             }
