@@ -36,7 +36,8 @@ import uk.rcc.sufficiency.Ssda903Data.Episode;
  * column. Strict mode rejects the whole set on any error; lenient mode leaves bad rows out and reports them.
  */
 public final class Ssda903Reader {
-    private static final DateTimeFormatter DFE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter DFE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DFE_DATE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
     private static final Set<String> LEGAL_STATUSES = Set.of("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2",
@@ -280,7 +281,8 @@ public final class Ssda903Reader {
                         error(column, "'" + value + "' is not a date like the rest of this file (YYYY-MM-DD)");
                         return null;
                     }
-                    return LocalDate.parse(value);
+                    return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE
+                            .withResolverStyle(java.time.format.ResolverStyle.STRICT));
                 }
                 if (ISO.matcher(value).matches()) {
                     error(column, "'" + value + "' is an ISO date, but this file uses the DfE's dd/mm/yyyy");

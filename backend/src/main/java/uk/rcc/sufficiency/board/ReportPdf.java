@@ -98,7 +98,7 @@ final class ReportPdf {
         room(height + 40);
         text(BOLD, 10, chart.title());
         float bottom = cursor - height;
-        double max = points.stream().mapToDouble(ForecastTable.Point::p975).max().orElse(1) * 1.05;
+        double max = Math.max(1, points.stream().mapToDouble(ForecastTable.Point::p975).max().orElse(1) * 1.05);
         band(points, max, bottom, width, height, 0, new Color(0xd2, 0xe2, 0xf1));
         band(points, max, bottom, width, height, 1, new Color(0xa6, 0xc5, 0xe3));
         band(points, max, bottom, width, height, 2, new Color(0x6d, 0x9e, 0xcf));
@@ -165,7 +165,7 @@ final class ReportPdf {
     private static String printable(String text, PDType1Font font, float size, float width) throws IOException {
         StringBuilder safe = new StringBuilder();
         for (char c : text.replace('\t', ' ').toCharArray()) {
-            safe.append(c == '–' || c == '—' ? '-' : c >= 32 && c < 256 ? c : '?');
+            safe.append(c == '–' || c == '—' ? '-' : c >= 32 && c < 127 || c == '£' ? c : '?');
         }
         String line = safe.toString();
         while (line.length() > 1 && font.getStringWidth(line) / 1000 * size > width) {

@@ -89,7 +89,7 @@ class SufficiencyReport {
         if (points.isEmpty()) {
             return "<p>No forecast for this series.</p>";
         }
-        double max = points.stream().mapToDouble(ForecastTable.Point::p975).max().orElse(1) * 1.05;
+        double max = Math.max(1, points.stream().mapToDouble(ForecastTable.Point::p975).max().orElse(1) * 1.05);
         int width = 640;
         int height = 220;
         StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 " + width + " " + (height + 30)
