@@ -1,6 +1,7 @@
 package uk.rcc.demo;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,15 @@ class DemoLoader implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final DatasetImporter importer;
     private final AccountStore accounts;
+    private final uk.rcc.sufficiency.board.ForecastRuns forecasts;
 
-    DemoLoader(Environment environment, JdbcTemplate jdbc, DatasetImporter importer, AccountStore accounts) {
+    DemoLoader(Environment environment, JdbcTemplate jdbc, DatasetImporter importer, AccountStore accounts,
+            uk.rcc.sufficiency.board.ForecastRuns forecasts) {
         this.environment = environment;
         this.jdbc = jdbc;
         this.importer = importer;
         this.accounts = accounts;
+        this.forecasts = forecasts;
     }
 
     @Override
@@ -48,6 +52,7 @@ class DemoLoader implements ApplicationRunner {
         var summary = importer.importDataset(DemoCooperativeGenerator.generate(spec));
         spreadReferralDates();
         createDemoAccounts();
+        loadDemoReturns();
         log.info("Loaded the demo co-operative: {} homes, {} children. Demo accounts are listed in the README.",
                 summary.homes(), summary.children());
     }
@@ -56,6 +61,32 @@ class DemoLoader implements ApplicationRunner {
     private void spreadReferralDates() {
         jdbc.update("UPDATE child SET referred_at = now() - make_interval(days => abs(hashtext(child_id)) % 60) "
                 + "WHERE current_home_id IS NULL");
+    }
+
+    /** Ten years of generated SSDA903 returns for the demo councils, and a first forecast for the board. */
+    private void loadDemoReturns() {
+        java.nio.file.Path folder = null;
+        try {
+            folder = java.nio.file.Files.createTempDirectory("rcc-demo-returns");
+            List<String> councils = Places.NORTHERN_MEMBERS.stream().map(Places.Council::code).toList();
+            uk.rcc.sufficiency.Ssda903Generator.write(new uk.rcc.sufficiency.Ssda903Generator.Spec(councils, 5, 0.02,
+                    LocalDate.now().withDayOfMonth(1).minusYears(10), 10, 903), folder);
+            for (String council : councils) {
+                for (String file : List.of("header.csv", "episodes.csv")) {
+                    jdbc.update("INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
+                            + "VALUES (?, ?, ?, 'demo')", council, file,
+                            java.nio.file.Files.readString(folder.resolve(council).resolve(file)));
+                }
+            }
+            forecasts.start("demo", "Demo baseline forecast", new uk.rcc.sufficiency.board.ForecastRuns.Parameters(
+                    36, null, 903, 1000, 0.8, null), "USER");
+        } catch (java.io.IOException e) {
+            log.warn("Demo SSDA903 returns could not be written: {}", e.getMessage());
+        } finally {
+            if (folder != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
+            }
+        }
     }
 
     private boolean registryHasData() {
