@@ -62,9 +62,11 @@ public final class CommandLine {
                 return withContext(options, context -> context.getBean(ExportCommand.class).run(options, out, err));
             }
             case "match" -> {
+                quietLogging();
                 return MatchCommand.run(options, out, err);
             }
             case "forecast" -> {
+                quietLogging();
                 return ForecastCommand.run(options, out, err);
             }
             case "help", "--help", "-h" -> {
@@ -76,6 +78,14 @@ public final class CommandLine {
                 err.print(USAGE_TEXT);
                 return USAGE;
             }
+        }
+    }
+
+    /** Commands without Spring would otherwise log at logback's default DEBUG level. */
+    private static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

@@ -40,6 +40,21 @@ public class RegistryRows {
                 homeId);
     }
 
+    public static HomeRow homeFrom(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return RegistryStore.homeRow(rs);
+    }
+
+    public static ChildRow childFrom(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return RegistryStore.childRow(rs);
+    }
+
+    public List<uk.rcc.exchange.ExchangeDataset.KeyPlaceRow> keyPlaces(String childId) {
+        return jdbc.query("SELECT child_id, lat, lon, kind, visits_per_month FROM key_place WHERE child_id = ?",
+                (rs, i) -> new uk.rcc.exchange.ExchangeDataset.KeyPlaceRow(rs.getString(1), rs.getDouble(2),
+                        rs.getDouble(3), uk.rcc.exchange.Codes.KeyPlaceKind.valueOf(rs.getString(4)),
+                        rs.getDouble(5)), childId);
+    }
+
     public List<AvoidZoneRow> avoidZones(String childId) {
         return jdbc.query("SELECT child_id, lat, lon, radius_km, reason FROM avoid_zone WHERE child_id = ?",
                 (rs, i) -> new AvoidZoneRow(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),

@@ -39,11 +39,13 @@ public class SolverEngine implements MatchingEngine, ReferenceWeights {
         Solver<PlacementPlan> solver = factory.buildSolver();
         long started = System.nanoTime();
         int planned = problem.planned();
-        reportProgress(solver, problem, onProgress, started);
+        java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
+        reportProgress(solver, problem, onProgress, started, stopRequested);
         CompletableFuture<PlacementPlan> solving = CompletableFuture.supplyAsync(() -> solver.solve(problem.plan()));
         return new SolveJob() {
             @Override
             public void stop() {
+                stopRequested.set(true);
                 solver.terminateEarly();
             }
 
@@ -65,13 +67,17 @@ public class SolverEngine implements MatchingEngine, ReferenceWeights {
      * construction heuristic, where best-solution events do not, so a run shows progress from its start.
      */
     private static void reportProgress(Solver<PlacementPlan> solver, PlacementProblem problem,
-            Consumer<Progress> onProgress, long started) {
+            Consumer<Progress> onProgress, long started, java.util.concurrent.atomic.AtomicBoolean stopRequested) {
         int planned = problem.planned();
         long[] lastReport = { 0 };
         ((org.optaplanner.core.impl.solver.DefaultSolver<PlacementPlan>) solver).addPhaseLifecycleListener(
                 new org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter<>() {
                     @Override
                     public void stepEnded(org.optaplanner.core.impl.phase.scope.AbstractStepScope<PlacementPlan> step) {
+                        if (stopRequested.get() && !solver.isTerminateEarly()) {
+                            // A stop asked for before solving began is otherwise reset when solve() starts.
+                            solver.terminateEarly();
+                        }
                         long now = System.nanoTime();
                         if (now - lastReport[0] < 1_000_000_000L) {
                             return;

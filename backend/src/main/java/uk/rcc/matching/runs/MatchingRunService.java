@@ -59,6 +59,7 @@ public class MatchingRunService {
     });
     private final Map<Long, SolveJob> activeJobs = new ConcurrentHashMap<>();
     private final java.util.Set<Long> stopRequests = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Long> localRuns = ConcurrentHashMap.newKeySet();
 
     public MatchingRunService(MatchingRunRepository runs, JdbcTemplate jdbc, TransactionTemplate transaction,
             RegistryStore registry, MatchingEngine engine, WeightSets weightSets, ObjectMapper json,
@@ -106,6 +107,7 @@ public class MatchingRunService {
             throw new RunAlreadyActiveException();
         }
         MatchingRun queued = run;
+        localRuns.add(run.id());
         executor.submit(() -> execute(queued, weights.weights()));
         return run;
     }
@@ -120,12 +122,14 @@ public class MatchingRunService {
 
     /** Asks a running solver to stop; it saves its best result as a STOPPED run. */
     public boolean stop(long id) {
-        SolveJob job = activeJobs.get(id);
-        if (job == null) {
+        if (!localRuns.contains(id)) {
             return false;
         }
         stopRequests.add(id);
-        job.stop();
+        SolveJob job = activeJobs.get(id);
+        if (job != null) {
+            job.stop();
+        }
         return true;
     }
 
@@ -138,6 +142,9 @@ public class MatchingRunService {
             Heartbeat heartbeat = new Heartbeat(run.id());
             SolveJob job = engine.start(request, heartbeat::progress);
             activeJobs.put(run.id(), job);
+            if (stopRequests.contains(run.id())) {
+                job.stop();
+            }
             Outcome outcome = job.await();
             saveOutcome(run.id(), outcome, stopRequests.remove(run.id()) ? Status.STOPPED : Status.FINISHED);
             meters.timer("rcc.matching.solve").record(Duration.ofNanos(System.nanoTime() - started));
@@ -149,6 +156,8 @@ public class MatchingRunService {
             fail(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             activeJobs.remove(run.id());
+            localRuns.remove(run.id());
+            stopRequests.remove(run.id());
         }
     }
 
