@@ -1,0 +1,127 @@
+package uk.rcc.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.rcc.imports.DatasetImporter;
+import uk.rcc.support.SharedData;
+import uk.rcc.support.TestRegistry;
+
+/** A placement officer works through the referrals queue and places a child, in a real browser. */
+@BrowserTest
+class OfficerJourneyTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRegistry registry;
+    @Autowired
+    DatasetImporter importer;
+
+    Browser browser;
+
+    @BeforeEach
+    void sampleRegistryAndBrowser() throws IOException {
+        registry.reset();
+        importer.importDirectory(SharedData.sample());
+        registry.createAccounts();
+        browser = Browser.open(port);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void officerSeesOwnCouncilsQueueMostUrgentFirst() {
+        browser.signIn("officer.cumberland");
+
+        List<WebElement> rows = browser.atLeast(By.cssSelector("#referrals-table tbody tr"), 1);
+        int awaiting = registry.jdbc().queryForObject(
+                "SELECT count(*) FROM child WHERE authority_code = ? AND current_home_id IS NULL", Integer.class,
+                TestRegistry.CUMBERLAND);
+        assertThat(rows).hasSize(awaiting);
+        assertThat(browser.visible(By.id("signed-in-as")).getText()).contains("Placement officer", "Cumberland");
+        assertThat(browser.driver().findElement(By.cssSelector("#main-nav a[data-page=run]")).isDisplayed())
+                .as("only commissioners see the co-operative run").isFalse();
+        List<String> shownIds = rows.stream().map(r -> r.findElement(By.cssSelector("th a")).getText()).toList();
+        List<String> cumberlandIds = registry.jdbc().queryForList(
+                "SELECT child_id FROM child WHERE authority_code = ? AND current_home_id IS NULL", String.class,
+                TestRegistry.CUMBERLAND);
+        assertThat(shownIds).containsExactlyInAnyOrderElementsOf(cumberlandIds);
+        browser.screenshot("01-referrals-queue");
+        assertThat(browser.consoleErrors()).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    @Test
+    void officerOpensAChildSeesTheShortlistOnTheMapAndAcceptsAHome() {
+        browser.signIn("officer.cumberland");
+        browser.atLeast(By.cssSelector("#referrals-table tbody tr"), 1).get(0).findElement(By.cssSelector("th a"))
+                .click();
+
+        List<WebElement> cards = browser.atLeast(By.cssSelector("#shortlist .home-card"), 1);
+        assertThat(browser.driver().findElements(By.cssSelector("#child-map .pin-home")))
+                .as("one map marker per shortlisted home").hasSize(cards.size());
+        assertThat(browser.driver().findElements(By.cssSelector("#child-map .pin-family"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("#child-map path.twenty-mile-ring"))).hasSize(1);
+        assertThat(browser.visible(By.cssSelector("#child-map .map-note")).getText())
+                .isEqualTo("Locations shown to about 1 km");
+        assertThat(browser.visible(By.id("exclusion-summary")).getText()).contains("homes considered");
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#child-map .leaflet-councilAreas-pane path")).isEmpty());
+        browser.screenshot("02-child-match-view");
+
+        WebElement first = cards.get(0);
+        String homeId = first.getAttribute("data-home-id");
+        int before = Integer.parseInt(first.findElement(By.cssSelector(".vacancies")).getAttribute("data-vacancies"));
+        first.findElement(By.xpath(".//button[starts-with(., 'Accept') or starts-with(., 'Choose')]")).click();
+        WebElement reason = browser.visible(By.cssSelector("#home-card-" + homeId + " textarea"));
+        reason.sendKeys("Close to school and family; carers experienced with this age.");
+        first.findElement(By.xpath(".//button[. = 'Confirm placement']")).click();
+
+        browser.waitForText(By.id("decision-message"), "Placement recorded");
+        int after = Integer.parseInt(browser.visible(By.cssSelector("#home-card-" + homeId + " .vacancies"))
+                .getAttribute("data-vacancies"));
+        assertThat(after).isEqualTo(before - 1);
+        assertThat(registry.jdbc().queryForObject("SELECT places - (SELECT count(*) FROM child c WHERE "
+                + "c.current_home_id = h.home_id) FROM home h WHERE home_id = ?", Integer.class, homeId))
+                .as("the database agrees with what the page shows").isEqualTo(after);
+        browser.screenshot("03-child-placed");
+        assertThat(browser.consoleErrors()).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    @Test
+    void homesRegisterFiltersAndShowsAHomesOccupancy() {
+        browser.signIn("officer.cumberland");
+        browser.go("#/homes");
+
+        browser.visible(By.id("filter-kind"));
+        browser.waitForText(By.id("homes-count"), "homes shown");
+        int homes = registry.count("home");
+        assertThat(browser.visible(By.id("homes-count")).getText()).startsWith(homes + " of " + homes + " homes");
+        assertThat(browser.driver().findElements(By.cssSelector("#homes-map .cluster")))
+                .as("zoomed out, nearby homes are clustered").isNotEmpty();
+
+        browser.driver().findElement(By.id("filter-vacant")).click();
+        int vacantHomes = registry.jdbc().queryForObject("SELECT count(*) FROM home h WHERE available AND places > "
+                + "(SELECT count(*) FROM child c WHERE c.current_home_id = h.home_id)", Integer.class);
+        browser.waitFor(d -> d.findElement(By.id("homes-count")).getText().startsWith(vacantHomes + " of "));
+
+        browser.visible(By.cssSelector("#home-panel .home-list button")).click();
+        browser.visible(By.id("occupancy-meter"));
+        assertThat(browser.visible(By.id("home-panel")).getText()).contains("places taken", "Weekly cost");
+        browser.screenshot("04-homes-register");
+        assertThat(browser.consoleErrors()).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+}
