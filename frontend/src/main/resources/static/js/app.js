@@ -32,8 +32,11 @@ function defaultRoute() {
 
 /** Routes: #/referrals, #/child/<id>, #/run, #/homes. Anything else goes to the role's first page. */
 function route() {
-  const hash = window.location.hash || defaultRoute();
-  const [, name, argument] = hash.split('/');
+  if (!window.location.hash) {
+    window.location.replace(defaultRoute()); // fires hashchange, which routes again
+    return;
+  }
+  const [, name, argument] = window.location.hash.split('/');
   const routes = {
     referrals: () => maySeeChildren(context.session.role) && showReferrals(page, context),
     child: () => maySeeChildren(context.session.role) && argument && showChild(page, context, decodeURIComponent(argument)),
