@@ -68,6 +68,6 @@ async function load(context, summary, tableHolder, isCommissioner) {
     isCommissioner ? 'Council' : null, 'Proposal'].filter(Boolean);
   replace(tableHolder, el('table', { id: 'referrals-table' },
     el('caption', { class: 'visually-hidden' }, 'Children awaiting a placement, most urgent first'),
-    el('thead', {}, el('tr', {}, headings.map(h => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, headings.map(h => el('th', { scope: 'col', class: h === 'Days waiting' ? 'number' : null }, h)))),
     el('tbody', {}, children.map(c => childRow(c, proposals && proposals.byChild.get(c.childId), context)))));
 }

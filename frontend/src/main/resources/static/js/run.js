@@ -30,12 +30,13 @@ export function showRun(page, context) {
     el('h1', {}, 'Co-operative run'),
     el('p', { class: 'lede' }, 'A run proposes a home for every waiting child of every member council at once, ',
       'sharing places fairly. Officers still decide each placement.'),
-    form, view.message, view.progress,
-    el('div', { class: 'split split-wide-map' }, el('div', { class: 'map-column' }, view.mapElement), view.review));
+    form, view.message,
+    el('div', { class: 'split split-wide-map' }, el('div', { class: 'map-column' }, view.mapElement),
+      el('div', { class: 'run-column' }, view.progress, view.review)));
   view.map = createMap(view.mapElement, context);
   addPrecisionNote(view.map, 'Family homes shown to about 1 km');
   addLegend(view.map, [['swatch-near', 'Within 20 miles of family home'], ['swatch-far', 'Beyond 20 miles'],
-    ['swatch-family', 'Family home (approximate)'], ['swatch-home', 'Proposed home']]);
+    ['swatch-family', 'Family home (approximate)'], ['swatch-proposed', 'Proposed home']]);
   view.proposalLayer = L.layerGroup().addTo(view.map);
   loadLatest(view);
   return () => { view.left = true; clearTimeout(view.pollTimer); view.map.remove(); };
@@ -126,7 +127,7 @@ function showProgress(view, run) {
       fact('Children placed so far', count(run.placed), 'run-placed'),
       fact('Without a home', count(run.unplaced), 'run-unplaced'),
       fact('Children in the run', count(run.planned), 'run-planned'),
-      fact('Best score', run.bestScore || '—', 'run-score')),
+      fact('Solver score', run.bestScore || '—', 'run-score')),
     run.error ? statusLine('The run failed: ' + run.error, 'error') : null);
 }
 
