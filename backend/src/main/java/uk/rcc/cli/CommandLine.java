@@ -36,6 +36,8 @@ public final class CommandLine {
                                         propose homes for a data set's waiting children (no database needed)
               forecast --episodes DIR --out DIR [--horizon-months N] [--as-of DATE]
                                         forecast children looked after from SSDA903 returns (no database needed)
+              bench [--sizes 100,1000,10000,national] [--seconds N] [--out FILE]
+                                        the matching benchmark: solver against today's practice and a lower bound
               --help                    this text
 
             Exit codes: 0 done; 2 invalid input (every error listed as file:line: column: message); 64 usage.
@@ -64,6 +66,10 @@ public final class CommandLine {
             case "match" -> {
                 quietLogging();
                 return MatchCommand.run(options, out, err);
+            }
+            case "bench" -> {
+                quietLogging();
+                return uk.rcc.matching.benchmark.BenchmarkCommand.run(options, out, err);
             }
             case "forecast" -> {
                 quietLogging();

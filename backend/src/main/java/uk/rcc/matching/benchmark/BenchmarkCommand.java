@@ -1,0 +1,162 @@
+package uk.rcc.matching.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import uk.rcc.cli.CommandLine;
+import uk.rcc.cli.Options;
+import uk.rcc.demo.DemoCooperativeGenerator;
+import uk.rcc.demo.DemoCooperativeGenerator.Scope;
+import uk.rcc.demo.DemoCooperativeGenerator.Spec;
+import uk.rcc.exchange.ExchangeDataset;
+import uk.rcc.matching.fallback.MatchingPolicy;
+import uk.rcc.matching.fallback.SolverEngine;
+import uk.rcc.matching.runs.MatchingEngine;
+
+/**
+ * {@code bench [--sizes 100,1000,10000,national] [--seconds 60] [--config FILE] [--out FILE]}: solves generated
+ * co-operatives and reports solution quality beside time, against today's practice and, for the smaller sizes, a
+ * lower bound on the optimum. Writes a Markdown results file with the machine and date.
+ */
+public final class BenchmarkCommand {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
+    private static final int LOWER_BOUND_MAX_PLANNED = 2_000;
+
+    private BenchmarkCommand() {
+    }
+
+    record Row(String size, int homes, int children, PolicyCost solver, PolicyCost practice, Double lowerBound,
+            double solveSeconds, double practiceSeconds, String score) {
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args, Set.of("sizes", "seconds", "config", "out"));
+        } catch (IllegalArgumentException e) {
+            err.println("bench: " + e.getMessage());
+            return CommandLine.USAGE;
+        }
+        int seconds = options.intValue("seconds", 60);
+        String config = options.get("config").orElse("interactive-solver.xml");
+        List<Row> rows = new ArrayList<>();
+        for (String size : options.get("sizes").orElse("100,1000,10000,national").split(",")) {
+            Spec spec = spec(size.trim());
+            out.printf("Solving %s (%d children, %d homes) for up to %d s ...%n", size, spec.children(), spec.homes(),
+                    seconds);
+            rows.add(measure(size.trim(), spec, seconds, config));
+            out.println(line(rows.get(rows.size() - 1)));
+        }
+        String report = report(rows, seconds, config, String.join(" ", args));
+        out.println(report);
+        options.get("out").ifPresent(file -> write(Path.of(file), report));
+        return CommandLine.OK;
+    }
+
+    /** Planned children (awaiting) are about a third of all children; homes 1.5 per planned child. */
+    static Spec spec(String size) {
+        if (size.equals("national")) {
+            return new Spec(80_000, 50_000, 0.03, 0.0, Scope.NATIONAL, 2026, AS_OF);
+        }
+        int planned = Integer.parseInt(size);
+        return new Spec(planned * 3, planned * 3 / 2, 0.33, 0.0, Scope.NORTHERN, 2026 + planned, AS_OF);
+    }
+
+    private static Row measure(String size, Spec spec, int seconds, String config) {
+        ExchangeDataset dataset = DemoCooperativeGenerator.generate(spec);
+        MatchingPolicy policy = MatchingPolicy.reference();
+        long start = System.nanoTime();
+        MatchingEngine.Outcome outcome;
+        try {
+            outcome = new SolverEngine("").start(new MatchingEngine.MatchRequest(dataset, Map.of(), config,
+                    Duration.ofSeconds(seconds)), progress -> { }).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        double solveSeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, String> proposed = new java.util.HashMap<>();
+        outcome.proposals().stream().filter(p -> p.homeId() != null).forEach(p -> proposed.put(p.childId(),
+                p.homeId()));
+        PolicyCost solver = PolicyCost.of(dataset, proposed, policy);
+        long practiceStart = System.nanoTime();
+        PolicyCost practice = PolicyCost.of(dataset, TodaysPractice.assign(dataset), policy);
+        double practiceSeconds = (System.nanoTime() - practiceStart) / 1e9;
+        Double bound = null;
+        if (solver.planned() <= LOWER_BOUND_MAX_PLANNED) {
+            double[] costs = FlowLowerBound.costByPlacedCount(dataset, policy);
+            bound = solver.placed() < costs.length ? costs[solver.placed()] : null;
+        }
+        return new Row(size, spec.homes(), spec.children(), solver, practice, bound, solveSeconds, practiceSeconds,
+                outcome.score());
+    }
+
+    private static String line(Row row) {
+        return String.format(Locale.ROOT, "  solver: %d/%d placed, soft %.1f, %d hard broken, %.1f s; today's "
+                + "practice: %d placed, soft %.1f%s", row.solver().placed(), row.solver().planned(),
+                row.solver().softCost(), row.solver().hardBroken(), row.solveSeconds(), row.practice().placed(),
+                row.practice().softCost(), row.lowerBound() == null ? "" : String.format(Locale.ROOT,
+                        "; lower bound %.1f (gap %.2f%%)", row.lowerBound(), gap(row)));
+    }
+
+    private static double gap(Row row) {
+        return row.lowerBound() == null || row.lowerBound() == 0 ? Double.NaN
+                : 100 * (row.solver().softCost() - row.lowerBound()) / row.lowerBound();
+    }
+
+    static String report(List<Row> rows, int seconds, String config, String arguments) {
+        StringBuilder md = new StringBuilder();
+        md.append("| size | children / homes | who | planned | placed | unplaced | hard broken | soft cost | gap to "
+                + "lower bound | within 20 miles | outside council | sibling groups split | mean km to school | "
+                + "weekly cost £ | time s |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            md.append(row(row, "solver", row.solver(), row.solveSeconds(),
+                    row.lowerBound() == null ? "n/a" : String.format(Locale.ROOT, "%.2f%% (bound %.1f)", gap(row),
+                            row.lowerBound())));
+            md.append(row(row, "today's practice", row.practice(), row.practiceSeconds(), ""));
+        }
+        md.append("\nSolver configuration `").append(config).append("`, time limit ").append(seconds)
+                .append(" s per size; scores: ");
+        rows.forEach(r -> md.append(r.size()).append(' ').append(r.score()).append("; "));
+        md.append("\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MiB max heap, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", Java ").append(System.getProperty("java.version")).append(" (")
+                .append(ManagementFactory.getRuntimeMXBean().getVmName()).append("). Date: ")
+                .append(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)).append(". Arguments: `")
+                .append(arguments).append("`.\n");
+        return md.toString();
+    }
+
+    private static String row(Row row, String who, PolicyCost cost, double seconds, String gap) {
+        return String.format(Locale.ROOT, "| %s | %d / %d | %s | %d | %d | %d | %d | %.1f | %s | %.1f%% | %.1f%% | %d | "
+                + "%.1f | %,.0f | %.1f |%n", row.size(), row.children(), row.homes(), who, cost.planned(), cost.placed(),
+                cost.unplaced(), cost.hardBroken(), cost.softCost(), gap, 100 * cost.within20MilesShare(),
+                100 * cost.outsideCouncilShare(), cost.siblingGroupsSplit(), cost.meanKmToSchool(), cost.weeklyCost(),
+                seconds);
+    }
+
+    private static void write(Path file, String report) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, report);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
