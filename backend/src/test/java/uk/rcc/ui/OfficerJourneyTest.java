@@ -102,6 +102,56 @@ class OfficerJourneyTest {
     }
 
     @Test
+    void whenSomeoneElseFillsTheHomeFirstTheOfficerIsToldToChooseAnother() {
+        browser.signIn("officer.cumberland");
+        browser.atLeast(By.cssSelector("#referrals-table tbody tr"), 1).get(0).findElement(By.cssSelector("th a"))
+                .click();
+        WebElement first = browser.atLeast(By.cssSelector("#shortlist .home-card"), 1).get(0);
+        String homeId = first.getAttribute("data-home-id");
+        String childId = browser.driver().getCurrentUrl().replaceAll(".*#/child/", "");
+        fillHomeWithOtherChildren(homeId, childId);
+
+        first.findElement(By.xpath(".//button[starts-with(., 'Accept') or starts-with(., 'Choose')]")).click();
+        browser.visible(By.cssSelector("#home-card-" + homeId + " textarea")).sendKeys("Nearest to school.");
+        first.findElement(By.xpath(".//button[. = 'Confirm placement']")).click();
+
+        browser.waitForText(By.id("decision-message"), "That home has just been filled by another placement");
+        browser.waitFor(d -> d.findElements(By.id("home-card-" + homeId)).isEmpty());
+        assertThat(registry.jdbc().queryForObject("SELECT current_home_id FROM child WHERE child_id = ?",
+                String.class, childId)).as("the child was not placed").isNull();
+        browser.screenshot("03b-home-just-filled");
+    }
+
+    @Test
+    void officerRejectsAShortlistedHomeWithAReason() {
+        browser.signIn("officer.cumberland");
+        browser.atLeast(By.cssSelector("#referrals-table tbody tr"), 1).get(0).findElement(By.cssSelector("th a"))
+                .click();
+        WebElement card = browser.atLeast(By.cssSelector("#shortlist .home-card"), 1).get(0);
+        String homeId = card.getAttribute("data-home-id");
+
+        card.findElement(By.xpath(".//button[. = 'Reject']")).click();
+        card.findElement(By.xpath(".//button[. = 'Record rejection']")).click();
+        browser.waitForText(By.cssSelector("#home-card-" + homeId + " .reason-form"), "Give a reason");
+        card.findElement(By.tagName("textarea")).sendKeys("Carers cannot support going-missing episodes.");
+        card.findElement(By.xpath(".//button[. = 'Record rejection']")).click();
+
+        browser.waitForText(By.id("decision-message"), "Rejection of");
+        assertThat(registry.jdbc().queryForObject("SELECT reason FROM decision WHERE decision = 'REJECT' AND home_id = ?",
+                String.class, homeId)).isEqualTo("Carers cannot support going-missing episodes.");
+    }
+
+    /** Another officer's placements, written straight to the registry, take every free place of the home. */
+    private void fillHomeWithOtherChildren(String homeId, String exceptChildId) {
+        int free = registry.jdbc().queryForObject("SELECT places - (SELECT count(*) FROM child c WHERE "
+                + "c.current_home_id = h.home_id) FROM home h WHERE home_id = ?", Integer.class, homeId);
+        int moved = registry.jdbc().update("UPDATE child SET current_home_id = ? WHERE child_id IN (SELECT child_id "
+                + "FROM child WHERE current_home_id IS NULL AND child_id <> ? ORDER BY child_id LIMIT ?)", homeId,
+                exceptChildId, free);
+        assertThat(moved).as("enough waiting children to fill the home").isEqualTo(free);
+    }
+
+    @Test
     void homesRegisterFiltersAndShowsAHomesOccupancy() {
         browser.signIn("officer.cumberland");
         browser.go("#/homes");
