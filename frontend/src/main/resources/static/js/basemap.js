@@ -16,8 +16,9 @@ function councilTowns() {
   return councilTownsPromise;
 }
 
-/** Member councils get a colour each (distinct in hue and lightness); neighbours are grey. */
-const MEMBER_COLOURS = ['#4c8dc9', '#5aa469', '#c98a3d', '#9a6fb0', '#c2607a', '#3fa3a0'];
+/** Member councils get a pale colour each (distinct in hue); neighbouring councils are grey. */
+const MEMBER_COLOURS = ['#c4d9ee', '#c9e3cf', '#ecd9bf', '#ddd0e6', '#eccdd6', '#c4e4e3'];
+const NEIGHBOUR_COLOUR = '#e1e3e5';
 
 /**
  * Creates a Leaflet map in `container`. `context` is the app context ({session, cooperative}).
@@ -46,16 +47,34 @@ async function addApproximateCouncilAreas(map, cooperative, prominent) {
   map.createPane('councilAreas');
   const colourOf = council => {
     const index = memberCodes.indexOf(council.code);
-    return index >= 0 ? MEMBER_COLOURS[index % MEMBER_COLOURS.length] : '#b1b4b6';
+    return index >= 0 ? MEMBER_COLOURS[index % MEMBER_COLOURS.length] : NEIGHBOUR_COLOUR;
   };
-  cells.forEach((cell, i) => {
+  cells.forEach(({ cell }, i) => {
     if (cell.length < 3) return;
-    const member = memberCodes.includes(sites[i].council.code);
-    L.polygon(cell, { pane: 'councilAreas', stroke: false, fillColor: colourOf(sites[i].council),
-      fillOpacity: prominent ? (member ? 0.35 : 0.2) : 0.12, interactive: false }).addTo(map);
+    const colour = colourOf(sites[i].council);
+    // Opaque fills stroked in their own colour leave no seams between the towns' cells of one council;
+    // over real tiles the areas are only a light tint.
+    L.polygon(cell, prominent
+      ? { pane: 'councilAreas', color: colour, weight: 1, fillColor: colour, fillOpacity: 1, interactive: false }
+      : { pane: 'councilAreas', stroke: false, fillColor: colour, fillOpacity: 0.25, interactive: false }).addTo(map);
   });
+  councilOutlines(cells, sites).forEach(line => L.polyline(line, { pane: 'councilAreas', color: '#505a5f',
+    weight: 1.5, opacity: 0.8, interactive: false }).addTo(map));
   addCouncilLabels(map, data.councils, memberCodes);
   if (prominent) addTownDots(map, sites, memberCodes);
+}
+
+/** Edges between towns of different councils, and the outer edge of the drawn area: the council outlines. */
+function councilOutlines(cells, sites) {
+  const lines = [];
+  cells.forEach(({ edges }, i) => edges.forEach(edge => {
+    const across = edge.neighbour;
+    // Each shared edge belongs to two cells: draw it once, from the cell with the lower index.
+    if (across === -1 || (sites[across].council.code !== sites[i].council.code && across > i)) {
+      lines.push([edge.from, edge.to]);
+    }
+  }));
+  return lines;
 }
 
 function addCouncilLabels(map, councils, memberCodes) {

@@ -43,7 +43,9 @@ export function clipNearer(polygon, own, other) {
 
 /**
  * The Voronoi cell of each site, cut to a circle of radiusKm: the area nearer to that site than to any other.
- * Sites are [lat, lon]; cells come back as arrays of [lat, lon]. Quadratic, fine for a few dozen towns.
+ * Sites are [lat, lon]. Returns, per site, {cell: [[lat, lon]...], edges: [{from, to, neighbour}]} where an
+ * edge's neighbour is the index of the site across it, or -1 on the outer (circle) boundary.
+ * Quadratic, fine for a few dozen towns.
  */
 export function nearestAreaCells(sites, radiusKm) {
   const referenceLat = sites.reduce((sum, s) => sum + s[0], 0) / sites.length;
@@ -54,8 +56,24 @@ export function nearestAreaCells(sites, radiusKm) {
     projected.forEach((other, j) => {
       if (j !== i && cell.length > 0) cell = clipNearer(cell, own, other);
     });
-    return cell.map(projection.toLatLon);
+    const edges = cell.map((from, k) => {
+      const to = cell[(k + 1) % cell.length];
+      return { from: projection.toLatLon(from), to: projection.toLatLon(to),
+        neighbour: siteAcross([(from[0] + to[0]) / 2, (from[1] + to[1]) / 2], i, projected) };
+    });
+    return { cell: cell.map(projection.toLatLon), edges };
   });
+}
+
+/** The site as near to an edge's midpoint as its own site is (so the edge is their bisector), or -1. */
+function siteAcross(midpoint, ownIndex, projected) {
+  const distance = p => Math.hypot(p[0] - midpoint[0], p[1] - midpoint[1]);
+  const own = distance(projected[ownIndex]);
+  let best = -1;
+  projected.forEach((site, j) => {
+    if (j !== ownIndex && Math.abs(distance(site) - own) < 1e-6 * Math.max(1, own)) best = j;
+  });
+  return best;
 }
 
 /** Great-circle distance in km. */
