@@ -34,6 +34,7 @@ async function load(view) {
     return;
   }
   buildFilters(view);
+  view.map.fitBounds(L.latLngBounds(view.homes.map(h => [h.lat, h.lon])).pad(0.05));
   applyFilters(view);
 }
 
