@@ -66,8 +66,9 @@ public final class FlowLowerBound {
         for (int j = 0; j < h; j++) {
             graph.add(1 + c + j, sink, remaining.get(homes.get(j).homeId()), 0);
         }
-        List<Double> costs = new ArrayList<>(List.of(0.0));
-        long total = 0;
+        double fixed = unavoidableSiblingCost(dataset, policy);
+        List<Double> costs = new ArrayList<>(List.of(fixed));
+        long total = Math.round(fixed * 100);
         while (true) {
             long pathCost = graph.augment(source, sink);
             if (pathCost == Long.MAX_VALUE) {
@@ -77,6 +78,18 @@ public final class FlowLowerBound {
             costs.add(total / 100.0);
         }
         return costs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Sibling groups whose staying members already live in several homes pay for that whatever is proposed. */
+    static double unavoidableSiblingCost(ExchangeDataset dataset, MatchingPolicy policy) {
+        Map<String, java.util.Set<String>> homesOfGroup = new HashMap<>();
+        for (ChildRow child : dataset.children()) {
+            if (child.siblingGroup() != null && child.currentHomeId() != null && !child.mayMove()) {
+                homesOfGroup.computeIfAbsent(child.siblingGroup(), g -> new java.util.HashSet<>())
+                        .add(child.currentHomeId());
+            }
+        }
+        return policy.siblingGroupSplit() * homesOfGroup.values().stream().mapToInt(h -> h.size() - 1).sum();
     }
 
     /** Min-cost flow by successive shortest paths with Dijkstra on reduced costs (Johnson potentials). */
