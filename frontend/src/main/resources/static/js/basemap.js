@@ -31,7 +31,7 @@ export function createMap(container, context, { center = [54.75, -2.4], zoom = 8
     L.tileLayer(tiles, { maxZoom: 18, attribution: context.session.map.tileAttribution || '' }).addTo(map);
   }
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution('Approximate council areas drawn from main towns, not official boundaries');
+  map.attributionControl.addAttribution('Approximate council areas, not official boundaries');
   addApproximateCouncilAreas(map, context.cooperative, !tiles).catch(() => {
     map.attributionControl.addAttribution('Base map data could not be loaded');
   });

@@ -113,7 +113,7 @@ function drawChildPlaces(view, detail) {
     bounds.push(at);
   });
   view.childBounds = bounds;
-  if (family) map.fitBounds(L.latLng(family).toBounds(TWENTY_MILES_KM * 2200).extend(L.latLngBounds(bounds)));
+  if (family) map.fitBounds(L.latLng(family).toBounds(TWENTY_MILES_KM * 2200).extend(L.latLngBounds(bounds)), { animate: false });
 }
 
 async function loadShortlist(view) {
@@ -144,7 +144,7 @@ function drawHomes(view, candidates) {
     view.homeMarkers.set(home.homeId, marker);
   });
   const all = candidates.map(h => [h.lat, h.lon]).concat(view.childBounds || []);
-  if (all.length) view.map.fitBounds(L.latLngBounds(all).pad(0.1));
+  if (all.length) view.map.fitBounds(L.latLngBounds(all).pad(0.1), { animate: false });
 }
 
 function focusCard(view, homeId) {
