@@ -83,5 +83,10 @@ class CommissionerRunTest {
         assertThat(browser.driver().getCurrentUrl()).endsWith("#/homes");
         assertThat(browser.driver().findElement(By.cssSelector("#main-nav a[data-page=referrals]")).isDisplayed())
                 .isFalse();
+
+        browser.visible(By.id("sign-out")).click();
+        browser.waitForText(By.cssSelector("main"), "You are signed out");
+        browser.go("#/homes");
+        browser.visible(By.id("username"));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,6 +64,11 @@ class OfficerJourneyTest {
         assertThat(shownIds).containsExactlyInAnyOrderElementsOf(cumberlandIds);
         browser.screenshot("01-referrals-queue");
         assertThat(browser.consoleErrors()).noneMatch(m -> m.contains("Content Security Policy"));
+
+        browser.driver().manage().window().setSize(new Dimension(820, 1180));
+        rows.get(0).findElement(By.cssSelector("th a")).click();
+        browser.atLeast(By.cssSelector("#shortlist .home-card"), 1);
+        browser.screenshot("08-child-match-view-tablet");
     }
 
     @Test
