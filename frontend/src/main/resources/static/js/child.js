@@ -29,7 +29,7 @@ export function showChild(page, context, childId) {
     ['swatch-key', 'Key place'], ['swatch-avoid', 'Area to avoid'], ['swatch-ring', '20 miles from family home'],
     ['swatch-home', 'Shortlisted home (number = rank)']]);
   load(view);
-  return () => view.map.remove();
+  return () => { view.left = true; view.map.remove(); };
 }
 
 async function load(view) {
@@ -41,6 +41,7 @@ async function load(view) {
     replace(view.listHolder);
     return;
   }
+  if (view.left) return; // the officer moved on while the record was loading
   view.detail = detail;
   showFacts(view, detail);
   drawChildPlaces(view, detail);
@@ -125,6 +126,7 @@ async function loadShortlist(view) {
       statusLine('Could not load the shortlist: ' + error.message, 'error'));
     return;
   }
+  if (view.left) return;
   view.shortlist = shortlist;
   drawHomes(view, shortlist.candidates);
   showShortlist(view, shortlist);

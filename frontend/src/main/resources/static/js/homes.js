@@ -19,7 +19,7 @@ export function showHomes(page, context) {
     ['swatch-cluster', 'Several homes: select to zoom in']]);
   view.markers = clusteredLayer(view.map, home => homeMarker(view, home));
   load(view);
-  return () => view.map.remove();
+  return () => { view.left = true; view.map.remove(); };
 }
 
 async function load(view) {
@@ -29,6 +29,7 @@ async function load(view) {
     replace(view.filters, statusLine('Could not load the homes: ' + error.message, 'error'));
     return;
   }
+  if (view.left) return; // the page was left while the homes were loading
   if (view.homes.length === 0) {
     replace(view.filters, statusLine('The register has no homes yet. A commissioner adds them by importing a data set.'));
     return;
