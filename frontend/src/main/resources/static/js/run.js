@@ -139,6 +139,7 @@ async function showReview(view, run) {
     const [proposals, figures] = await Promise.all([
       api.get('/api/matching/runs/' + run.runId + '/proposals'),
       api.get('/api/matching/runs/' + run.runId + '/figures').catch(() => null)]);
+    if (view.left) return;
     drawProposals(view, proposals);
     replace(view.review, el('h2', { id: 'review-heading' }, 'Proposals of run ' + run.runId),
       proposalSummary(proposals), figures ? figuresTable(figures) : statusLine('This run has no before/after figures.'),
