@@ -1,7 +1,7 @@
 // A child's match view: the child's places and avoid zones on a map with the shortlisted homes, and beside it the
 // ranked homes, each with its cost term by term, and the officer's decisions (accept, reject, choose another).
 import { api } from './api.js';
-import { el, replace, statusLine, words, formatMoney, formatDate } from './dom.js';
+import { el, replace, statusLine, words, formatDate } from './dom.js';
 import { createMap, addPrecisionNote, addLegend } from './basemap.js';
 import { kilometres, TWENTY_MILES_KM } from './geo.js';
 import { latestProposals } from './proposals.js';
