@@ -1,12 +1,100 @@
-// Placeholder page: shows the co-operative and its homes on a map. The officers' UI replaces it.
-(async function () {
-  const status = document.getElementById('homes-status');
-  const coop = await fetch('/api/cooperative').then(r => r.json());
-  document.getElementById('cooperative').textContent = (coop.name || 'Co-operative') + ' — data as of ' + coop.asOf;
-  const map = L.map('map').setView([54.8, -2.3], 8);
-  coop.authorities.forEach(a => L.circleMarker([a.lat, a.lon], { radius: 6 }).addTo(map).bindTooltip(a.name));
-  const homes = await fetch('/api/homes').then(r => r.json());
-  homes.forEach(h => L.circleMarker([h.lat, h.lon], { radius: 3, color: h.vacancies > 0 ? '#00703c' : '#505a5f' })
-    .addTo(map).bindTooltip(h.name + ': ' + h.vacancies + ' of ' + h.places + ' places free'));
-  status.textContent = homes.length + ' homes shown.';
-})().catch(e => { document.getElementById('homes-status').textContent = 'Could not load the homes: ' + e.message; });
+// App shell: loads who is signed in and the co-operative, then shows the page named in the address (#/...).
+import { api } from './api.js';
+import { el, replace, statusLine, formatDate } from './dom.js';
+import { showReferrals } from './referrals.js';
+import { showChild } from './child.js';
+import { showRun } from './run.js';
+import { showHomes } from './homes.js';
+
+const ROLE_NAMES = {
+  OFFICER: 'Placement officer',
+  COMMISSIONER: 'Commissioner',
+  BOARD: 'Board member',
+  ADMIN: 'Administrator'
+};
+
+const page = document.getElementById('page');
+let context = null;
+let leavePage = () => {};
+
+function councilName(code) {
+  const authority = context.cooperative.authorities.find(a => a.authorityCode === code);
+  return authority ? authority.name : code;
+}
+
+function maySeeChildren(role) {
+  return role === 'OFFICER' || role === 'COMMISSIONER';
+}
+
+function defaultRoute() {
+  return maySeeChildren(context.session.role) ? '#/referrals' : '#/homes';
+}
+
+/** Routes: #/referrals, #/child/<id>, #/run, #/homes. Anything else goes to the role's first page. */
+function route() {
+  if (!window.location.hash) {
+    window.location.replace(defaultRoute()); // fires hashchange, which routes again
+    return;
+  }
+  const [, name, argument] = window.location.hash.split('/');
+  const routes = {
+    referrals: () => maySeeChildren(context.session.role) && showReferrals(page, context),
+    child: () => maySeeChildren(context.session.role) && argument && showChild(page, context, decodeURIComponent(argument)),
+    run: () => context.session.role === 'COMMISSIONER' && showRun(page, context),
+    homes: () => showHomes(page, context)
+  };
+  leavePage();
+  leavePage = () => {};
+  const show = routes[name];
+  const shown = show ? show() : false;
+  if (!shown) {
+    window.location.replace(defaultRoute());
+    return;
+  }
+  Promise.resolve(shown).then(leave => { if (typeof leave === 'function') leavePage = leave; });
+  markCurrentNavigation(name === 'child' ? 'referrals' : name);
+  page.focus({ preventScroll: true });
+}
+
+function markCurrentNavigation(name) {
+  document.querySelectorAll('#main-nav a').forEach(link => {
+    if (link.dataset.page === name) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  });
+}
+
+function showShell() {
+  const { session, cooperative } = context;
+  document.getElementById('cooperative-name').textContent =
+    (cooperative.name || 'Co-operative') + (cooperative.asOf ? ' · data as of ' + formatDate(cooperative.asOf) : '');
+  const council = session.authorityCode ? ', ' + councilName(session.authorityCode) : '';
+  document.getElementById('signed-in-as').textContent =
+    (ROLE_NAMES[session.role] || session.role) + council + ' (' + session.username + ')';
+  document.querySelectorAll('#main-nav [data-needs="children"]').forEach(item => { item.hidden = !maySeeChildren(session.role); });
+  document.querySelectorAll('#main-nav [data-needs="commissioner"]').forEach(item => { item.hidden = session.role !== 'COMMISSIONER'; });
+}
+
+async function signOut() {
+  try {
+    await api.post('/logout');
+  } catch (ignored) {
+    // The session may already have ended; the login page says so either way.
+  }
+  window.location.assign('/login?logout');
+}
+
+async function start() {
+  document.getElementById('sign-out').addEventListener('click', signOut);
+  try {
+    const [session, cooperative] = await Promise.all([api.get('/api/ui-session'), api.get('/api/cooperative')]);
+    context = { session, cooperative, councilName };
+  } catch (error) {
+    replace(page, el('h1', {}, 'The service could not start'), statusLine(error.message, 'error'));
+    return;
+  }
+  showShell();
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+start();
