@@ -52,6 +52,12 @@ public final class PlacementProblem {
         return new PlacementProblem(dataset, policy, candidateCap);
     }
 
+    /** Fewer candidates per child on very large problems, so the search still moves within minutes. */
+    public static int candidateCap(ExchangeDataset dataset, int most) {
+        long planned = dataset.children().stream().filter(c -> c.currentHomeId() == null || c.mayMove()).count();
+        return (int) Math.max(60, Math.min(most, 1_500_000 / Math.max(1, planned)));
+    }
+
     public PlacementPlan plan() {
         return plan;
     }
@@ -93,7 +99,31 @@ public final class PlacementProblem {
                     current == null, false, alongside, new ArrayList<>(terms.keySet()), terms, current,
                     siblingWeight));
         }
+        warmStart(children);
         return new PlacementPlan(new ArrayList<>(homes.values()), children);
+    }
+
+    /**
+     * A greedy first answer, so large problems start from a full solution rather than waiting for the
+     * construction heuristic: the children with fewest candidates first, each into their cheapest candidate that
+     * still has room and whose residents they may live with. The solver then improves on it.
+     */
+    private static void warmStart(List<ChildPlan> children) {
+        Map<Home, List<ChildPlan>> living = new HashMap<>();
+        children.stream().filter(c -> c.getHome() != null)
+                .forEach(c -> living.computeIfAbsent(c.getHome(), h -> new ArrayList<>()).add(c));
+        List<ChildPlan> waiting = children.stream().filter(c -> c.getHome() == null && !c.isPinned())
+                .sorted(new ChildPlan.FewerCandidatesIsHarder().reversed()).toList();
+        for (ChildPlan child : waiting) {
+            for (Home home : child.getCandidates()) {
+                List<ChildPlan> residents = living.getOrDefault(home, List.of());
+                if (residents.size() < home.places() && residents.stream().noneMatch(child::clashesWith)) {
+                    child.setHome(home);
+                    living.computeIfAbsent(home, h -> new ArrayList<>()).add(child);
+                    break;
+                }
+            }
+        }
     }
 
     private Map<Home, long[]> candidateTerms(ChildRow child, List<HomeRow> withRoom, List<AvoidZoneRow> zones,

@@ -33,7 +33,7 @@ public class SolverEngine implements MatchingEngine, ReferenceWeights {
     @Override
     public SolveJob start(MatchRequest request, Consumer<Progress> onProgress) {
         PlacementProblem problem = PlacementProblem.of(request.dataset(), MatchingPolicy.from(request.weights()),
-                CANDIDATE_CAP);
+                PlacementProblem.candidateCap(request.dataset(), CANDIDATE_CAP));
         SolverFactory<PlacementPlan> factory = SolverFactory.create(
                 SolverConfigs.load(configDirectory, request.solverConfig(), request.limit()));
         Solver<PlacementPlan> solver = factory.buildSolver();
