@@ -1,7 +1,10 @@
 package uk.rcc.matching.planning;
 
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+
 /** A home as the solver sees it: the places left after the children who must stay are counted. */
 public final class Home {
+    @PlanningId
     private final String id;
     private final String authorityCode;
     private final int places;

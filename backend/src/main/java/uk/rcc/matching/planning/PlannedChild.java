@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
 
@@ -16,6 +17,7 @@ import uk.rcc.exchange.Codes.Alongside;
  */
 @PlanningEntity
 public class PlannedChild implements Occupant {
+    @PlanningId
     private String childId;
     private int ageYears;
     private boolean hsb;
