@@ -36,7 +36,8 @@ public record MatchResult(List<ChildOutcome> outcomes, HardMediumSoftLongScore s
     private static ChildOutcome outcome(MatchingProblem problem, ChildRow row, PlannedChild child) {
         CandidateCost cost = child.cost();
         if (cost == null) {
-            return new ChildOutcome(child.childId(), null, 0, "no valid home", Double.NaN, null, false);
+            return new ChildOutcome(child.childId(), null, 0, "no valid home (" + problem.exclusions(child.childId())
+                    + ")", Double.NaN, null, false);
         }
         HomeRow home = problem.homeRow(cost.home().id());
         double kmHome = Geo.haversineKm(row.homeLat(), row.homeLon(), home.lat(), home.lon());
