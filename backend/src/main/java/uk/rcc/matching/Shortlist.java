@@ -49,7 +49,7 @@ public final class Shortlist {
         Set<Home> siblingHomes = siblingHomesExcept(assignment, child);
         int full = 0;
         int sharing = 0;
-        List<Entry> entries = new ArrayList<>();
+        List<Home> valid = new ArrayList<>();
         for (Home home : child.getCandidateHomes()) {
             List<Occupant> living = occupants.getOrDefault(home, List.of());
             if (living.size() >= home.places()) {
@@ -58,25 +58,35 @@ public final class Shortlist {
                     || Occupant.hsbConflict(child, o))) {
                 sharing++;
             } else {
-                entries.add(entry(child, home, siblingHomes));
+                valid.add(home);
             }
         }
-        entries.sort(Comparator.comparingDouble(Entry::cost).thenComparing(Entry::homeId));
-        return new Result(childId, List.copyOf(entries.subList(0, Math.min(k, entries.size()))),
-                problem.exclusions(childId), full, sharing);
+        // Breakdown strings are only built for the K homes shown; formatting thousands of them is the slow part.
+        List<Entry> best = valid.stream()
+                .sorted(Comparator.<Home>comparingLong(home -> costHundredths(child, home, siblingHomes))
+                        .thenComparing(Home::id))
+                .limit(k).map(home -> entry(child, home, siblingHomes)).toList();
+        return new Result(childId, best, problem.exclusions(childId), full, sharing);
+    }
+
+    private static long costHundredths(PlannedChild child, Home home, Set<Home> siblingHomes) {
+        return child.costIn(home).totalHundredths() + (apartFromSiblings(child, home, siblingHomes)
+                ? child.siblingGroup().extraHomeHundredths() : 0);
+    }
+
+    private static boolean apartFromSiblings(PlannedChild child, Home home, Set<Home> siblingHomes) {
+        return child.siblingGroup() != null && !siblingHomes.isEmpty() && !siblingHomes.contains(home);
     }
 
     private static Entry entry(PlannedChild child, Home home, Set<Home> siblingHomes) {
         CandidateCost cost = child.costIn(home);
-        long hundredths = cost.totalHundredths();
         String breakdown = cost.breakdown();
         SiblingGroup group = child.siblingGroup();
-        if (group != null && !siblingHomes.isEmpty() && !siblingHomes.contains(home)) {
-            hundredths += group.extraHomeHundredths();
+        if (apartFromSiblings(child, home, siblingHomes)) {
             breakdown += (breakdown.isEmpty() ? "" : "; ") + "apart from sibling group " + group.id() + ": "
                     + Points.format(group.extraHomeHundredths());
         }
-        return new Entry(home.id(), MatchingWeights.points(hundredths), breakdown);
+        return new Entry(home.id(), MatchingWeights.points(costHundredths(child, home, siblingHomes)), breakdown);
     }
 
     private static Map<Home, List<Occupant>> occupantsExcept(MatchingSolution solution, PlannedChild child) {
