@@ -21,8 +21,8 @@ import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.demo.DemoCooperativeGenerator.Scope;
 import uk.rcc.demo.DemoCooperativeGenerator.Spec;
 import uk.rcc.exchange.ExchangeDataset;
-import uk.rcc.matching.fallback.MatchingPolicy;
-import uk.rcc.matching.fallback.SolverEngine;
+import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.SolverRunEngine;
 import uk.rcc.matching.runs.MatchingEngine;
 
 /**
@@ -80,7 +80,7 @@ public final class BenchmarkCommand {
         long start = System.nanoTime();
         MatchingEngine.Outcome outcome;
         try {
-            outcome = new SolverEngine("").start(new MatchingEngine.MatchRequest(dataset, Map.of(), config,
+            outcome = new SolverRunEngine("").start(new MatchingEngine.MatchRequest(dataset, Map.of(), config,
                     Duration.ofSeconds(seconds)), progress -> { }).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

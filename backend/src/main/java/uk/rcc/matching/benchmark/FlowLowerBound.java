@@ -13,8 +13,8 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.fallback.Candidates;
-import uk.rcc.matching.fallback.MatchingPolicy;
+import uk.rcc.matching.policy.Candidates;
+import uk.rcc.matching.policy.MatchingPolicy;
 
 /**
  * A lower bound on the soft cost of placing a given number of the planned children: a min-cost flow from children

@@ -13,9 +13,9 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.fallback.Candidates;
-import uk.rcc.matching.fallback.MatchingPolicy;
-import uk.rcc.matching.fallback.PlacementProblem;
+import uk.rcc.matching.policy.Candidates;
+import uk.rcc.matching.policy.MatchingPolicy;
+
 import uk.rcc.placement.PlacementRules;
 
 /**
@@ -24,6 +24,8 @@ import uk.rcc.placement.PlacementRules;
  */
 public record PolicyCost(int planned, int placed, int hardBroken, double softCost, double within20MilesShare,
         double outsideCouncilShare, int siblingGroupsSplit, double meanKmToSchool, double weeklyCost) {
+    /** The DfE's "placed more than 20 miles from home" measure. */
+    public static final double TWENTY_MILES_KM = 32.187;
 
     public static PolicyCost of(ExchangeDataset dataset, Map<String, String> assignment, MatchingPolicy policy) {
         Map<String, HomeRow> homes = new HashMap<>();
@@ -76,7 +78,7 @@ public record PolicyCost(int planned, int placed, int hardBroken, double softCos
                 soft += term;
             }
             double fromHome = Candidates.kilometres(child.homeLat(), child.homeLon(), home.lat(), home.lon());
-            within += fromHome <= PlacementProblem.TWENTY_MILES_KM ? 1 : 0;
+            within += fromHome <= TWENTY_MILES_KM ? 1 : 0;
             outside += home.authorityCode().equals(child.authorityCode()) ? 0 : 1;
             km += child.hasSchool()
                     ? Candidates.kilometres(child.schoolLat(), child.schoolLon(), home.lat(), home.lon()) : fromHome;

@@ -12,7 +12,7 @@ import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
-import uk.rcc.matching.fallback.Candidates;
+import uk.rcc.matching.policy.Candidates;
 import uk.rcc.placement.PlacementRules;
 
 /**

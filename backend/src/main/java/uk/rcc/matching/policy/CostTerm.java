@@ -1,4 +1,4 @@
-package uk.rcc.matching.fallback;
+package uk.rcc.matching.policy;
 
 /** The reference policy's soft terms for one child in one home, in the order they are stored. */
 public enum CostTerm {

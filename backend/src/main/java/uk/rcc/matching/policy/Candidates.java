@@ -1,4 +1,4 @@
-package uk.rcc.matching.fallback;
+package uk.rcc.matching.policy;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -1,0 +1,196 @@
+package uk.rcc.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import uk.rcc.exchange.Codes.Need;
+import uk.rcc.exchange.ExchangeDataset;
+import uk.rcc.exchange.ExchangeDataset.AuthorityRow;
+import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
+import uk.rcc.exchange.ExchangeDataset.ChildRow;
+import uk.rcc.exchange.ExchangeDataset.HomeRow;
+import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
+import uk.rcc.matching.planning.CandidateCost;
+import uk.rcc.matching.planning.Home;
+import uk.rcc.matching.planning.MatchingSolution;
+import uk.rcc.matching.planning.PlannedChild;
+import uk.rcc.matching.planning.SiblingGroup;
+import uk.rcc.matching.planning.StayingChild;
+
+/**
+ * Builds the planning problem from a data set: prunes every child's candidate homes (counting what each rule
+ * excluded) and precomputes every child–home soft term, so the solver never computes a distance.
+ */
+public final class MatchingProblem {
+    private final ExchangeDataset dataset;
+    private final MatchingWeights weights;
+    private final Map<String, HomeRow> homeRows = new LinkedHashMap<>();
+    private final Map<String, Home> homes = new LinkedHashMap<>();
+    private final Map<String, String> councilNames;
+    private final Map<String, List<AvoidZoneRow>> zonesByChild;
+    private final Map<String, List<KeyPlaceRow>> keyPlacesByChild;
+    private final Map<String, Exclusions> exclusions = new HashMap<>();
+    private final MatchingSolution solution;
+    private final int candidateCap;
+
+    private MatchingProblem(ExchangeDataset dataset, MatchingWeights weights) {
+        this.dataset = dataset;
+        this.weights = weights;
+        this.councilNames = dataset.authorities().stream()
+                .collect(Collectors.toMap(AuthorityRow::authorityCode, AuthorityRow::name));
+        this.zonesByChild = dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
+        this.keyPlacesByChild = dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
+        this.candidateCap = candidateCap(dataset);
+        this.solution = build();
+    }
+
+    /** The most candidates a child keeps: all of them on co-operative-sized problems, fewer on national ones. */
+    static int candidateCap(ExchangeDataset dataset) {
+        long planned = dataset.children().stream().filter(c -> !mustStay(c)).count();
+        return (int) Math.max(100, Math.min(1000, 1_500_000 / Math.max(1, planned)));
+    }
+
+    public static MatchingProblem of(ExchangeDataset dataset, MatchingWeights weights) {
+        return new MatchingProblem(dataset, weights);
+    }
+
+    public static boolean mustStay(ChildRow child) {
+        return !child.awaiting() && !child.mayMove();
+    }
+
+    private MatchingSolution build() {
+        Map<String, Integer> stayingCounts = new HashMap<>();
+        for (ChildRow child : dataset.children()) {
+            if (mustStay(child)) {
+                stayingCounts.merge(child.currentHomeId(), 1, Integer::sum);
+            }
+        }
+        for (HomeRow row : dataset.homes()) {
+            homeRows.put(row.homeId(), row);
+            homes.put(row.homeId(), new Home(row.homeId(), row.authorityCode(), row.places(),
+                    stayingCounts.getOrDefault(row.homeId(), 0)));
+        }
+        Map<String, SiblingGroup> groups = siblingGroups();
+        List<StayingChild> staying = new ArrayList<>();
+        List<PlannedChild> planned = new ArrayList<>();
+        for (ChildRow child : dataset.children()) {
+            int age = CandidateRules.ageYears(child, dataset.asOf());
+            boolean hsb = child.needs().contains(Need.HSB);
+            SiblingGroup group = child.siblingGroup() == null ? null : groups.get(child.siblingGroup());
+            if (mustStay(child)) {
+                staying.add(new StayingChild(child.childId(), age, hsb, child.alongside(),
+                        homes.get(child.currentHomeId()), group));
+            } else {
+                planned.add(new PlannedChild(child.childId(), age, hsb, child.alongside(),
+                        child.awaiting() ? null : homes.get(child.currentHomeId()), group, candidates(child)));
+            }
+        }
+        return new MatchingSolution(List.copyOf(homes.values()), staying, List.copyOf(groups.values()), weights,
+                planned);
+    }
+
+    private Map<String, SiblingGroup> siblingGroups() {
+        Map<String, Set<Home>> stayingHomes = new LinkedHashMap<>();
+        for (ChildRow child : dataset.children()) {
+            if (child.siblingGroup() != null) {
+                Set<Home> set = stayingHomes.computeIfAbsent(child.siblingGroup(), id -> new HashSet<>());
+                if (mustStay(child)) {
+                    set.add(homes.get(child.currentHomeId()));
+                }
+            }
+        }
+        long extraHome = MatchingWeights.hundredths(weights.siblingGroupExtraHome());
+        Map<String, SiblingGroup> groups = new LinkedHashMap<>();
+        stayingHomes.forEach((id, set) -> groups.put(id, new SiblingGroup(id, Set.copyOf(set), extraHome)));
+        return groups;
+    }
+
+    private Map<Home, CandidateCost> candidates(ChildRow child) {
+        int age = CandidateRules.ageYears(child, dataset.asOf());
+        List<AvoidZoneRow> zones = zonesByChild.getOrDefault(child.childId(), List.of());
+        Exclusions excluded = new Exclusions();
+        Map<Home, CandidateCost> costs = new LinkedHashMap<>();
+        for (HomeRow row : homeRows.values()) {
+            Optional<ExclusionReason> breach = CandidateRules.firstBreach(child, age, zones, row);
+            if (breach.isPresent()) {
+                excluded.add(breach.get());
+            } else {
+                costs.put(homes.get(row.homeId()), cost(child, row));
+            }
+        }
+        exclusions.put(child.childId(), excluded);
+        return cheapestWithRoom(child, costs);
+    }
+
+    /**
+     * On large co-operatives each child keeps only its cheapest candidates that children who must stay have not
+     * already filled (and its current home), so memory and search stay bounded; the exclusion counts above still
+     * describe every home.
+     */
+    private Map<Home, CandidateCost> cheapestWithRoom(ChildRow child, Map<Home, CandidateCost> costs) {
+        if (costs.size() <= candidateCap) {
+            return costs;
+        }
+        Map<Home, CandidateCost> kept = new LinkedHashMap<>();
+        costs.entrySet().stream()
+                .filter(e -> e.getKey().stayingCount() < e.getKey().places()
+                        || e.getKey().id().equals(child.currentHomeId()))
+                .sorted(java.util.Comparator.comparingLong(e -> e.getValue().totalHundredths()))
+                .limit(candidateCap).forEach(e -> kept.put(e.getKey(), e.getValue()));
+        if (child.currentHomeId() != null && costs.containsKey(homes.get(child.currentHomeId()))) {
+            kept.put(homes.get(child.currentHomeId()), costs.get(homes.get(child.currentHomeId())));
+        }
+        return kept;
+    }
+
+    /** Every child–home soft term of the policy, each rounded to hundredths on its own so breakdowns add up. */
+    public CandidateCost cost(ChildRow child, HomeRow row) {
+        boolean toSchool = child.hasSchool();
+        double km = toSchool ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), row.lat(), row.lon())
+                : Geo.haversineKm(child.homeLat(), child.homeLon(), row.lat(), row.lon());
+        List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(child.childId(), List.of());
+        double keyPlacePoints = 0;
+        for (KeyPlaceRow place : keyPlaces) {
+            keyPlacePoints += weights.pointsPerVisitKmToKeyPlace() * place.visitsPerMonth()
+                    * Geo.haversineKm(place.lat(), place.lon(), row.lat(), row.lon());
+        }
+        boolean outside = !row.authorityCode().equals(child.authorityCode());
+        boolean nonPreferred = !child.preferredKinds().contains(row.kind());
+        boolean moved = !child.awaiting() && !row.homeId().equals(child.currentHomeId());
+        return new CandidateCost(homes.get(row.homeId()),
+                km, toSchool, MatchingWeights.hundredths(km * weights.pointsPerKmToSchoolOrHome()),
+                MatchingWeights.hundredths(keyPlacePoints), keyPlaces.size(),
+                councilNames.getOrDefault(child.authorityCode(), child.authorityCode()),
+                outside ? MatchingWeights.hundredths(weights.outsideOwnCouncil()) : 0,
+                row.kind().name(), nonPreferred ? MatchingWeights.hundredths(weights.nonPreferredKind()) : 0,
+                row.weeklyCost(), MatchingWeights.hundredths(row.weeklyCost() * weights.pointsPerPoundWeekly()),
+                moved ? MatchingWeights.hundredths(weights.movedChild()) : 0);
+    }
+
+    public MatchingSolution solution() {
+        return solution;
+    }
+
+    public ExchangeDataset dataset() {
+        return dataset;
+    }
+
+    public MatchingWeights weights() {
+        return weights;
+    }
+
+    public Exclusions exclusions(String childId) {
+        return exclusions.get(childId);
+    }
+
+    public HomeRow homeRow(String homeId) {
+        return homeRows.get(homeId);
+    }
+}

@@ -1,0 +1,167 @@
+package uk.rcc.matching;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import org.optaplanner.core.impl.phase.scope.AbstractStepScope;
+import org.optaplanner.core.impl.solver.DefaultSolver;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import uk.rcc.exchange.ExchangeDataset;
+import uk.rcc.exchange.ExchangeDataset.ChildRow;
+import uk.rcc.matching.benchmark.PolicyCost;
+import uk.rcc.matching.planning.MatchingSolution;
+import uk.rcc.matching.planning.PlannedChild;
+import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.runs.MatchingEngine;
+import uk.rcc.matching.runs.ReferenceWeights;
+
+/**
+ * The matching solver behind stored co-operative runs and the benchmark: builds the problem, solves with a named
+ * configuration (packaged, or from an operator's directory), reports progress at most once a second, stops early
+ * on request, and turns the result into proposals and before/after figures.
+ */
+@Component
+public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
+    private final String configDirectory;
+
+    public SolverRunEngine(@Value("${rcc.solver-configs.directory:}") String configDirectory) {
+        this.configDirectory = configDirectory;
+    }
+
+    @Override
+    public Map<String, Double> weights() {
+        return asMap(MatchingWeights.reference());
+    }
+
+    /** Weight names as stored in a weight set; the reference policy's units (points per km, per £ a week, ...). */
+    public static Map<String, Double> asMap(MatchingWeights weights) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        map.put("pointsPerKmToSchool", weights.pointsPerKmToSchoolOrHome());
+        map.put("pointsPerKmPerMonthlyVisit", weights.pointsPerVisitKmToKeyPlace());
+        map.put("outsideOwnCouncil", weights.outsideOwnCouncil());
+        map.put("nonPreferredKind", weights.nonPreferredKind());
+        map.put("pointsPerHundredPounds", weights.pointsPerPoundWeekly() * 100);
+        map.put("movedChild", weights.movedChild());
+        map.put("siblingGroupSplit", weights.siblingGroupExtraHome());
+        return map;
+    }
+
+    public static MatchingWeights fromMap(Map<String, Double> stored) {
+        Map<String, Double> all = asMap(MatchingWeights.reference());
+        if (stored != null) {
+            all.putAll(stored);
+        }
+        return new MatchingWeights(all.get("pointsPerKmToSchool"), all.get("pointsPerKmPerMonthlyVisit"),
+                all.get("outsideOwnCouncil"), all.get("nonPreferredKind"), all.get("pointsPerHundredPounds") / 100,
+                all.get("movedChild"), all.get("siblingGroupSplit"));
+    }
+
+    public SolverConfig config(String name, Duration limit) {
+        SolverConfig config;
+        Path file = Path.of(name);
+        if (Files.isRegularFile(file)) {
+            config = SolverConfigs.fromFile(file);
+        } else if (!configDirectory.isBlank() && Files.isRegularFile(Path.of(configDirectory, name))) {
+            config = SolverConfigs.fromFile(Path.of(configDirectory, name));
+        } else if (name.matches("[A-Za-z0-9_.-]+\\.xml")
+                && getClass().getClassLoader().getResource("solver-configs/" + name) != null) {
+            config = SolverConfigs.fromClasspath("solver-configs/" + name);
+        } else {
+            throw new IllegalArgumentException("no solver configuration '" + name + "'");
+        }
+        return limit == null ? config : SolverConfigs.withTimeLimit(config, limit);
+    }
+
+    @Override
+    public SolveJob start(MatchRequest request, Consumer<Progress> onProgress) {
+        MatchingProblem problem = MatchingProblem.of(request.dataset(), fromMap(request.weights()));
+        SolverFactory<MatchingSolution> factory = SolverConfigs.factory(config(request.solverConfig(),
+                request.limit()));
+        Solver<MatchingSolution> solver = factory.buildSolver();
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        reportProgress(solver, onProgress, stopRequested);
+        CompletableFuture<MatchingSolution> solving = CompletableFuture.supplyAsync(
+                () -> solver.solve(problem.solution()));
+        return new SolveJob() {
+            @Override
+            public void stop() {
+                stopRequested.set(true);
+                solver.terminateEarly();
+            }
+
+            @Override
+            public Outcome await() throws InterruptedException {
+                try {
+                    MatchingSolution solved = solving.get();
+                    SolutionManager.create(factory).update(solved);
+                    return outcome(request.dataset(), problem, solved);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("the solver failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        };
+    }
+
+    /** Best score and children placed so far, at most once a second; a stop asked before solving began is kept. */
+    private static void reportProgress(Solver<MatchingSolution> solver, Consumer<Progress> onProgress,
+            AtomicBoolean stopRequested) {
+        long started = System.nanoTime();
+        long[] lastReport = { 0 };
+        ((DefaultSolver<MatchingSolution>) solver).addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
+            @Override
+            public void stepEnded(AbstractStepScope<MatchingSolution> step) {
+                if (stopRequested.get() && !solver.isTerminateEarly()) {
+                    solver.terminateEarly();
+                }
+                long now = System.nanoTime();
+                if (now - lastReport[0] < 1_000_000_000L) {
+                    return;
+                }
+                lastReport[0] = now;
+                var scope = step.getPhaseScope().getSolverScope();
+                List<PlannedChild> planned = scope.getBestSolution().getPlannedChildren();
+                int placed = (int) planned.stream().filter(c -> c.getHome() != null).count();
+                onProgress.accept(new Progress(String.valueOf(scope.getBestScore()), placed, planned.size(),
+                        Duration.ofNanos(now - started)));
+            }
+        });
+    }
+
+    static Outcome outcome(ExchangeDataset dataset, MatchingProblem problem, MatchingSolution solved) {
+        MatchResult result = MatchResult.of(problem, solved);
+        Map<String, String> councilOf = new HashMap<>();
+        dataset.children().forEach(c -> councilOf.put(c.childId(), c.authorityCode()));
+        List<ProposalLine> proposals = result.outcomes().stream().map(o -> new ProposalLine(o.childId(),
+                councilOf.get(o.childId()), o.homeId(), o.cost(), o.explanation())).toList();
+        Map<String, String> proposed = new HashMap<>();
+        proposals.stream().filter(p -> p.homeId() != null).forEach(p -> proposed.put(p.childId(), p.homeId()));
+        Map<String, String> today = new HashMap<>();
+        dataset.children().stream().filter(c -> c.currentHomeId() != null)
+                .forEach((ChildRow c) -> today.put(c.childId(), c.currentHomeId()));
+        MatchingPolicy policy = MatchingPolicy.from(asMap(problem.weights()));
+        return new Outcome(result.score().toString(), result.planned(), result.placed(), result.unplaced(), proposals,
+                figures(PolicyCost.of(dataset, today, policy)), figures(PolicyCost.of(dataset, proposed, policy)));
+    }
+
+    private static Figures figures(PolicyCost cost) {
+        return new Figures(Math.round(cost.within20MilesShare() * 1000) / 1000.0,
+                Math.round(cost.outsideCouncilShare() * 1000) / 1000.0, cost.siblingGroupsSplit(),
+                Math.round(cost.meanKmToSchool() * 10) / 10.0, Math.round(cost.weeklyCost()));
+    }
+}

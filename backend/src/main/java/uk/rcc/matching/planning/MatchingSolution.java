@@ -1,0 +1,70 @@
+package uk.rcc.matching.planning;
+
+import java.util.List;
+
+import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
+import org.optaplanner.core.api.domain.solution.PlanningScore;
+import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import uk.rcc.matching.MatchingWeights;
+
+/** One matching problem: homes, children who must stay, children to plan, and the weights of the run. */
+@PlanningSolution
+public class MatchingSolution {
+    @ProblemFactCollectionProperty
+    private List<Home> homes;
+    @ProblemFactCollectionProperty
+    private List<StayingChild> stayingChildren;
+    @ProblemFactCollectionProperty
+    private List<SiblingGroup> siblingGroups;
+    @ProblemFactProperty
+    private MatchingWeights weights;
+    @PlanningEntityCollectionProperty
+    private List<PlannedChild> plannedChildren;
+    @PlanningScore
+    private HardMediumSoftLongScore score;
+
+    MatchingSolution() {
+        // for planning clones
+    }
+
+    public MatchingSolution(List<Home> homes, List<StayingChild> stayingChildren, List<SiblingGroup> siblingGroups,
+            MatchingWeights weights, List<PlannedChild> plannedChildren) {
+        this.homes = homes;
+        this.stayingChildren = stayingChildren;
+        this.siblingGroups = siblingGroups;
+        this.weights = weights;
+        this.plannedChildren = plannedChildren;
+    }
+
+    public List<Home> getHomes() {
+        return homes;
+    }
+
+    public List<StayingChild> getStayingChildren() {
+        return stayingChildren;
+    }
+
+    public List<SiblingGroup> getSiblingGroups() {
+        return siblingGroups;
+    }
+
+    public MatchingWeights getWeights() {
+        return weights;
+    }
+
+    public List<PlannedChild> getPlannedChildren() {
+        return plannedChildren;
+    }
+
+    public HardMediumSoftLongScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftLongScore score) {
+        this.score = score;
+    }
+}

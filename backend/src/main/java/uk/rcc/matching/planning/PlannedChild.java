@@ -1,0 +1,109 @@
+package uk.rcc.matching.planning;
+
+import java.util.List;
+import java.util.Map;
+
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
+import org.optaplanner.core.api.domain.variable.PlanningVariable;
+
+import uk.rcc.exchange.Codes.Alongside;
+
+/**
+ * A child the run plans: awaiting a placement, or placed with may_move. The home is null when no valid home is
+ * found. The value range is the child's own pruned candidate list, so the hard rules of policy rules 2 and 3 can
+ * never be broken.
+ */
+@PlanningEntity
+public class PlannedChild implements Occupant {
+    @PlanningId
+    private String childId;
+    private int ageYears;
+    private boolean hsb;
+    private Alongside alongside;
+    private boolean awaiting;
+    private Home currentHome;
+    private SiblingGroup siblingGroup;
+    private List<Home> candidateHomes;
+    private Map<Home, CandidateCost> costs;
+
+    @PlanningVariable(valueRangeProviderRefs = "candidateHomes", nullable = true)
+    private Home home;
+
+    PlannedChild() {
+        // for planning clones
+    }
+
+    public PlannedChild(String childId, int ageYears, boolean hsb, Alongside alongside, Home currentHome,
+            SiblingGroup siblingGroup, Map<Home, CandidateCost> costs) {
+        this.childId = childId;
+        this.ageYears = ageYears;
+        this.hsb = hsb;
+        this.alongside = alongside;
+        this.awaiting = currentHome == null;
+        this.currentHome = currentHome;
+        this.siblingGroup = siblingGroup;
+        this.costs = Map.copyOf(costs);
+        this.candidateHomes = List.copyOf(costs.keySet());
+    }
+
+    @ValueRangeProvider(id = "candidateHomes")
+    public List<Home> getCandidateHomes() {
+        return candidateHomes;
+    }
+
+    public Home getHome() {
+        return home;
+    }
+
+    public void setHome(Home home) {
+        this.home = home;
+    }
+
+    /** The precomputed soft terms of the current home; null when unplaced. */
+    public CandidateCost cost() {
+        return home == null ? null : costs.get(home);
+    }
+
+    public CandidateCost costIn(Home candidate) {
+        return costs.get(candidate);
+    }
+
+    @Override
+    public String childId() {
+        return childId;
+    }
+
+    @Override
+    public int ageYears() {
+        return ageYears;
+    }
+
+    @Override
+    public boolean hsb() {
+        return hsb;
+    }
+
+    @Override
+    public Alongside alongside() {
+        return alongside;
+    }
+
+    public boolean awaiting() {
+        return awaiting;
+    }
+
+    public Home currentHome() {
+        return currentHome;
+    }
+
+    public SiblingGroup siblingGroup() {
+        return siblingGroup;
+    }
+
+    @Override
+    public String toString() {
+        return childId + "->" + home;
+    }
+}

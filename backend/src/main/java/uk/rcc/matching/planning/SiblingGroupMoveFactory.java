@@ -1,0 +1,128 @@
+package uk.rcc.matching.planning;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.Set;
+
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+
+/**
+ * Moves a whole sibling group into one home, which single-child moves rarely find because every member moved
+ * alone first makes the score worse. When the home has no room, the planned children living there swap into
+ * the homes the siblings leave (when those are among their candidates).
+ */
+public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolution, ReassignMove> {
+    private static final int ATTEMPTS = 20;
+
+    @Override
+    public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
+        return groupsOf(scoreDirector.getWorkingSolution()).values().stream()
+                .mapToLong(members -> members.get(0).getCandidateHomes().size()).sum();
+    }
+
+    @Override
+    public Iterator<ReassignMove> createOriginalMoveIterator(ScoreDirector<MatchingSolution> scoreDirector) {
+        MatchingSolution solution = scoreDirector.getWorkingSolution();
+        List<ReassignMove> moves = new ArrayList<>();
+        for (List<PlannedChild> members : groupsOf(solution).values()) {
+            for (Home home : commonCandidates(members)) {
+                ReassignMove move = moveInto(solution, members, home);
+                if (move != null) {
+                    moves.add(move);
+                }
+            }
+        }
+        return moves.iterator();
+    }
+
+    @Override
+    public Iterator<ReassignMove> createRandomMoveIterator(ScoreDirector<MatchingSolution> scoreDirector,
+            Random random) {
+        MatchingSolution solution = scoreDirector.getWorkingSolution();
+        List<List<PlannedChild>> groups = new ArrayList<>(groupsOf(solution).values());
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !groups.isEmpty();
+            }
+
+            @Override
+            public ReassignMove next() {
+                if (groups.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                    List<PlannedChild> members = groups.get(random.nextInt(groups.size()));
+                    List<Home> homes = preferredTargets(members);
+                    if (!homes.isEmpty()) {
+                        ReassignMove move = moveInto(solution, members, homes.get(random.nextInt(homes.size())));
+                        if (move != null) {
+                            return move;
+                        }
+                    }
+                }
+                return new ReassignMove(List.of(), List.of()); // not doable; the solver skips it
+            }
+        };
+    }
+
+    /** Groups with at least one planned member and more than one member in all. */
+    static Map<SiblingGroup, List<PlannedChild>> groupsOf(MatchingSolution solution) {
+        Map<SiblingGroup, List<PlannedChild>> groups = new LinkedHashMap<>();
+        for (PlannedChild child : solution.getPlannedChildren()) {
+            if (child.siblingGroup() != null) {
+                groups.computeIfAbsent(child.siblingGroup(), g -> new ArrayList<>()).add(child);
+            }
+        }
+        groups.entrySet().removeIf(e -> e.getValue().size() + e.getKey().stayingHomes().size() < 2);
+        return groups;
+    }
+
+    /** The home of a staying member when all planned members could live there, else any common candidate. */
+    private static List<Home> preferredTargets(List<PlannedChild> members) {
+        List<Home> common = commonCandidates(members);
+        List<Home> staying = common.stream().filter(members.get(0).siblingGroup().stayingHomes()::contains).toList();
+        return staying.isEmpty() ? common : staying;
+    }
+
+    static List<Home> commonCandidates(List<PlannedChild> members) {
+        Set<Home> common = new HashSet<>(members.get(0).getCandidateHomes());
+        for (PlannedChild member : members) {
+            common.retainAll(member.getCandidateHomes());
+        }
+        return members.get(0).getCandidateHomes().stream().filter(common::contains).toList();
+    }
+
+    /** The move putting every member into {@code home}, swapping others out if needed; null when impossible. */
+    static ReassignMove moveInto(MatchingSolution solution, List<PlannedChild> members, Home home) {
+        List<PlannedChild> arriving = members.stream().filter(m -> m.getHome() != home).toList();
+        if (arriving.isEmpty()) {
+            return null;
+        }
+        List<PlannedChild> others = solution.getPlannedChildren().stream()
+                .filter(c -> c.getHome() == home && !members.contains(c)).toList();
+        int free = home.places() - home.stayingCount() - others.size()
+                - (members.size() - arriving.size());
+        List<PlannedChild> children = new ArrayList<>(arriving);
+        List<Home> targets = new ArrayList<>();
+        arriving.forEach(m -> targets.add(home));
+        int shortfall = arriving.size() - free;
+        List<Home> vacated = arriving.stream().map(PlannedChild::getHome).filter(h -> h != null).toList();
+        for (int i = 0; i < shortfall; i++) {
+            if (i >= others.size() || i >= vacated.size()
+                    || !others.get(i).getCandidateHomes().contains(vacated.get(i))) {
+                return null;
+            }
+            children.add(others.get(i));
+            targets.add(vacated.get(i));
+        }
+        return new ReassignMove(children, targets);
+    }
+}

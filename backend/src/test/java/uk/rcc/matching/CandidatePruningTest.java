@@ -1,0 +1,110 @@
+package uk.rcc.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import uk.rcc.exchange.Codes.HomeKind;
+import uk.rcc.exchange.Codes.Need;
+import uk.rcc.exchange.Codes.PetsRule;
+import uk.rcc.exchange.Codes.Provider;
+import uk.rcc.exchange.Codes.Sex;
+import uk.rcc.exchange.Codes.SexesAccepted;
+import uk.rcc.exchange.ExchangeDataset.HomeRow;
+import uk.rcc.matching.planning.Home;
+
+class CandidatePruningTest {
+    private static final Set<Need> ALL_NEEDS = EnumSet.allOf(Need.class);
+
+    private static HomeRow home(String id, int minAge, int maxAge, SexesAccepted sexes, Set<Need> needs, boolean pets,
+            boolean available, HomeKind kind, double lat) {
+        return new HomeRow(id, id, kind, Provider.IN_HOUSE, ConstraintTestData.OWN, lat, ConstraintTestData.LON, 2,
+                minAge, maxAge, sexes, needs, pets, 100, available);
+    }
+
+    private static List<String> candidates(MatchingProblem problem, String childId) {
+        return ConstraintTestData.planned(problem.solution(), childId).getCandidateHomes().stream().map(Home::id).toList();
+    }
+
+    @Test
+    void eachHardRuleExcludesItsHomesAndIsCountedOnce() {
+        var data = new ConstraintTestData();
+        double lat = ConstraintTestData.LAT;
+        data.homes.add(home("OK", 0, 17, SexesAccepted.ANY, ALL_NEEDS, false, true, HomeKind.FOSTER, lat));
+        data.homes.add(home("TOO_OLD", 13, 17, SexesAccepted.ANY, ALL_NEEDS, false, true, HomeKind.FOSTER, lat));
+        data.homes.add(home("TOO_YOUNG", 0, 9, SexesAccepted.ANY, ALL_NEEDS, false, true, HomeKind.FOSTER, lat));
+        data.homes.add(home("BOYS", 0, 17, SexesAccepted.M, ALL_NEEDS, false, true, HomeKind.FOSTER, lat));
+        data.homes.add(home("NO_BSL", 0, 17, SexesAccepted.ANY, Set.of(), false, true, HomeKind.FOSTER, lat));
+        data.homes.add(home("PETS", 0, 17, SexesAccepted.ANY, ALL_NEEDS, true, true, HomeKind.FOSTER, lat));
+        data.homes.add(home("ON_HOLD", 0, 17, SexesAccepted.ANY, ALL_NEEDS, false, false, HomeKind.FOSTER, lat));
+        data.homes.add(home("RESIDENTIAL", 0, 17, SexesAccepted.ANY, ALL_NEEDS, false, true, HomeKind.CHILDRENS_HOME, lat));
+        data.homes.add(home("IN_ZONE", 0, 17, SexesAccepted.ANY, ALL_NEEDS, false, true, HomeKind.FOSTER, lat + 0.1));
+        data.child("A", 10).sex(Sex.F).needs(Need.BSL).pets(PetsRule.NO).add();
+        data.avoidZone("A", lat + 0.1, ConstraintTestData.LON, 5);
+
+        MatchingProblem problem = data.problem();
+
+        assertEquals(List.of("OK"), candidates(problem, "A"));
+        Exclusions exclusions = problem.exclusions("A");
+        assertEquals(8, exclusions.total());
+        assertEquals(2, exclusions.count(ExclusionReason.AGE_RANGE));
+        assertEquals(1, exclusions.count(ExclusionReason.SEX));
+        assertEquals(1, exclusions.count(ExclusionReason.NEEDS));
+        assertEquals(1, exclusions.count(ExclusionReason.PETS));
+        assertEquals(1, exclusions.count(ExclusionReason.NOT_AVAILABLE));
+        assertEquals(1, exclusions.count(ExclusionReason.KIND));
+        assertEquals(1, exclusions.count(ExclusionReason.AVOID_ZONES));
+        assertEquals("8 homes excluded: 2 age range, 1 not available, 1 kind not in care plan, 1 sex, 1 needs, 1 pets, "
+                + "1 avoid zones", exclusions.toString());
+    }
+
+    @Test
+    void childAllowedToMoveKeepsTheirUnavailableHomeAsACandidate() {
+        var data = new ConstraintTestData();
+        data.homes.add(home("CURRENT", 0, 17, SexesAccepted.ANY, ALL_NEEDS, false, false, HomeKind.FOSTER,
+                ConstraintTestData.LAT));
+        data.homes.add(home("OTHER_ON_HOLD", 0, 17, SexesAccepted.ANY, ALL_NEEDS, false, false, HomeKind.FOSTER,
+                ConstraintTestData.LAT));
+        data.child("M", 10).livesIn("CURRENT", true).add();
+        data.child("A", 10).add();
+
+        MatchingProblem problem = data.problem();
+
+        assertEquals(List.of("CURRENT"), candidates(problem, "M"));
+        assertEquals(List.of(), candidates(problem, "A"));
+        assertEquals(2, problem.exclusions("A").count(ExclusionReason.NOT_AVAILABLE));
+    }
+
+    @Test
+    void ageIsWholeYearsOnTheAsOfDate() {
+        var data = new ConstraintTestData();
+        data.homes.add(home("TEENS", 13, 17, SexesAccepted.ANY, ALL_NEEDS, false, true, HomeKind.FOSTER,
+                ConstraintTestData.LAT));
+        data.child("TWELVE", 12).add();
+        data.child("THIRTEEN", 13).add();
+
+        MatchingProblem problem = data.problem();
+
+        assertEquals(List.of(), candidates(problem, "TWELVE"));
+        assertEquals(List.of("TEENS"), candidates(problem, "THIRTEEN"));
+    }
+
+    @Test
+    void childrenWhoMustStayAreFactsThatFillPlaces() {
+        var data = new ConstraintTestData();
+        data.home("H1", 2);
+        data.child("S", 10).livesIn("H1", false).add();
+        data.child("A", 10).add();
+
+        MatchingProblem problem = data.problem();
+
+        assertEquals(1, problem.solution().getStayingChildren().size());
+        assertEquals(List.of("A"), problem.solution().getPlannedChildren().stream()
+                .map(c -> c.childId()).toList());
+        assertEquals(1, problem.solution().getHomes().get(0).stayingCount());
+    }
+}

@@ -1,0 +1,77 @@
+package uk.rcc.matching.planning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+import uk.rcc.matching.ConstraintTestData;
+import uk.rcc.matching.SolverConfigs;
+
+class SiblingGroupMoveFactoryTest {
+
+    /** Local search with nothing but sibling-group moves, a few steps: any reunion found is the move's doing. */
+    private static SolverFactory<MatchingSolution> siblingMovesOnly() {
+        SolverConfig config = SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE)
+                .withTerminationConfig(new TerminationConfig().withSecondsSpentLimit(2L))
+                .withPhases(new LocalSearchPhaseConfig()
+                        .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
+                                .withMoveIteratorFactoryClass(SiblingGroupMoveFactory.class))
+                        .withTerminationConfig(new TerminationConfig().withStepCountLimit(3)));
+        return SolverFactory.create(config);
+    }
+
+    @Test
+    void solveReunitesASplitGroupBySwappingAnotherChildOut() {
+        var data = new ConstraintTestData();
+        data.home("H1", 1);
+        data.home("H2", 1);
+        data.home("H3", 2);
+        data.child("A", 10).siblings("S1").add();
+        data.child("B", 8).siblings("S1").add();
+        data.child("C", 12).add();
+        data.child("D", 13).add();
+        MatchingSolution split = data.problem().solution();
+        ConstraintTestData.assign(split, "A", "H1");
+        ConstraintTestData.assign(split, "B", "H2");
+        ConstraintTestData.assign(split, "C", "H3");
+        ConstraintTestData.assign(split, "D", "H3");
+
+        MatchingSolution solved = siblingMovesOnly().buildSolver().solve(split);
+
+        assertEquals(ConstraintTestData.homeOf(solved, "A"), ConstraintTestData.homeOf(solved, "B"));
+        assertEquals("H3", ConstraintTestData.homeOf(solved, "A").id());
+        assertNotEquals("H3", ConstraintTestData.homeOf(solved, "C").id());
+        assertNotEquals("H3", ConstraintTestData.homeOf(solved, "D").id());
+        assertEquals(0, solved.getScore().softScore());
+    }
+
+    @Test
+    void noMoveIntoAHomeWithoutRoomWhenNobodyCanSwapOut() {
+        var data = new ConstraintTestData();
+        data.home("H1", 1);
+        data.home("H2", 1);
+        data.home("H3", 2);
+        data.child("A", 10).siblings("S1").add();
+        data.child("B", 8).siblings("S1").add();
+        data.child("S", 12).livesIn("H3", false).add();
+        MatchingSolution solution = data.problem().solution();
+        ConstraintTestData.assign(solution, "A", "H1");
+        ConstraintTestData.assign(solution, "B", "H2");
+        List<PlannedChild> group = List.of(ConstraintTestData.planned(solution, "A"),
+                ConstraintTestData.planned(solution, "B"));
+        Home h3 = solution.getHomes().get(2);
+        Home h1 = solution.getHomes().get(0);
+
+        assertNull(SiblingGroupMoveFactory.moveInto(solution, group, h3)); // one place left for two
+        assertNull(SiblingGroupMoveFactory.moveInto(solution, group, h1)); // A fills it; nobody planned to swap out
+    }
+}
