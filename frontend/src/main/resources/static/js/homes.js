@@ -35,7 +35,11 @@ async function load(view) {
     return;
   }
   buildFilters(view);
-  view.map.fitBounds(L.latLngBounds(view.homes.map(h => [h.lat, h.lon])).pad(0.05));
+  // Open on the member councils' homes: a few homes far away in other councils would make the map unreadable.
+  const members = view.context.cooperative.authorities.filter(a => a.member).map(a => a.authorityCode);
+  const local = view.homes.filter(h => members.includes(h.authorityCode));
+  view.map.fitBounds(L.latLngBounds((local.length ? local : view.homes).map(h => [h.lat, h.lon])).pad(0.05),
+    { animate: false });
   applyFilters(view);
 }
 
