@@ -54,7 +54,7 @@ public final class MatchingProblem {
     /** The most candidates a child keeps: all of them on co-operative-sized problems, fewer on national ones. */
     static int candidateCap(ExchangeDataset dataset) {
         long planned = dataset.children().stream().filter(c -> !mustStay(c)).count();
-        return (int) Math.max(100, Math.min(1000, 1_500_000 / Math.max(1, planned)));
+        return (int) Math.max(100, Math.min(300, 1_500_000 / Math.max(1, planned)));
     }
 
     public static MatchingProblem of(ExchangeDataset dataset, MatchingWeights weights) {
@@ -94,6 +94,38 @@ public final class MatchingProblem {
         }
         return new MatchingSolution(List.copyOf(homes.values()), staying, List.copyOf(groups.values()), weights,
                 planned);
+    }
+
+    /**
+     * A greedy first answer, so large co-operatives start from a full solution instead of waiting for the
+     * construction heuristic: children with the fewest candidates first, each into their cheapest candidate that
+     * still has room and whose residents they may live with. The solver then improves on it.
+     */
+    public MatchingSolution greedyStart() {
+        warmStart(solution.getStayingChildren(), solution.getPlannedChildren());
+        return solution;
+    }
+
+    private static void warmStart(List<StayingChild> staying, List<PlannedChild> planned) {
+        Map<Home, List<uk.rcc.matching.planning.Occupant>> living = new HashMap<>();
+        staying.forEach(child -> living.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
+        planned.stream().filter(child -> child.getHome() != null)
+                .forEach(child -> living.computeIfAbsent(child.getHome(), h -> new ArrayList<>()).add(child));
+        List<PlannedChild> waiting = planned.stream().filter(child -> child.getHome() == null)
+                .sorted(java.util.Comparator.comparingInt((PlannedChild child) -> child.getCandidateHomes().size()))
+                .toList();
+        for (PlannedChild child : waiting) {
+            child.getCandidateHomes().stream()
+                    .sorted(java.util.Comparator.comparingLong(home -> child.costIn(home).totalHundredths()))
+                    .filter(home -> living.getOrDefault(home, List.of()).size() < home.places())
+                    .filter(home -> living.getOrDefault(home, List.of()).stream().noneMatch(other ->
+                            uk.rcc.matching.planning.Occupant.alongsideConflict(child, other)
+                                    || uk.rcc.matching.planning.Occupant.hsbConflict(child, other)))
+                    .findFirst().ifPresent(home -> {
+                        child.setHome(home);
+                        living.computeIfAbsent(home, h -> new ArrayList<>()).add(child);
+                    });
+        }
     }
 
     private Map<String, SiblingGroup> siblingGroups() {

@@ -97,7 +97,7 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
         AtomicBoolean stopRequested = new AtomicBoolean();
         reportProgress(solver, onProgress, stopRequested);
         CompletableFuture<MatchingSolution> solving = CompletableFuture.supplyAsync(
-                () -> solver.solve(problem.solution()));
+                () -> solver.solve(problem.greedyStart()));
         return new SolveJob() {
             @Override
             public void stop() {
