@@ -90,8 +90,33 @@ final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.numberOfElementsToBeMoreThan(locator, count - 1));
     }
 
+    /** Waits for a condition; the UI re-renders as it polls, so an element replaced meanwhile is looked up again. */
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    /** Clicks an element once it is visible, again if the page replaced it between finding and clicking. */
+    void click(By locator) {
+        waitFor(d -> {
+            try {
+                WebElement element = d.findElement(locator);
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.ElementClickInterceptedException e) {
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     void waitForText(By locator, String text) {

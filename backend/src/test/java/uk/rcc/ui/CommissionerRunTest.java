@@ -53,11 +53,11 @@ class CommissionerRunTest {
         WebElement seconds = browser.visible(By.id("run-seconds"));
         seconds.clear();
         seconds.sendKeys("600");
-        browser.visible(By.id("start-run")).click();
+        browser.click(By.id("start-run"));
         browser.visible(By.id("stop-run"));
         assertThat(browser.visible(By.id("run-status")).getText()).isIn("Running", "Waiting to start");
         browser.screenshot("05-run-in-progress");
-        browser.visible(By.id("stop-run")).click();
+        browser.click(By.id("stop-run"));
 
         browser.waitFor(d -> d.findElement(By.id("run-status")).getText().startsWith("Stopped")
                 || d.findElement(By.id("run-status")).getText().equals("Finished"));
@@ -84,7 +84,7 @@ class CommissionerRunTest {
         assertThat(browser.driver().findElement(By.cssSelector("#main-nav a[data-page=referrals]")).isDisplayed())
                 .isFalse();
 
-        browser.visible(By.id("sign-out")).click();
+        browser.click(By.id("sign-out"));
         browser.waitForText(By.cssSelector("main"), "You are signed out");
         browser.go("#/homes");
         browser.visible(By.id("username"));

@@ -175,7 +175,7 @@ class OfficerJourneyTest {
                 + "(SELECT count(*) FROM child c WHERE c.current_home_id = h.home_id)", Integer.class);
         browser.waitFor(d -> d.findElement(By.id("homes-count")).getText().startsWith(vacantHomes + " of "));
 
-        browser.visible(By.cssSelector("#home-panel .home-list button")).click();
+        browser.click(By.cssSelector("#home-panel .home-list button"));
         browser.visible(By.id("occupancy-meter"));
         assertThat(browser.visible(By.id("home-panel")).getText()).contains("places taken", "Weekly cost");
         browser.screenshot("04-homes-register");
