@@ -63,7 +63,7 @@ class TwoInstancesNightlyRunTest {
                 .properties("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                         "spring.datasource.username=postgres", "rcc.demo.load-when-empty=false",
                         "rcc.nightly.matching-seconds=2", "rcc.nightly.matching-config=interactive-solver.xml",
-                        "rcc.nightly.matching-cron=-", "logging.level.root=WARN", "spring.main.banner-mode=off")
+                        "rcc.nightly.matching-cron=-", "rcc.instance-id=instance-" + System.nanoTime(), "logging.level.root=WARN", "spring.main.banner-mode=off")
                 .run();
     }
 }

@@ -63,7 +63,8 @@ public class MatchingRunService {
 
     public MatchingRunService(MatchingRunRepository runs, JdbcTemplate jdbc, TransactionTemplate transaction,
             RegistryStore registry, MatchingEngine engine, WeightSets weightSets, ObjectMapper json,
-            MeterRegistry meters, @Value("${rcc.matching.default-config:interactive-solver.xml}") String defaultConfig) {
+            MeterRegistry meters, @Value("${rcc.matching.default-config:interactive-solver.xml}") String defaultConfig,
+            @Value("${rcc.instance-id:}") String configuredInstanceId) {
         this.runs = runs;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -73,7 +74,19 @@ public class MatchingRunService {
         this.json = json;
         this.meters = meters;
         this.defaultConfig = defaultConfig;
-        this.instanceId = ManagementFactory.getRuntimeMXBean().getName();
+        this.instanceId = configuredInstanceId.isBlank() ? hostName() : configuredInstanceId;
+    }
+
+    /**
+     * An instance is named by RCC_INSTANCE_ID, or else its host name, so the same instance restarted after a crash
+     * recognises the runs it left behind.
+     */
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
     }
 
     /** Runs left RUNNING by an instance that stopped (crash, kill -9, restart) are failed, never resumed. */
@@ -201,6 +214,20 @@ public class MatchingRunService {
         executor.shutdown();
         if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
             log.warn("A matching run did not save within 30 seconds of shutdown");
+        }
+    }
+
+    /** Runs whose instance died without restarting are noticed by any other instance within a minute or so. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    public void failRunsOfStoppedInstances() {
+        int failed = jdbc.update("""
+                UPDATE matching_run SET status = 'FAILED', ended_at = now(), version = version + 1,
+                    error = 'interrupted: the instance running it stopped sending heartbeats'
+                WHERE status IN ('QUEUED', 'RUNNING') AND instance_id <> ?
+                  AND coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ?)
+                """, instanceId, STALE.toSeconds());
+        if (failed > 0) {
+            log.warn("Marked {} matching run(s) of a stopped instance as failed", failed);
         }
     }
 
