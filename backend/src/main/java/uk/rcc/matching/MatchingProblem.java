@@ -54,7 +54,7 @@ public final class MatchingProblem {
     /** The most candidates a child keeps: all of them on co-operative-sized problems, fewer on national ones. */
     static int candidateCap(ExchangeDataset dataset) {
         long planned = dataset.children().stream().filter(c -> !mustStay(c)).count();
-        return (int) Math.max(100, Math.min(300, 1_500_000 / Math.max(1, planned)));
+        return (int) Math.max(100, Math.min(300, 4_000_000 / Math.max(1, planned)));
     }
 
     public static MatchingProblem of(ExchangeDataset dataset, MatchingWeights weights) {
