@@ -17,7 +17,6 @@ import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
  * rules of the policy that need no other child are applied here once, so the solver only sees valid values.
  */
 public final class Candidates {
-    public static final double EARTH_RADIUS_KM = 6371.0088;
 
     /** Why a home was left out, in an officer's words. */
     public enum Exclusion {
@@ -136,10 +135,6 @@ public final class Candidates {
     }
 
     public static double kilometres(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, a)));
+        return uk.rcc.matching.Geo.haversineKm(lat1, lon1, lat2, lon2);
     }
 }

@@ -162,10 +162,6 @@ class MatchingRunController {
     }
 
     static double kilometres(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+        return uk.rcc.matching.Geo.haversineKm(lat1, lon1, lat2, lon2);
     }
 }
