@@ -2,47 +2,15 @@ package uk.rcc.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import uk.rcc.imports.DatasetImporter;
-import uk.rcc.support.SharedData;
-import uk.rcc.support.TestRegistry;
 
 /** A commissioner starts a co-operative matching run, stops it, and reviews its proposals, in a real browser. */
-@BrowserTest
-class CommissionerRunTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestRegistry registry;
-    @Autowired
-    DatasetImporter importer;
-
-    Browser browser;
-
-    @BeforeEach
-    void sampleRegistryAndBrowser() throws IOException {
-        registry.reset();
-        importer.importDirectory(SharedData.sample());
-        registry.createAccounts();
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CommissionerRunTest extends SampleRegistryInBrowser {
 
     @Test
     void commissionerStartsAndStopsARunThenReviewsItsProposals() {

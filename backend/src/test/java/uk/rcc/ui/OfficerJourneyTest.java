@@ -2,48 +2,17 @@ package uk.rcc.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import uk.rcc.imports.DatasetImporter;
-import uk.rcc.support.SharedData;
 import uk.rcc.support.TestRegistry;
 
 /** A placement officer works through the referrals queue and places a child, in a real browser. */
-@BrowserTest
-class OfficerJourneyTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestRegistry registry;
-    @Autowired
-    DatasetImporter importer;
-
-    Browser browser;
-
-    @BeforeEach
-    void sampleRegistryAndBrowser() throws IOException {
-        registry.reset();
-        importer.importDirectory(SharedData.sample());
-        registry.createAccounts();
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class OfficerJourneyTest extends SampleRegistryInBrowser {
 
     @Test
     void officerSeesOwnCouncilsQueueMostUrgentFirst() {
