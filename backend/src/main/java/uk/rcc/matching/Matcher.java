@@ -19,7 +19,7 @@ public final class Matcher {
     public MatchResult match(ExchangeDataset dataset, MatchingWeights weights) {
         MatchingProblem problem = MatchingProblem.of(dataset, weights);
         Solver<MatchingSolution> solver = solverFactory.buildSolver();
-        MatchingSolution solved = solver.solve(problem.greedyStart());
+        MatchingSolution solved = solver.solve(problem.assignmentStart());
         SolutionManager.create(solverFactory).update(solved);
         return MatchResult.of(problem, solved);
     }

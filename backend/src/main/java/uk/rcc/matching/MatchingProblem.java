@@ -39,6 +39,8 @@ public final class MatchingProblem {
     private final Map<String, Exclusions> exclusions = new HashMap<>();
     private final MatchingSolution solution;
     private final int candidateCap;
+    /** The most the first answer may take when the caller sets no time limit. */
+    public static final java.time.Duration ASSIGNMENT_BUDGET = java.time.Duration.ofSeconds(20);
 
     private MatchingProblem(ExchangeDataset dataset, MatchingWeights weights) {
         this.dataset = dataset;
@@ -106,7 +108,22 @@ public final class MatchingProblem {
         return solution;
     }
 
-    private static void warmStart(List<StayingChild> staying, List<PlannedChild> planned) {
+    /**
+     * The first answer the solver improves on: a min-cost assignment of children to places, repaired for the rules
+     * between children and refined for sibling groups (see {@link AssignmentStart}), then greedy for the rest.
+     */
+    public MatchingSolution assignmentStart() {
+        return assignmentStart(ASSIGNMENT_BUDGET);
+    }
+
+    /** The same, spending at most {@code budget} on the assignment rounds. */
+    public MatchingSolution assignmentStart(java.time.Duration budget) {
+        new AssignmentStart(solution, budget).apply();
+        warmStart(solution.getStayingChildren(), solution.getPlannedChildren());
+        return solution;
+    }
+
+    static void warmStart(List<StayingChild> staying, List<PlannedChild> planned) {
         Map<Home, List<uk.rcc.matching.planning.Occupant>> living = new HashMap<>();
         staying.forEach(child -> living.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
         planned.stream().filter(child -> child.getHome() != null)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.optaplanner.core.api.solver.SolutionManager;
@@ -88,21 +89,35 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
         return limit == null ? config : SolverConfigs.withTimeLimit(config, limit);
     }
 
+    /**
+     * Builds the problem, then (in the background) makes the first answer and solves from it. A time limit covers
+     * all of it: the first answer takes at most a quarter, the solver the rest.
+     */
     @Override
     public SolveJob start(MatchRequest request, Consumer<Progress> onProgress) {
+        long begun = System.nanoTime();
         MatchingProblem problem = MatchingProblem.of(request.dataset(), fromMap(request.weights()));
-        SolverFactory<MatchingSolution> factory = SolverConfigs.factory(config(request.solverConfig(),
-                request.limit()));
-        Solver<MatchingSolution> solver = factory.buildSolver();
+        SolverFactory<MatchingSolution> factory = SolverConfigs.factory(config(request.solverConfig(), null));
         AtomicBoolean stopRequested = new AtomicBoolean();
-        reportProgress(solver, onProgress, stopRequested);
-        CompletableFuture<MatchingSolution> solving = CompletableFuture.supplyAsync(
-                () -> solver.solve(problem.greedyStart()));
+        AtomicReference<Solver<MatchingSolution>> running = new AtomicReference<>();
+        CompletableFuture<MatchingSolution> solving = CompletableFuture.supplyAsync(() -> {
+            MatchingSolution start = problem.assignmentStart(startBudget(request.limit()));
+            Duration left = request.limit() == null ? null
+                    : Duration.ofMillis(request.limit().minusNanos(System.nanoTime() - begun).toMillis());
+            Solver<MatchingSolution> solver = SolverConfigs.factory(config(request.solverConfig(),
+                    left == null ? null : max(left, Duration.ofSeconds(1)))).buildSolver();
+            reportProgress(solver, onProgress, stopRequested);
+            running.set(solver);
+            return solver.solve(start);
+        });
         return new SolveJob() {
             @Override
             public void stop() {
                 stopRequested.set(true);
-                solver.terminateEarly();
+                Solver<MatchingSolution> solver = running.get();
+                if (solver != null) {
+                    solver.terminateEarly();
+                }
             }
 
             @Override
@@ -116,6 +131,19 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
                 }
             }
         };
+    }
+
+    static Duration startBudget(Duration limit) {
+        return limit == null ? MatchingProblem.ASSIGNMENT_BUDGET
+                : min(MatchingProblem.ASSIGNMENT_BUDGET, limit.dividedBy(4));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Best score and children placed so far, at most once a second; a stop asked before solving began is kept. */

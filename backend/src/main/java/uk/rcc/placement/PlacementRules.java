@@ -85,7 +85,8 @@ public class PlacementRules {
         return null;
     }
 
-    private static boolean accepts(ChildRow child, int age, int otherAge) {
+    /** Rule 4 from one side: whether a child of this age may live with a child of {@code otherAge}. */
+    public static boolean accepts(ChildRow child, int age, int otherAge) {
         if (child.needs().contains(Need.HSB) && otherAge < age) {
             return false;
         }

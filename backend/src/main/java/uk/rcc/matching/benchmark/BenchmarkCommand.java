@@ -38,25 +38,26 @@ public final class BenchmarkCommand {
     }
 
     record Row(String size, int homes, int children, PolicyCost solver, PolicyCost practice, Double lowerBound,
-            double solveSeconds, double practiceSeconds, String score) {
+            double solveSeconds, double practiceSeconds, String score, ExactOptimum.Result exact, PolicyCost optimum) {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Options options;
         try {
-            options = Options.parse(args, Set.of("sizes", "seconds", "config", "out"));
+            options = Options.parse(args, Set.of("sizes", "seconds", "config", "out", "exact-seconds"));
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
             return CommandLine.USAGE;
         }
         int seconds = options.intValue("seconds", 60);
+        int exactSeconds = options.intValue("exact-seconds", 300);
         String config = options.get("config").orElse("interactive-solver.xml");
         List<Row> rows = new ArrayList<>();
         for (String size : options.get("sizes").orElse("100,1000,10000,national").split(",")) {
             Spec spec = spec(size.trim());
             out.printf("Solving %s (%d children, %d homes) for up to %d s ...%n", size, spec.children(), spec.homes(),
                     seconds);
-            rows.add(measure(size.trim(), spec, seconds, config));
+            rows.add(measure(size.trim(), spec, seconds, config, exactSeconds));
             out.println(line(rows.get(rows.size() - 1)));
         }
         String report = report(rows, seconds, config, String.join(" ", args));
@@ -74,7 +75,7 @@ public final class BenchmarkCommand {
         return new Spec(planned * 3, planned * 3 / 2, 0.33, 0.0, Scope.NORTHERN, 2026 + planned, AS_OF);
     }
 
-    private static Row measure(String size, Spec spec, int seconds, String config) {
+    private static Row measure(String size, Spec spec, int seconds, String config, int exactSeconds) {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(spec);
         MatchingPolicy policy = MatchingPolicy.reference();
         long start = System.nanoTime();
@@ -95,20 +96,29 @@ public final class BenchmarkCommand {
         PolicyCost practice = PolicyCost.of(dataset, TodaysPractice.assign(dataset), policy);
         double practiceSeconds = (System.nanoTime() - practiceStart) / 1e9;
         Double bound = null;
+        ExactOptimum.Result exact = null;
+        PolicyCost optimum = null;
         if (solver.planned() <= LOWER_BOUND_MAX_PLANNED) {
             double[] costs = FlowLowerBound.costByPlacedCount(dataset, policy);
             bound = solver.placed() < costs.length ? costs[solver.placed()] : null;
+            if (exactSeconds > 0) {
+                exact = ExactOptimum.solve(dataset, policy, Duration.ofSeconds(exactSeconds));
+                optimum = PolicyCost.of(dataset, exact.assignment(), policy);
+            }
         }
         return new Row(size, spec.homes(), spec.children(), solver, practice, bound, solveSeconds, practiceSeconds,
-                outcome.score());
+                outcome.score(), exact, optimum);
     }
 
     private static String line(Row row) {
         return String.format(Locale.ROOT, "  solver: %d/%d placed, soft %.1f, %d hard broken, %.1f s; today's "
-                + "practice: %d placed, soft %.1f%s", row.solver().placed(), row.solver().planned(),
+                + "practice: %d placed, soft %.1f%s%s", row.solver().placed(), row.solver().planned(),
                 row.solver().softCost(), row.solver().hardBroken(), row.solveSeconds(), row.practice().placed(),
                 row.practice().softCost(), row.lowerBound() == null ? "" : String.format(Locale.ROOT,
-                        "; lower bound %.1f (gap %.2f%%)", row.lowerBound(), gap(row)));
+                        "; flow bound %.1f (gap %.2f%%)", row.lowerBound(), gap(row)),
+                row.exact() == null ? "" : String.format(Locale.ROOT, "; CP-SAT %s %d placed, soft %.1f, %d hard "
+                        + "broken, %.0f s (gap %s)", row.exact().optimal() ? "optimum" : "best", row.optimum().placed(),
+                        row.optimum().softCost(), row.optimum().hardBroken(), row.exact().seconds(), exactGap(row)));
     }
 
     private static double gap(Row row) {
@@ -119,14 +129,19 @@ public final class BenchmarkCommand {
     static String report(List<Row> rows, int seconds, String config, String arguments) {
         StringBuilder md = new StringBuilder();
         md.append("| size | children / homes | who | planned | placed | unplaced | hard broken | soft cost | gap to "
-                + "lower bound | within 20 miles | outside council | sibling groups split | mean km to school | "
+                + "optimum (CP-SAT) | gap to flow bound | within 20 miles | outside council | sibling groups split | mean km to school | "
                 + "weekly cost £ | time s |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            md.append(row(row, "solver", row.solver(), row.solveSeconds(),
+            md.append(row(row, "solver", row.solver(), row.solveSeconds(), exactGap(row),
                     row.lowerBound() == null ? "n/a" : String.format(Locale.ROOT, "%.2f%% (bound %.1f)", gap(row),
                             row.lowerBound())));
-            md.append(row(row, "today's practice", row.practice(), row.practiceSeconds(), ""));
+            md.append(row(row, "today's practice", row.practice(), row.practiceSeconds(), "", ""));
+            if (row.exact() != null) {
+                md.append(row(row, row.exact().optimal() ? "exact optimum (CP-SAT)" : "CP-SAT best found (not proven)",
+                        row.optimum(), row.exact().seconds(), String.format(Locale.ROOT, "bound %.1f at %d unplaced",
+                                row.exact().softBoundAt(row.optimum().unplaced()), row.optimum().unplaced()), ""));
+            }
         }
         md.append("\nSolver configuration `").append(config).append("`, time limit ").append(seconds)
                 .append(" s per size; scores: ");
@@ -141,10 +156,31 @@ public final class BenchmarkCommand {
         return md.toString();
     }
 
-    private static String row(Row row, String who, PolicyCost cost, double seconds, String gap) {
-        return String.format(Locale.ROOT, "| %s | %d / %d | %s | %d | %d | %d | %d | %.1f | %s | %.1f%% | %.1f%% | %d | "
-                + "%.1f | %,.0f | %.1f |%n", row.size(), row.children(), row.homes(), who, cost.planned(), cost.placed(),
-                cost.unplaced(), cost.hardBroken(), cost.softCost(), gap, 100 * cost.within20MilesShare(),
+    /**
+     * The solver's soft cost against the least soft cost CP-SAT proved possible with as few children unplaced; when
+     * CP-SAT proved a better count, that is reported instead (placing more children comes first in the policy).
+     */
+    static String exactGap(Row row) {
+        ExactOptimum.Result exact = row.exact();
+        if (exact == null) {
+            return "n/a";
+        }
+        int unplaced = row.solver().unplaced();
+        if (exact.unplaced() < unplaced) {
+            return String.format(Locale.ROOT, "%d more unplaced than CP-SAT's", unplaced - exact.unplaced());
+        }
+        double bound = exact.softBoundAt(unplaced);
+        double gap = 100 * (row.solver().softCost() - bound) / bound;
+        return exact.optimal() && exact.unplaced() == unplaced
+                ? String.format(Locale.ROOT, "%.2f%%", gap)
+                : String.format(Locale.ROOT, "at most %.2f%% (bound %.1f)", gap, bound);
+    }
+
+    private static String row(Row row, String who, PolicyCost cost, double seconds, String gap, String flowGap) {
+        return String.format(Locale.ROOT, "| %s | %d / %d | %s | %d | %d | %d | %d | %.1f | %s | %s | %.1f%% | %.1f%% | "
+                + "%d | %.1f | %,.0f | %.1f |%n", row.size(), row.children(), row.homes(), who, cost.planned(),
+                cost.placed(), cost.unplaced(), cost.hardBroken(), cost.softCost(), gap, flowGap,
+                100 * cost.within20MilesShare(),
                 100 * cost.outsideCouncilShare(), cost.siblingGroupsSplit(), cost.meanKmToSchool(), cost.weeklyCost(),
                 seconds);
     }

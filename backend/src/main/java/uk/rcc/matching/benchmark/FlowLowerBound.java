@@ -19,7 +19,7 @@ import uk.rcc.matching.policy.MatchingPolicy;
 /**
  * A lower bound on the soft cost of placing a given number of the planned children: a min-cost flow from children
  * to homes' remaining places, with every single-child rule, but without the rules between children (who may live
- * together) and without the sibling term, both of which can only add cost. Successive shortest paths give the
+ * together) and with the sibling term only in part (see {@link SiblingShare}), both of which can only add cost. Successive shortest paths give the
  * cheapest cost for every number of children placed, so the bound is read at the solver's own placed count.
  * Children who may move are left out: the benchmark sets have none.
  */
@@ -45,6 +45,7 @@ public final class FlowLowerBound {
         Map<String, List<KeyPlaceRow>> keyPlaces = dataset.keyPlaces().stream()
                 .collect(Collectors.groupingBy(KeyPlaceRow::childId));
         // Nodes: 0 source, 1..C children, C+1..C+H homes, C+H+1 sink.
+        SiblingShare siblings = new SiblingShare(dataset, planned, policy);
         int c = planned.size();
         int h = homes.size();
         Graph graph = new Graph(c + h + 2);
@@ -59,7 +60,8 @@ public final class FlowLowerBound {
                         dataset.asOf()) == null) {
                     double[] terms = Candidates.terms(child, home, keyPlaces.getOrDefault(child.childId(), List.of()),
                             policy);
-                    graph.add(1 + i, 1 + c + j, 1, Math.round(Arrays.stream(terms).sum() * 100));
+                    double points = Arrays.stream(terms).sum() + siblings.share(child, home.homeId());
+                    graph.add(1 + i, 1 + c + j, 1, Math.round(points * 100));
                 }
             }
         }
@@ -78,6 +80,38 @@ public final class FlowLowerBound {
             costs.add(total / 100.0);
         }
         return costs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The part of the sibling term that can be charged to one child. When a group's staying members already live
+     * in some homes, placing any of its k planned members anywhere else adds at least one home (the policy's
+     * points) however many of them go there, so each such member may be charged 1/k of it without overstating
+     * the cost. Groups with no staying member are charged nothing here: all their members could live together.
+     */
+    static final class SiblingShare {
+        private final Map<String, java.util.Set<String>> stayingHomes = new HashMap<>();
+        private final Map<String, Integer> plannedMembers = new HashMap<>();
+        private final double extraHome;
+
+        SiblingShare(ExchangeDataset dataset, List<ChildRow> planned, MatchingPolicy policy) {
+            this.extraHome = policy.siblingGroupSplit();
+            for (ChildRow child : dataset.children()) {
+                if (child.siblingGroup() != null && child.currentHomeId() != null && !child.mayMove()) {
+                    stayingHomes.computeIfAbsent(child.siblingGroup(), g -> new java.util.HashSet<>())
+                            .add(child.currentHomeId());
+                }
+            }
+            planned.stream().filter(child -> child.siblingGroup() != null)
+                    .forEach(child -> plannedMembers.merge(child.siblingGroup(), 1, Integer::sum));
+        }
+
+        double share(ChildRow child, String homeId) {
+            java.util.Set<String> homes = child.siblingGroup() == null ? null : stayingHomes.get(child.siblingGroup());
+            if (homes == null || homes.contains(homeId)) {
+                return 0;
+            }
+            return extraHome / plannedMembers.get(child.siblingGroup());
+        }
     }
 
     /** Sibling groups whose staying members already live in several homes pay for that whatever is proposed. */

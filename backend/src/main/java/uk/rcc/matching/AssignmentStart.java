@@ -1,0 +1,203 @@
+package uk.rcc.matching;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import uk.rcc.matching.planning.Home;
+import uk.rcc.matching.planning.MatchingSolution;
+import uk.rcc.matching.planning.Occupant;
+import uk.rcc.matching.planning.PlannedChild;
+import uk.rcc.matching.planning.SiblingGroup;
+import uk.rcc.matching.planning.StayingChild;
+
+/**
+ * The solver's first answer, in a few rounds of a min-cost assignment ({@link MinCostAssignment}): each round
+ * places as many children as the places allow at the least cost of the terms that belong to one child, then
+ * removes children the rules between children forbid where they were put. The next round forbids those pairs of
+ * child and home and pulls split sibling groups towards one home (the home most of the group already got), so the
+ * two parts of the policy that no assignment sees (sharing rules, the sibling term) are corrected between rounds.
+ * The best round by the policy (most placed, then least cost) is kept; greedy placing fills in after it.
+ */
+final class AssignmentStart {
+    /** Added to every awaiting child's cost, so children allowed to move keep a home before anyone is placed. */
+    private static final long AWAITING_PRIORITY = 1_000_000_000L;
+    private static final int MAX_ROUNDS = 10;
+
+    private final MatchingSolution solution;
+    private final Duration budget;
+    private final List<PlannedChild> order;
+    private final List<Home> homes;
+    private final Map<Home, Integer> homeIndex = new HashMap<>();
+    private final Map<SiblingGroup, Integer> plannedMembers = new HashMap<>();
+    private final Set<Long> forbidden = new HashSet<>();
+    private final Map<SiblingGroup, Home> gatheringHome = new HashMap<>();
+
+    AssignmentStart(MatchingSolution solution, Duration budget) {
+        this.solution = solution;
+        this.budget = budget;
+        this.homes = solution.getHomes();
+        for (int i = 0; i < homes.size(); i++) {
+            homeIndex.put(homes.get(i), i);
+        }
+        this.order = solution.getPlannedChildren().stream().sorted(Comparator.comparing(PlannedChild::awaiting)
+                .thenComparingInt(child -> child.getCandidateHomes().size())).toList();
+        order.stream().filter(child -> child.siblingGroup() != null)
+                .forEach(child -> plannedMembers.merge(child.siblingGroup(), 1, Integer::sum));
+    }
+
+    void apply() {
+        long deadline = System.nanoTime() + budget.toNanos();
+        Home[] best = null;
+        long[] bestValue = null;
+        for (int round = 0; round < MAX_ROUNDS && System.nanoTime() < deadline; round++) {
+            assign(deadline);
+            boolean conflicts = removeSharingConflicts();
+            MatchingProblem.warmStart(solution.getStayingChildren(), order);
+            long[] value = value();
+            if (bestValue == null || better(value, bestValue)) {
+                bestValue = value;
+                best = snapshot();
+            }
+            boolean moved = gatherSplitGroups();
+            if (!conflicts && !moved) {
+                break;
+            }
+        }
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).setHome(best[i]);
+        }
+    }
+
+    private void assign(long deadline) {
+        int[] room = new int[homes.size()];
+        for (int h = 0; h < homes.size(); h++) {
+            room[h] = Math.max(0, homes.get(h).places() - homes.get(h).stayingCount());
+        }
+        MinCostAssignment assignment = new MinCostAssignment(order.size(), room);
+        for (int i = 0; i < order.size(); i++) {
+            PlannedChild child = order.get(i);
+            assignment.child(i, child.awaiting() ? AWAITING_PRIORITY : 0);
+            for (Home home : child.getCandidateHomes()) {
+                int h = homeIndex.get(home);
+                if (!forbidden.contains(key(i, h))) {
+                    assignment.candidate(i, h, child.costIn(home).totalHundredths() + siblingCost(child, home));
+                }
+            }
+        }
+        while (System.nanoTime() < deadline && assignment.placeCheapest() >= 0) {
+            // one more child each step; on very large co-operatives the deadline stops it and greedy finishes
+        }
+        for (int i = 0; i < order.size(); i++) {
+            int h = assignment.homeOf(i);
+            order.get(i).setHome(h < 0 ? null : homes.get(h));
+        }
+    }
+
+    /**
+     * What a child adds to its group's homes, as far as one child can know: away from the homes its staying
+     * siblings live in, the group gains a home whatever the others do (1/k of the cost each); away from the home
+     * chosen to gather a split group, the full cost of one more home.
+     */
+    private long siblingCost(PlannedChild child, Home home) {
+        SiblingGroup group = child.siblingGroup();
+        if (group == null || group.stayingHomes().contains(home)) {
+            return 0;
+        }
+        Home gather = gatheringHome.get(group);
+        if (gather != null) {
+            return gather.equals(home) ? 0 : group.extraHomeHundredths();
+        }
+        return group.stayingHomes().isEmpty() ? 0 : group.extraHomeHundredths() / plannedMembers.get(group);
+    }
+
+    /** Keeps, home by home and in order, only children who may live with everyone already there. */
+    private boolean removeSharingConflicts() {
+        Map<Home, List<Occupant>> living = new HashMap<>();
+        for (StayingChild child : solution.getStayingChildren()) {
+            living.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child);
+        }
+        boolean removed = false;
+        for (int i = 0; i < order.size(); i++) {
+            PlannedChild child = order.get(i);
+            if (child.getHome() == null) {
+                continue;
+            }
+            List<Occupant> there = living.computeIfAbsent(child.getHome(), h -> new ArrayList<>());
+            if (there.stream().anyMatch(other -> Occupant.alongsideConflict(child, other)
+                    || Occupant.hsbConflict(child, other))) {
+                forbidden.add(key(i, homeIndex.get(child.getHome())));
+                child.setHome(null);
+                removed = true;
+            } else {
+                there.add(child);
+            }
+        }
+        return removed;
+    }
+
+    /** Chooses, for each group still split, the home most of its members live in; true when one was chosen. */
+    private boolean gatherSplitGroups() {
+        Map<SiblingGroup, Map<Home, Integer>> counts = new HashMap<>();
+        for (PlannedChild child : order) {
+            if (child.siblingGroup() != null && child.getHome() != null) {
+                counts.computeIfAbsent(child.siblingGroup(), g -> new HashMap<>()).merge(child.getHome(), 1,
+                        Integer::sum);
+            }
+        }
+        boolean chosen = false;
+        for (Map.Entry<SiblingGroup, Map<Home, Integer>> group : counts.entrySet()) {
+            Set<Home> all = new HashSet<>(group.getKey().stayingHomes());
+            all.addAll(group.getValue().keySet());
+            if (all.size() > 1 && !gatheringHome.containsKey(group.getKey())) {
+                gatheringHome.put(group.getKey(), group.getValue().entrySet().stream()
+                        .max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+                chosen = true;
+            }
+        }
+        return chosen;
+    }
+
+    /** {children placed, minus the soft cost in hundredths}: larger is better in both. */
+    private long[] value() {
+        long placed = 0;
+        long soft = 0;
+        Map<SiblingGroup, Set<Home>> groupHomes = new HashMap<>();
+        for (PlannedChild child : order) {
+            Set<Home> together = child.siblingGroup() == null ? null
+                    : groupHomes.computeIfAbsent(child.siblingGroup(), g -> new HashSet<>(g.stayingHomes()));
+            if (child.getHome() != null) {
+                placed += child.awaiting() ? 1 : 0;
+                soft += child.costIn(child.getHome()).totalHundredths();
+                if (together != null) {
+                    together.add(child.getHome());
+                }
+            }
+        }
+        for (Map.Entry<SiblingGroup, Set<Home>> group : groupHomes.entrySet()) {
+            soft += Math.max(0, group.getValue().size() - 1) * group.getKey().extraHomeHundredths();
+        }
+        return new long[] { placed, -soft };
+    }
+
+    private static boolean better(long[] a, long[] b) {
+        return a[0] != b[0] ? a[0] > b[0] : a[1] > b[1];
+    }
+
+    private Home[] snapshot() {
+        Home[] homesNow = new Home[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+            homesNow[i] = order.get(i).getHome();
+        }
+        return homesNow;
+    }
+
+    private long key(int child, int home) {
+        return (long) child * homes.size() + home;
+    }
+}

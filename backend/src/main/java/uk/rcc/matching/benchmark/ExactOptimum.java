@@ -1,0 +1,277 @@
+package uk.rcc.matching.benchmark;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+
+import uk.rcc.exchange.Codes.Need;
+import uk.rcc.exchange.ExchangeDataset;
+import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
+import uk.rcc.exchange.ExchangeDataset.ChildRow;
+import uk.rcc.exchange.ExchangeDataset.HomeRow;
+import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
+import uk.rcc.matching.policy.Candidates;
+import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.placement.PlacementRules;
+
+/**
+ * The whole reference policy as an integer program, solved by OR-Tools CP-SAT, written from the data set and the
+ * policy text alone (it shares no code with the solver's model): one 0/1 variable per child and valid home (every
+ * valid home, not the solver's pruned lists), capacity, the sharing rules (as "if this child lives here, no child
+ * it may not live with does"), one variable per sibling group and home, and the lexicographic objective (children
+ * left unplaced first, then soft cost in hundredths of a point). CP-SAT reports the best assignment it found and a
+ * proven bound; when the two meet, the assignment is the exact optimum.
+ */
+public final class ExactOptimum {
+    /**
+     * What CP-SAT found and proved. Objectives are unplaced × {@code unplacedWeight} + soft cost in hundredths.
+     *
+     * @param optimal true when the best assignment is proven optimal
+     * @param bestObjective the objective of the best assignment found
+     * @param boundObjective a proven lower bound on every assignment's objective
+     */
+    public record Result(boolean optimal, long bestObjective, long boundObjective, long unplacedWeight,
+            double seconds, int variables, Map<String, String> assignment) {
+        public int unplaced() {
+            return (int) (bestObjective / unplacedWeight);
+        }
+
+        public double softCost() {
+            return (bestObjective % unplacedWeight) / 100.0;
+        }
+
+        /** No assignment leaving this many children unplaced costs less than this (0 when nothing is proved). */
+        public double softBoundAt(int unplacedCount) {
+            return Math.max(0, boundObjective - unplacedCount * unplacedWeight) / 100.0;
+        }
+
+        /** No assignment leaves fewer children unplaced than this. */
+        public int unplacedBound() {
+            return (int) (boundObjective / unplacedWeight);
+        }
+    }
+
+    private ExactOptimum() {
+    }
+
+    public static Result solve(ExchangeDataset dataset, MatchingPolicy policy, Duration limit) {
+        Loader.loadNativeLibraries();
+        return new Model(dataset, policy).solve(limit);
+    }
+
+    private static final class Model {
+        private final ExchangeDataset dataset;
+        private final MatchingPolicy policy;
+        private final CpModel model = new CpModel();
+        private final List<ChildRow> planned = new ArrayList<>();
+        private final Map<String, List<ChildRow>> staying = new HashMap<>();
+        private final Map<String, Integer> room = new HashMap<>();
+        /** x[child][home]: child i lives in the home. */
+        private final List<Map<String, BoolVar>> lives = new ArrayList<>();
+        private final List<Map<String, Long>> costs = new ArrayList<>();
+        private final LinearExprBuilder objective = LinearExpr.newBuilder();
+        private long constant;
+        private long unplacedWeight;
+        private int variables;
+
+        Model(ExchangeDataset dataset, MatchingPolicy policy) {
+            this.dataset = dataset;
+            this.policy = policy;
+            dataset.homes().forEach(h -> room.put(h.homeId(), h.places()));
+            for (ChildRow child : dataset.children()) {
+                if (child.currentHomeId() != null && !child.mayMove()) {
+                    staying.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>()).add(child);
+                    room.merge(child.currentHomeId(), -1, Integer::sum);
+                } else {
+                    planned.add(child);
+                }
+            }
+            placementVariables();
+            capacity();
+            sharingRules();
+            objective();
+            siblingGroups();
+        }
+
+        private void placementVariables() {
+            Map<String, List<AvoidZoneRow>> zones = dataset.avoidZones().stream()
+                    .collect(Collectors.groupingBy(AvoidZoneRow::childId));
+            Map<String, List<KeyPlaceRow>> keyPlaces = dataset.keyPlaces().stream()
+                    .collect(Collectors.groupingBy(KeyPlaceRow::childId));
+            for (ChildRow child : planned) {
+                Map<String, BoolVar> homes = new LinkedHashMap<>();
+                Map<String, Long> cost = new HashMap<>();
+                for (HomeRow home : dataset.homes()) {
+                    if (room.get(home.homeId()) > 0 && mayLiveThere(child, home, zones)) {
+                        homes.put(home.homeId(), model.newBoolVar(child.childId() + "@" + home.homeId()));
+                        long hundredths = 0;
+                        for (long term : Candidates.hundredths(Candidates.terms(child, home,
+                                keyPlaces.getOrDefault(child.childId(), List.of()), policy))) {
+                            hundredths += term;
+                        }
+                        cost.put(home.homeId(), hundredths);
+                    }
+                }
+                variables += homes.size();
+                lives.add(homes);
+                costs.add(cost);
+                if (child.awaiting()) {
+                    model.addAtMostOne(homes.values().toArray(new BoolVar[0]));
+                } else {
+                    model.addExactlyOne(homes.values().toArray(new BoolVar[0]));
+                }
+            }
+        }
+
+        private boolean mayLiveThere(ChildRow child, HomeRow home, Map<String, List<AvoidZoneRow>> zones) {
+            if (Candidates.exclusion(child, home, zones.getOrDefault(child.childId(), List.of()),
+                    dataset.asOf()) != null) {
+                return false;
+            }
+            return staying.getOrDefault(home.homeId(), List.of()).stream().allMatch(other -> together(child, other));
+        }
+
+        private void capacity() {
+            Map<String, List<BoolVar>> byHome = new HashMap<>();
+            lives.forEach(homes -> homes.forEach((home, x) -> byHome.computeIfAbsent(home, h -> new ArrayList<>())
+                    .add(x)));
+            byHome.forEach((home, xs) -> {
+                if (xs.size() > room.get(home)) {
+                    model.addLessOrEqual(LinearExpr.sum(xs.toArray(new BoolVar[0])), room.get(home));
+                }
+            });
+        }
+
+        /** For a child with a sharing rule: if it lives in a home, none of the children it refuses lives there. */
+        private void sharingRules() {
+            Map<String, List<Integer>> candidatesOfHome = new HashMap<>();
+            for (int i = 0; i < planned.size(); i++) {
+                for (String home : lives.get(i).keySet()) {
+                    candidatesOfHome.computeIfAbsent(home, h -> new ArrayList<>()).add(i);
+                }
+            }
+            for (int a = 0; a < planned.size(); a++) {
+                ChildRow child = planned.get(a);
+                if (child.alongside() == uk.rcc.exchange.Codes.Alongside.ANY && !child.needs().contains(Need.HSB)) {
+                    continue;
+                }
+                for (Map.Entry<String, BoolVar> home : lives.get(a).entrySet()) {
+                    List<BoolVar> refused = new ArrayList<>();
+                    for (int b : candidatesOfHome.get(home.getKey())) {
+                        if (b != a && !accepts(child, planned.get(b))) {
+                            refused.add(lives.get(b).get(home.getKey()));
+                        }
+                    }
+                    if (!refused.isEmpty()) {
+                        model.addLessOrEqual(LinearExpr.sum(refused.toArray(new BoolVar[0])), 0)
+                                .onlyEnforceIf(home.getValue());
+                    }
+                }
+            }
+        }
+
+        /** Unplaced children outweigh every soft cost: the weight exceeds the largest soft total possible. */
+        private void objective() {
+            long worstSoft = 1;
+            for (int i = 0; i < planned.size(); i++) {
+                worstSoft += costs.get(i).values().stream().mapToLong(Long::longValue).max().orElse(0)
+                        + Math.round(policy.siblingGroupSplit() * 100);
+            }
+            unplacedWeight = worstSoft + dataset.children().size() * Math.round(policy.siblingGroupSplit() * 100);
+            for (int i = 0; i < planned.size(); i++) {
+                if (planned.get(i).awaiting()) {
+                    constant += unplacedWeight;
+                }
+                for (Map.Entry<String, BoolVar> home : lives.get(i).entrySet()) {
+                    long weight = costs.get(i).get(home.getKey()) - (planned.get(i).awaiting() ? unplacedWeight : 0);
+                    objective.addTerm(home.getValue(), weight);
+                }
+            }
+        }
+
+        /** Homes a group lives in beyond the first, counting its members who must stay where they are. */
+        private void siblingGroups() {
+            Map<String, Set<String>> stayingHomes = new HashMap<>();
+            Map<String, List<Integer>> members = new LinkedHashMap<>();
+            staying.forEach((home, children) -> children.stream().filter(c -> c.siblingGroup() != null)
+                    .forEach(c -> stayingHomes.computeIfAbsent(c.siblingGroup(), g -> new HashSet<>()).add(home)));
+            for (int i = 0; i < planned.size(); i++) {
+                if (planned.get(i).siblingGroup() != null) {
+                    members.computeIfAbsent(planned.get(i).siblingGroup(), g -> new ArrayList<>()).add(i);
+                }
+            }
+            long extraHome = Math.round(policy.siblingGroupSplit() * 100);
+            Set<String> fixedOnly = new HashSet<>(stayingHomes.keySet());
+            fixedOnly.removeAll(members.keySet());
+            fixedOnly.forEach(group -> constant += extraHome * (stayingHomes.get(group).size() - 1));
+            members.forEach((group, indices) -> {
+                Set<String> fixed = stayingHomes.getOrDefault(group, Set.of());
+                Map<String, BoolVar> used = new HashMap<>();
+                for (int i : indices) {
+                    lives.get(i).forEach((home, x) -> {
+                        if (!fixed.contains(home)) {
+                            model.addImplication(x, used.computeIfAbsent(home, h -> model.newBoolVar(group + "@" + h)));
+                        }
+                    });
+                }
+                IntVar extra = model.newIntVar(0, used.size() + fixed.size(), group + " extra homes");
+                LinearExprBuilder homes = LinearExpr.newBuilder().addSum(used.values().toArray(new BoolVar[0]))
+                        .add(fixed.size() - 1);
+                model.addGreaterOrEqual(extra, homes.build());
+                objective.addTerm(extra, extraHome);
+            });
+        }
+
+        Result solve(Duration limit) {
+            model.minimize(objective.build());
+            CpSolver solver = new CpSolver();
+            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2);
+            long start = System.nanoTime();
+            CpSolverStatus status = solver.solve(model);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+                throw new IllegalStateException("CP-SAT found no assignment: " + status);
+            }
+            long best = Math.round(solver.objectiveValue()) + constant;
+            long bound = (long) Math.ceil(solver.bestObjectiveBound() - 1e-6) + constant;
+            Map<String, String> assignment = new HashMap<>();
+            for (int i = 0; i < planned.size(); i++) {
+                for (Map.Entry<String, BoolVar> home : lives.get(i).entrySet()) {
+                    if (solver.booleanValue(home.getValue())) {
+                        assignment.put(planned.get(i).childId(), home.getKey());
+                    }
+                }
+            }
+            return new Result(status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables,
+                    assignment);
+        }
+
+        private boolean together(ChildRow a, ChildRow b) {
+            return accepts(a, b) && accepts(b, a);
+        }
+
+        private boolean accepts(ChildRow child, ChildRow other) {
+            return PlacementRules.accepts(child, age(child), age(other));
+        }
+
+        private int age(ChildRow child) {
+            return Period.between(child.dateOfBirth(), dataset.asOf()).getYears();
+        }
+    }
+}
