@@ -22,12 +22,15 @@ import uk.rcc.matching.planning.StayingChild;
  * removes children the rules between children forbid where they were put. The next round forbids those pairs of
  * child and home and pulls split sibling groups towards one home (the home most of the group already got), so the
  * two parts of the policy that no assignment sees (sharing rules, the sibling term) are corrected between rounds.
- * The best round by the policy (most placed, then least cost) is kept; greedy placing fills in after it.
+ * Greedy placing and chains of moves ({@link PlaceMoreByChains}) then place whom the round could not. The best
+ * round by the policy (most placed, then least cost) is kept.
  */
 final class AssignmentStart {
     /** Added to every awaiting child's cost, so children allowed to move keep a home before anyone is placed. */
     private static final long AWAITING_PRIORITY = 1_000_000_000L;
     private static final int MAX_ROUNDS = 10;
+    /** About this many child–home pairs in the assignment keeps each round to about a second here. */
+    private static final int PAIR_BUDGET = 400_000;
 
     private final MatchingSolution solution;
     private final Duration budget;
@@ -59,6 +62,7 @@ final class AssignmentStart {
             assign(deadline);
             boolean conflicts = removeSharingConflicts();
             MatchingProblem.warmStart(solution.getStayingChildren(), order);
+            PlaceMoreByChains.apply(solution.getStayingChildren(), order, deadline + budget.toNanos() / 4);
             long[] value = value();
             if (bestValue == null || better(value, bestValue)) {
                 bestValue = value;
@@ -80,18 +84,19 @@ final class AssignmentStart {
             room[h] = Math.max(0, homes.get(h).places() - homes.get(h).stayingCount());
         }
         MinCostAssignment assignment = new MinCostAssignment(order.size(), room);
+        int perChild = Math.max(20, PAIR_BUDGET / Math.max(1, order.size()));
         for (int i = 0; i < order.size(); i++) {
             PlannedChild child = order.get(i);
             assignment.child(i, child.awaiting() ? AWAITING_PRIORITY : 0);
-            for (Home home : child.getCandidateHomes()) {
-                int h = homeIndex.get(home);
-                if (!forbidden.contains(key(i, h))) {
-                    assignment.candidate(i, h, child.costIn(home).totalHundredths() + siblingCost(child, home));
-                }
-            }
+            int index = i;
+            child.getCandidateHomes().stream()
+                    .filter(home -> !forbidden.contains(key(index, homeIndex.get(home))))
+                    .map(home -> Map.entry(home, child.costIn(home).totalHundredths() + siblingCost(child, home)))
+                    .sorted(Map.Entry.comparingByValue()).limit(perChild)
+                    .forEach(e -> assignment.candidate(index, homeIndex.get(e.getKey()), e.getValue()));
         }
         while (System.nanoTime() < deadline && assignment.placeCheapest() >= 0) {
-            // one more child each step; on very large co-operatives the deadline stops it and greedy finishes
+            // one more child each step; on very large co-operatives the deadline stops it and chains finish
         }
         for (int i = 0; i < order.size(); i++) {
             int h = assignment.homeOf(i);

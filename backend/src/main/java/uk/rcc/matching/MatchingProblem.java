@@ -36,7 +36,7 @@ public final class MatchingProblem {
     private final Map<String, String> councilNames;
     private final Map<String, List<AvoidZoneRow>> zonesByChild;
     private final Map<String, List<KeyPlaceRow>> keyPlacesByChild;
-    private final Map<String, Exclusions> exclusions = new HashMap<>();
+    private final Map<String, Exclusions> exclusions = new java.util.concurrent.ConcurrentHashMap<>();
     private final MatchingSolution solution;
     private final int candidateCap;
     /** The most the first answer may take when the caller sets no time limit. */
@@ -82,6 +82,7 @@ public final class MatchingProblem {
         Map<String, SiblingGroup> groups = siblingGroups();
         List<StayingChild> staying = new ArrayList<>();
         List<PlannedChild> planned = new ArrayList<>();
+        Map<ChildRow, Map<Home, CandidateCost>> candidates = candidatesOfPlannedChildren();
         for (ChildRow child : dataset.children()) {
             int age = CandidateRules.ageYears(child, dataset.asOf());
             boolean hsb = child.needs().contains(Need.HSB);
@@ -91,7 +92,7 @@ public final class MatchingProblem {
                         homes.get(child.currentHomeId()), group));
             } else {
                 planned.add(new PlannedChild(child.childId(), age, hsb, child.alongside(),
-                        child.awaiting() ? null : homes.get(child.currentHomeId()), group, candidates(child)));
+                        child.awaiting() ? null : homes.get(child.currentHomeId()), group, candidates.get(child)));
             }
         }
         return new MatchingSolution(List.copyOf(homes.values()), staying, List.copyOf(groups.values()), weights,
@@ -159,6 +160,12 @@ public final class MatchingProblem {
         Map<String, SiblingGroup> groups = new LinkedHashMap<>();
         stayingHomes.forEach((id, set) -> groups.put(id, new SiblingGroup(id, Set.copyOf(set), extraHome)));
         return groups;
+    }
+
+    /** Every child against every home: the longest part of building a large problem, so on all cores. */
+    private Map<ChildRow, Map<Home, CandidateCost>> candidatesOfPlannedChildren() {
+        return dataset.children().parallelStream().filter(child -> !mustStay(child))
+                .collect(Collectors.toConcurrentMap(child -> child, this::candidates));
     }
 
     private Map<Home, CandidateCost> candidates(ChildRow child) {
