@@ -58,11 +58,13 @@ final class AssignmentStart {
         long deadline = System.nanoTime() + budget.toNanos();
         Home[] best = null;
         long[] bestValue = null;
-        for (int round = 0; round < MAX_ROUNDS && System.nanoTime() < deadline; round++) {
-            assign(deadline);
+        for (int round = 0; round == 0 || round < MAX_ROUNDS && System.nanoTime() < deadline; round++) {
+            long now = System.nanoTime();
+            assign(now + (deadline - now) * 3 / 5);
             boolean conflicts = removeSharingConflicts();
             MatchingProblem.warmStart(solution.getStayingChildren(), order);
-            PlaceMoreByChains.apply(solution.getStayingChildren(), order, deadline + budget.toNanos() / 4);
+            // Placing more children outranks any cost, so chains may run past the budget by as much again.
+            PlaceMoreByChains.apply(solution.getStayingChildren(), order, deadline + budget.toNanos());
             long[] value = value();
             if (bestValue == null || better(value, bestValue)) {
                 bestValue = value;
