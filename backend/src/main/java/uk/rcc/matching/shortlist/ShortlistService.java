@@ -23,22 +23,27 @@ import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.runs.WeightSets;
 import uk.rcc.placement.PlacementRules;
 import uk.rcc.registry.RegistryRows;
+import uk.rcc.registry.RegistryVersion;
 import uk.rcc.security.Viewer;
 
 /**
  * The best homes for one child given today's vacancies, each with its cost term by term, and why the other
- * homes were left out. No solver run: every term is a direct computation, so it answers at once.
+ * homes were left out. No solver run: every term is a direct computation, so it answers at once. The homes and
+ * who lives in them are kept in memory per registry version ({@link RegistryVersion}) rather than read for every
+ * shortlist; the child, their key places and avoid zones are read each time, scoped to the viewer.
  */
 @Service
 public class ShortlistService {
     private final JdbcTemplate jdbc;
     private final RegistryRows rows;
     private final WeightSets weights;
+    private final RegistryVersion.Cached<Homes> snapshot;
 
-    public ShortlistService(JdbcTemplate jdbc, RegistryRows rows, WeightSets weights) {
+    public ShortlistService(JdbcTemplate jdbc, RegistryRows rows, WeightSets weights, RegistryVersion registry) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.weights = weights;
+        this.snapshot = registry.cache(this::loadHomes);
     }
 
     public record Term(String term, String label, double points) {
@@ -62,37 +67,62 @@ public class ShortlistService {
                 .orElse(true)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no child " + childId + " that you may see"));
         MatchingPolicy policy = MatchingPolicy.from(weights.current().weights());
-        List<HomeRow> homes = jdbc.query("SELECT * FROM home ORDER BY home_id",
-                (rs, i) -> uk.rcc.registry.RegistryRows.homeFrom(rs));
+        Homes homes = snapshot.get().value();
+        List<AvoidZoneRow> zones = rows.avoidZones(childId);
+        List<KeyPlaceRow> keyPlaces = rows.keyPlaces(childId);
+        java.time.LocalDate asOf = rows.asOf();
+
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        List<Costed> costed = new ArrayList<>();
+        for (HomeRow home : homes.homes()) {
+            String reason = exclusion(child, home, zones, homes.residentsOf(home), asOf);
+            if (reason != null) {
+                excluded.merge(reason, 1, Integer::sum);
+            } else {
+                double[] terms = Candidates.terms(child, home, keyPlaces, policy);
+                costed.add(new Costed(home, terms, round(sum(terms))));
+            }
+        }
+        String councilName = councilName(child.authorityCode());
+        List<Candidate> candidates = costed.stream()
+                .sorted(Comparator.comparingDouble(Costed::cost).thenComparing(c -> c.home().homeId()))
+                .limit(limit).map(c -> candidate(child, c, homes, councilName)).toList();
+        int total = excluded.values().stream().mapToInt(Integer::intValue).sum();
+        return new Shortlist(childId, homes.homes().size(), candidates, new Excluded(total, excluded));
+    }
+
+    /** Every home with its version and the children living there, as of one registry version. */
+    private record Homes(List<HomeRow> homes, Map<String, Integer> versions, Map<String, List<ChildRow>> residents) {
+        List<ChildRow> residentsOf(HomeRow home) {
+            return residents.getOrDefault(home.homeId(), List.of());
+        }
+    }
+
+    private record Costed(HomeRow home, double[] terms, double cost) {
+    }
+
+    /** The explanation is formatted only for the homes returned, not for every valid home. */
+    private static Candidate candidate(ChildRow child, Costed costed, Homes homes, String councilName) {
+        HomeRow home = costed.home();
+        int vacancies = home.places() - homes.residentsOf(home).size();
+        return new Candidate(home.homeId(), home.name(), home.kind().name(), home.provider().name(),
+                home.authorityCode(), home.lat(), home.lon(), vacancies, homes.versions().get(home.homeId()),
+                costed.cost(), termList(costed.terms()),
+                Candidates.explain(child, home, costed.terms(), councilName));
+    }
+
+    private Homes loadHomes() {
+        List<HomeRow> homes = jdbc.query("SELECT * FROM home ORDER BY home_id", (rs, i) -> RegistryRows.homeFrom(rs));
         Map<String, Integer> versions = new HashMap<>();
         jdbc.query("SELECT home_id, version FROM home", rs -> {
             versions.put(rs.getString(1), rs.getInt(2));
         });
-        Map<String, List<ChildRow>> residents = residents();
-        List<AvoidZoneRow> zones = rows.avoidZones(childId);
-        List<KeyPlaceRow> keyPlaces = rows.keyPlaces(childId);
-        String councilName = jdbc.queryForList("SELECT name FROM authority WHERE authority_code = ?", String.class,
-                child.authorityCode()).stream().findFirst().orElse(child.authorityCode());
-        java.time.LocalDate asOf = rows.asOf();
+        return new Homes(List.copyOf(homes), Map.copyOf(versions), residents());
+    }
 
-        Map<String, Integer> excluded = new LinkedHashMap<>();
-        List<Candidate> candidates = new ArrayList<>();
-        for (HomeRow home : homes) {
-            String reason = exclusion(child, home, zones, residents.getOrDefault(home.homeId(), List.of()), asOf);
-            if (reason != null) {
-                excluded.merge(reason, 1, Integer::sum);
-                continue;
-            }
-            double[] terms = Candidates.terms(child, home, keyPlaces, policy);
-            int vacancies = home.places() - residents.getOrDefault(home.homeId(), List.of()).size();
-            candidates.add(new Candidate(home.homeId(), home.name(), home.kind().name(), home.provider().name(),
-                    home.authorityCode(), home.lat(), home.lon(), vacancies, versions.get(home.homeId()),
-                    round(sum(terms)), termList(terms), Candidates.explain(child, home, terms, councilName)));
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::cost).thenComparing(Candidate::homeId));
-        int total = excluded.values().stream().mapToInt(Integer::intValue).sum();
-        return new Shortlist(childId, homes.size(), candidates.stream().limit(limit).toList(),
-                new Excluded(total, excluded));
+    private String councilName(String authorityCode) {
+        return jdbc.queryForList("SELECT name FROM authority WHERE authority_code = ?", String.class, authorityCode)
+                .stream().findFirst().orElse(authorityCode);
     }
 
     /** The first reason a home cannot take the child today, in an officer's words, or null. */
