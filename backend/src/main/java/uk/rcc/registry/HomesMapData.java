@@ -3,34 +3,102 @@ package uk.rcc.registry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
+import uk.rcc.exchange.Codes;
+import uk.rcc.registry.RegistrySnapshot.PlacedHome;
 import uk.rcc.registry.RegistryVersion.Versioned;
+import uk.rcc.registry.RegistryViews.HomeView;
 
 /**
- * The homes register as JSON (every home with its vacancies, no child named), serialised once per registry
- * version and kept with a gzip copy: officers all read the same few megabytes, so building them per request was
- * most of the cost of the map under load.
+ * The homes register as JSON (every home with its vacancies, no child named), built once per registry version:
+ * officers all read the same megabytes, so building them per request was most of the map's cost under load. A
+ * change usually touches one or two homes, so each home's JSON is kept and reused while its view is unchanged;
+ * the gzip copy is made when a client first asks for it.
  */
 @Service
 class HomesMapData {
+    private final ObjectMapper json;
+    private final RegistrySnapshot snapshot;
     private final RegistryVersion.Cached<Payload> payload;
+    private Map<HomeView, byte[]> fragments = Map.of();
 
-    HomesMapData(RegistryVersion registry, RegistryQueries queries, ObjectMapper json) {
-        this.payload = registry.cache(() -> Payload.of(json.writeValueAsBytes(queries.homes())));
+    HomesMapData(RegistryVersion registry, RegistrySnapshot snapshot, ObjectMapper json) {
+        this.json = json;
+        this.snapshot = snapshot;
+        this.payload = registry.cache(this::build);
     }
 
-    record Payload(byte[] json, byte[] gzip) {
-        static Payload of(byte[] json) {
-            return new Payload(json, compress(json));
+    static final class Payload {
+        private final byte[] json;
+        private volatile byte[] gzip;
+
+        Payload(byte[] json) {
+            this.json = json;
+        }
+
+        byte[] json() {
+            return json;
+        }
+
+        byte[] gzip() {
+            byte[] zipped = gzip;
+            if (zipped == null) {
+                zipped = compress(json);
+                gzip = zipped;
+            }
+            return zipped;
         }
     }
 
     Versioned<Payload> current() {
         return payload.get();
+    }
+
+    /** Called under the cache's lock, so the fragments map is only touched by one thread at a time. */
+    private Payload build() {
+        List<PlacedHome> homes = snapshot.homes().value();
+        Map<HomeView, byte[]> reused = new HashMap<>(homes.size() * 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(homes.size() * 330);
+        out.write('[');
+        for (PlacedHome home : homes) {
+            HomeView view = view(home);
+            byte[] fragment = fragments.get(view);
+            if (fragment == null) {
+                fragment = json.writeValueAsBytes(view);
+            }
+            reused.put(view, fragment);
+            if (out.size() > 1) {
+                out.write(',');
+            }
+            out.writeBytes(fragment);
+        }
+        out.write(']');
+        fragments = reused;
+        return new Payload(out.toByteArray());
+    }
+
+    static HomeView view(PlacedHome home) {
+        var row = home.row();
+        int occupied = home.residents().size();
+        return new HomeView(row.homeId(), row.name(), row.kind().name(), row.provider().name(), row.authorityCode(),
+                row.lat(), row.lon(), row.places(), occupied, Math.max(0, row.places() - occupied), row.minAge(),
+                row.maxAge(), row.sexes().name(), names(row.needsMet()), row.pets(), row.weeklyCost(),
+                row.available(), home.version());
+    }
+
+    private static Set<String> names(Set<Codes.Need> needs) {
+        Set<String> names = new LinkedHashSet<>();
+        needs.forEach(need -> names.add(need.name()));
+        return names;
     }
 
     private static byte[] compress(byte[] bytes) {

@@ -2,10 +2,10 @@ package uk.rcc.matching.shortlist;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,13 +23,14 @@ import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.runs.WeightSets;
 import uk.rcc.placement.PlacementRules;
 import uk.rcc.registry.RegistryRows;
-import uk.rcc.registry.RegistryVersion;
+import uk.rcc.registry.RegistrySnapshot;
+import uk.rcc.registry.RegistrySnapshot.PlacedHome;
 import uk.rcc.security.Viewer;
 
 /**
  * The best homes for one child given today's vacancies, each with its cost term by term, and why the other
  * homes were left out. No solver run: every term is a direct computation, so it answers at once. The homes and
- * who lives in them are kept in memory per registry version ({@link RegistryVersion}) rather than read for every
+ * who lives in them are kept in memory per registry version ({@link RegistrySnapshot}) rather than read for every
  * shortlist; the child, their key places and avoid zones are read each time, scoped to the viewer.
  */
 @Service
@@ -37,13 +38,13 @@ public class ShortlistService {
     private final JdbcTemplate jdbc;
     private final RegistryRows rows;
     private final WeightSets weights;
-    private final RegistryVersion.Cached<Homes> snapshot;
+    private final RegistrySnapshot snapshot;
 
-    public ShortlistService(JdbcTemplate jdbc, RegistryRows rows, WeightSets weights, RegistryVersion registry) {
+    public ShortlistService(JdbcTemplate jdbc, RegistryRows rows, WeightSets weights, RegistrySnapshot snapshot) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.weights = weights;
-        this.snapshot = registry.cache(this::loadHomes);
+        this.snapshot = snapshot;
     }
 
     public record Term(String term, String label, double points) {
@@ -67,57 +68,45 @@ public class ShortlistService {
                 .orElse(true)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no child " + childId + " that you may see"));
         MatchingPolicy policy = MatchingPolicy.from(weights.current().weights());
-        Homes homes = snapshot.get().value();
+        List<PlacedHome> homes = snapshot.homes().value();
         List<AvoidZoneRow> zones = rows.avoidZones(childId);
         List<KeyPlaceRow> keyPlaces = rows.keyPlaces(childId);
         java.time.LocalDate asOf = rows.asOf();
 
         Map<String, Integer> excluded = new LinkedHashMap<>();
-        List<Costed> costed = new ArrayList<>();
-        for (HomeRow home : homes.homes()) {
-            String reason = exclusion(child, home, zones, homes.residentsOf(home), asOf);
+        PriorityQueue<Costed> best = new PriorityQueue<>(limit + 1, CHEAPEST_FIRST.reversed());
+        for (PlacedHome home : homes) {
+            String reason = exclusion(child, home.row(), zones, home.residents(), asOf);
             if (reason != null) {
                 excluded.merge(reason, 1, Integer::sum);
-            } else {
-                double[] terms = Candidates.terms(child, home, keyPlaces, policy);
-                costed.add(new Costed(home, terms, round(sum(terms))));
+                continue;
+            }
+            double[] terms = Candidates.terms(child, home.row(), keyPlaces, policy);
+            best.add(new Costed(home, terms, round(sum(terms))));
+            if (best.size() > limit) {
+                best.poll();
             }
         }
         String councilName = councilName(child.authorityCode());
-        List<Candidate> candidates = costed.stream()
-                .sorted(Comparator.comparingDouble(Costed::cost).thenComparing(c -> c.home().homeId()))
-                .limit(limit).map(c -> candidate(child, c, homes, councilName)).toList();
+        List<Candidate> candidates = best.stream().sorted(CHEAPEST_FIRST)
+                .map(c -> candidate(child, c, councilName)).toList();
         int total = excluded.values().stream().mapToInt(Integer::intValue).sum();
-        return new Shortlist(childId, homes.homes().size(), candidates, new Excluded(total, excluded));
+        return new Shortlist(childId, homes.size(), candidates, new Excluded(total, excluded));
     }
 
-    /** Every home with its version and the children living there, as of one registry version. */
-    private record Homes(List<HomeRow> homes, Map<String, Integer> versions, Map<String, List<ChildRow>> residents) {
-        List<ChildRow> residentsOf(HomeRow home) {
-            return residents.getOrDefault(home.homeId(), List.of());
-        }
+    private record Costed(PlacedHome home, double[] terms, double cost) {
     }
 
-    private record Costed(HomeRow home, double[] terms, double cost) {
-    }
+    private static final Comparator<Costed> CHEAPEST_FIRST = Comparator.comparingDouble(Costed::cost)
+            .thenComparing(c -> c.home().row().homeId());
 
     /** The explanation is formatted only for the homes returned, not for every valid home. */
-    private static Candidate candidate(ChildRow child, Costed costed, Homes homes, String councilName) {
-        HomeRow home = costed.home();
-        int vacancies = home.places() - homes.residentsOf(home).size();
+    private static Candidate candidate(ChildRow child, Costed costed, String councilName) {
+        HomeRow home = costed.home().row();
         return new Candidate(home.homeId(), home.name(), home.kind().name(), home.provider().name(),
-                home.authorityCode(), home.lat(), home.lon(), vacancies, homes.versions().get(home.homeId()),
+                home.authorityCode(), home.lat(), home.lon(), costed.home().vacancies(), costed.home().version(),
                 costed.cost(), termList(costed.terms()),
                 Candidates.explain(child, home, costed.terms(), councilName));
-    }
-
-    private Homes loadHomes() {
-        List<HomeRow> homes = jdbc.query("SELECT * FROM home ORDER BY home_id", (rs, i) -> RegistryRows.homeFrom(rs));
-        Map<String, Integer> versions = new HashMap<>();
-        jdbc.query("SELECT home_id, version FROM home", rs -> {
-            versions.put(rs.getString(1), rs.getInt(2));
-        });
-        return new Homes(List.copyOf(homes), Map.copyOf(versions), residents());
     }
 
     private String councilName(String authorityCode) {
@@ -140,15 +129,6 @@ public class ShortlistService {
             return "children already there";
         }
         return null;
-    }
-
-    private Map<String, List<ChildRow>> residents() {
-        Map<String, List<ChildRow>> residents = new HashMap<>();
-        for (ChildRow child : jdbc.query("SELECT * FROM child WHERE current_home_id IS NOT NULL",
-                (rs, i) -> RegistryRows.childFrom(rs))) {
-            residents.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>()).add(child);
-        }
-        return residents;
     }
 
     private static List<Term> termList(double[] terms) {
