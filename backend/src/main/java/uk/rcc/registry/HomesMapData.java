@@ -28,13 +28,12 @@ import uk.rcc.registry.RegistryViews.HomeView;
 class HomesMapData {
     private final ObjectMapper json;
     private final RegistrySnapshot snapshot;
-    private final RegistryVersion.Cached<Payload> payload;
+    private volatile Versioned<Payload> payload;
     private Map<HomeView, byte[]> fragments = Map.of();
 
-    HomesMapData(RegistryVersion registry, RegistrySnapshot snapshot, ObjectMapper json) {
+    HomesMapData(RegistrySnapshot snapshot, ObjectMapper json) {
         this.json = json;
         this.snapshot = snapshot;
-        this.payload = registry.cache(this::build);
     }
 
     static final class Payload {
@@ -59,13 +58,25 @@ class HomesMapData {
         }
     }
 
+    /** The payload for the snapshot's version, tagged with that version (no database work under the lock). */
     Versioned<Payload> current() {
-        return payload.get();
+        Versioned<List<PlacedHome>> homes = snapshot.homes();
+        Versioned<Payload> built = payload;
+        if (built != null && built.version() >= homes.version()) {
+            return built;
+        }
+        synchronized (this) {
+            built = payload;
+            if (built == null || built.version() < homes.version()) {
+                built = new Versioned<>(homes.version(), build(homes.value()));
+                payload = built;
+            }
+            return built;
+        }
     }
 
-    /** Called under the cache's lock, so the fragments map is only touched by one thread at a time. */
-    private Payload build() {
-        List<PlacedHome> homes = snapshot.homes().value();
+    /** Called under this object's lock, so the fragments map is only touched by one thread at a time. */
+    private Payload build(List<PlacedHome> homes) {
         Map<HomeView, byte[]> reused = new HashMap<>(homes.size() * 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream(homes.size() * 330);
         out.write('[');

@@ -1,5 +1,6 @@
 package uk.rcc.registry;
 
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +34,7 @@ public class RegistryVersion {
     public static final class Cached<T> {
         private final RegistryVersion registry;
         private final Supplier<T> builder;
+        private final ReentrantLock building = new ReentrantLock();
         private volatile Versioned<T> latest;
 
         private Cached(RegistryVersion registry, Supplier<T> builder) {
@@ -42,25 +44,33 @@ public class RegistryVersion {
 
         /**
          * The value for the registry as it is now. The counter is read before the data, so a change committed
-         * in between only causes one more rebuild, never a stale value under a new number.
+         * in between only causes one more rebuild, never a stale value under a new number. While one thread
+         * rebuilds, the others go on with the previous value rather than queue up (a request holding a database
+         * connection must never wait for a builder that needs one); callers must not hold a connection for the
+         * first build.
          */
         public Versioned<T> get() {
             long version = registry.current();
             Versioned<T> value = latest;
-            if (value != null && value.version() == version) {
-                return value;
-            }
-            return rebuild(version);
-        }
-
-        private synchronized Versioned<T> rebuild(long version) {
-            Versioned<T> value = latest;
             if (value != null && value.version() >= version) {
                 return value;
             }
-            value = new Versioned<>(version, builder.get());
-            latest = value;
-            return value;
+            if (value != null && !building.tryLock()) {
+                return value;
+            }
+            if (value == null) {
+                building.lock();
+            }
+            try {
+                value = latest;
+                if (value == null || value.version() < version) {
+                    value = new Versioned<>(version, builder.get());
+                    latest = value;
+                }
+                return value;
+            } finally {
+                building.unlock();
+            }
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.PriorityQueue;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
@@ -61,7 +60,7 @@ public class ShortlistService {
     public record Shortlist(String childId, int homesConsidered, List<Candidate> candidates, Excluded excluded) {
     }
 
-    @Transactional(readOnly = true)
+    /** Not one transaction: the snapshot may need a connection to rebuild, so none is held while asking for it. */
     public Shortlist forChild(Viewer viewer, String childId, int limit) {
         viewer.requireChildRecords();
         ChildRow child = rows.child(childId).filter(c -> viewer.councilScope().map(c.authorityCode()::equals)
