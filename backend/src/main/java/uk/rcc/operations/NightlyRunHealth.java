@@ -7,33 +7,43 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * Health of the nightly matching: DOWN when the last successful nightly run is older than the allowed age (by
- * default 26 hours), so a monitor notices a night that was missed. UNKNOWN before the first nightly run.
+ * Health of the nightly jobs: each is DOWN when its last successful nightly run ended longer ago than the allowed
+ * age (by default 26 hours), so a monitor notices a night that was missed, and UNKNOWN before its first nightly
+ * run. {@code nightlyMatchingHealth} for the matching run, {@code nightlyForecastHealth} for the forecast refresh.
  */
-@Component("nightlyMatchingHealth")
-class NightlyRunHealth implements HealthIndicator {
-    private final JdbcTemplate jdbc;
-    private final Duration maxAge;
+@Configuration(proxyBeanMethods = false)
+class NightlyRunHealth {
 
-    NightlyRunHealth(JdbcTemplate jdbc, @Value("${rcc.nightly.max-age:PT26H}") Duration maxAge) {
-        this.jdbc = jdbc;
-        this.maxAge = maxAge;
+    @Bean
+    HealthIndicator nightlyMatchingHealth(JdbcTemplate jdbc,
+            @Value("${rcc.nightly.max-age:PT26H}") Duration maxAge) {
+        return () -> health(lastEnd(jdbc, "SELECT max(ended_at) FROM matching_run WHERE trigger = 'NIGHTLY' "
+                + "AND status IN ('FINISHED', 'STOPPED')"), maxAge, "lastNightlyRun");
     }
 
-    @Override
-    public Health health() {
-        List<OffsetDateTime> last = jdbc.query("SELECT max(ended_at) FROM matching_run WHERE trigger = 'NIGHTLY' "
-                + "AND status IN ('FINISHED', 'STOPPED')", (rs, i) -> rs.getObject(1, OffsetDateTime.class));
-        OffsetDateTime ended = last.isEmpty() ? null : last.get(0);
+    @Bean
+    HealthIndicator nightlyForecastHealth(JdbcTemplate jdbc,
+            @Value("${rcc.nightly.max-age:PT26H}") Duration maxAge) {
+        return () -> health(lastEnd(jdbc, "SELECT max(finished_at) FROM forecast_run WHERE trigger = 'NIGHTLY' "
+                + "AND status = 'FINISHED'"), maxAge, "lastForecastRefresh");
+    }
+
+    private static OffsetDateTime lastEnd(JdbcTemplate jdbc, String sql) {
+        List<OffsetDateTime> last = jdbc.query(sql, (rs, i) -> rs.getObject(1, OffsetDateTime.class));
+        return last.isEmpty() ? null : last.get(0);
+    }
+
+    static Health health(OffsetDateTime ended, Duration maxAge, String detail) {
         if (ended == null) {
-            return Health.unknown().withDetail("lastNightlyRun", "none yet").build();
+            return Health.unknown().withDetail(detail, "none yet").build();
         }
         Duration age = Duration.between(ended, OffsetDateTime.now());
         Health.Builder health = age.compareTo(maxAge) > 0 ? Health.down() : Health.up();
-        return health.withDetail("lastNightlyRun", ended.toString()).withDetail("ageHours", age.toHours()).build();
+        return health.withDetail(detail, ended.toString()).withDetail("ageHours", age.toHours()).build();
     }
 }

@@ -55,10 +55,6 @@ public class RegistryQueries {
                         true));
     }
 
-    public List<HomeView> homes() {
-        return jdbc.query(HOMES_WITH_OCCUPANCY + " ORDER BY h.home_id", (rs, i) -> homeView(rs));
-    }
-
     public Optional<HomeView> home(String homeId) {
         return jdbc.query(HOMES_WITH_OCCUPANCY + " WHERE h.home_id = ?", (rs, i) -> homeView(rs), homeId).stream()
                 .findFirst();

@@ -2,8 +2,12 @@ package uk.rcc.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,8 +15,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,11 +27,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.rcc.RccApplication;
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.matching.runs.NightlyMatching;
+import uk.rcc.sufficiency.Ssda903Generator;
+import uk.rcc.sufficiency.board.NightlyForecast;
 import uk.rcc.support.SharedData;
 
 /**
- * Two instances of the service on one PostgreSQL both reach the nightly matching time at once: exactly one of them
- * runs it, because the job is locked in the database (ShedLock).
+ * Two instances of the service on one PostgreSQL both reach a nightly job's time at once (the matching run, the
+ * forecast refresh): exactly one of them runs it, because each job is locked in the database (ShedLock).
  */
 class TwoInstancesNightlyRunTest {
 
@@ -34,21 +43,13 @@ class TwoInstancesNightlyRunTest {
                 ConfigurableApplicationContext first = instance(postgres);
                 ConfigurableApplicationContext second = instance(postgres)) {
             first.getBean(DatasetImporter.class).importDirectory(SharedData.sample());
-            CountDownLatch midnight = new CountDownLatch(1);
-            ExecutorService clocks = Executors.newFixedThreadPool(2);
-            List<Future<?>> nights = new ArrayList<>();
-            for (ConfigurableApplicationContext instance : List.of(first, second)) {
-                nights.add(clocks.submit(() -> {
-                    midnight.await();
-                    instance.getBean(NightlyMatching.class).run();
-                    return null;
-                }));
-            }
-            midnight.countDown();
-            for (Future<?> night : nights) {
-                night.get(3, TimeUnit.MINUTES);
-            }
-            clocks.shutdown();
+            atTheSameMoment(() -> {
+                first.getBean(NightlyMatching.class).run();
+                return null;
+            }, () -> {
+                second.getBean(NightlyMatching.class).run();
+                return null;
+            });
 
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
             assertThat(jdbc.queryForList("SELECT status FROM matching_run WHERE trigger = 'NIGHTLY'", String.class))
@@ -58,12 +59,70 @@ class TwoInstancesNightlyRunTest {
         }
     }
 
+    @Test
+    void twoInstancesRefreshTheForecastExactlyOnceFromTheStoredReturns(@TempDir Path returns) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                ConfigurableApplicationContext first = instance(postgres);
+                ConfigurableApplicationContext second = instance(postgres)) {
+            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+            storeReturns(jdbc, returns);
+
+            atTheSameMoment(() -> {
+                first.getBean(NightlyForecast.class).run();
+                return null;
+            }, () -> {
+                second.getBean(NightlyForecast.class).run();
+                return null;
+            });
+
+            assertThat(jdbc.queryForList("SELECT status || ' by ' || created_by FROM forecast_run "
+                    + "WHERE trigger = 'NIGHTLY'", String.class)).containsExactly("FINISHED by nightly");
+            assertThat(jdbc.queryForList("SELECT o.name FROM forecast_output o JOIN forecast_run r ON r.id = o.run_id "
+                    + "WHERE r.trigger = 'NIGHTLY' ORDER BY o.name", String.class)).contains("forecast.csv");
+            assertThat(first.getBean("nightlyForecastHealth", HealthIndicator.class).health().getStatus())
+                    .isEqualTo(Status.UP);
+        }
+    }
+
+    /** Two councils' generated SSDA903 returns, stored as an upload would store them. */
+    private static void storeReturns(JdbcTemplate jdbc, Path folder) throws Exception {
+        List<String> councils = List.of("E06000057", "E06000063");
+        Ssda903Generator.write(new Ssda903Generator.Spec(councils, 3, 0.02, LocalDate.of(2016, 4, 1), 8, 5), folder);
+        for (String council : councils) {
+            for (String file : List.of("header.csv", "episodes.csv")) {
+                jdbc.update("INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
+                        + "VALUES (?, ?, ?, 'test')", council, file,
+                        Files.readString(folder.resolve(council).resolve(file)));
+            }
+        }
+    }
+
+    private static void atTheSameMoment(Callable<?>... jobs) throws Exception {
+        CountDownLatch midnight = new CountDownLatch(1);
+        ExecutorService clocks = Executors.newFixedThreadPool(jobs.length);
+        List<Future<?>> nights = new ArrayList<>();
+        for (Callable<?> job : jobs) {
+            nights.add(clocks.submit(() -> {
+                midnight.await();
+                return job.call();
+            }));
+        }
+        midnight.countDown();
+        for (Future<?> night : nights) {
+            night.get(3, TimeUnit.MINUTES);
+        }
+        clocks.shutdown();
+    }
+
+    /** Settings as command-line arguments: they override application.properties, default properties do not. */
     private static ConfigurableApplicationContext instance(EmbeddedPostgres postgres) {
         return new SpringApplicationBuilder(RccApplication.class).web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "spring.datasource.username=postgres", "rcc.demo.load-when-empty=false",
-                        "rcc.nightly.matching-seconds=2", "rcc.nightly.matching-config=interactive-solver.xml",
-                        "rcc.nightly.matching-cron=-", "rcc.instance-id=instance-" + System.nanoTime(), "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run();
+                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres", "--rcc.demo.load-when-empty=false",
+                        "--rcc.nightly.matching-seconds=2", "--rcc.nightly.matching-config=interactive-solver.xml",
+                        "--rcc.nightly.matching-cron=-", "--rcc.nightly.forecast-cron=-",
+                        "--rcc.nightly.forecast-runs=50", "--rcc.nightly.forecast-horizon-months=12",
+                        "--rcc.instance-id=instance-" + System.nanoTime(), "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off");
     }
 }

@@ -60,6 +60,8 @@ public class MatchingRunService {
     private final Map<Long, SolveJob> activeJobs = new ConcurrentHashMap<>();
     private final java.util.Set<Long> stopRequests = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Long> localRuns = ConcurrentHashMap.newKeySet();
+    /** Failures that could not be written because the database was down; written once it is back. */
+    private final Map<Long, String> unrecordedFailures = new ConcurrentHashMap<>();
 
     public MatchingRunService(MatchingRunRepository runs, JdbcTemplate jdbc, TransactionTemplate transaction,
             RegistryStore registry, MatchingEngine engine, WeightSets weightSets, ObjectMapper json,
@@ -125,6 +127,11 @@ public class MatchingRunService {
         return run;
     }
 
+    /** True while this instance is still working on the run (queued, solving or saving). */
+    public boolean runsHere(long id) {
+        return localRuns.contains(id);
+    }
+
     public Optional<MatchingRun> find(long id) {
         return runs.findById(id);
     }
@@ -159,7 +166,7 @@ public class MatchingRunService {
                 job.stop();
             }
             Outcome outcome = job.await();
-            saveOutcome(run.id(), outcome, stopRequests.remove(run.id()) ? Status.STOPPED : Status.FINISHED);
+            saveOrFail(run.id(), outcome, stopRequests.remove(run.id()) ? Status.STOPPED : Status.FINISHED);
             meters.timer("rcc.matching.solve").record(Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -177,6 +184,20 @@ public class MatchingRunService {
     private void setRunning(long id) {
         jdbc.update("UPDATE matching_run SET status = 'RUNNING', started_at = now(), heartbeat_at = now(), "
                 + "instance_id = ?, version = version + 1 WHERE id = ?", instanceId, id);
+    }
+
+    /**
+     * Proposals and final status go in one transaction: if the database fails on the way (it stopped, say), none
+     * of the proposals is visible and the run is recorded as failed, with the reason, once the database is back.
+     */
+    private void saveOrFail(long id, Outcome outcome, Status status) {
+        try {
+            saveOutcome(id, outcome, status);
+        } catch (org.springframework.dao.DataAccessException
+                | org.springframework.transaction.TransactionException e) {
+            log.error("Matching run {} could not save its result", id, e);
+            fail(id, "saving the result failed: " + e.getMessage());
+        }
     }
 
     private void saveOutcome(long id, Outcome outcome, Status status) {
@@ -203,8 +224,21 @@ public class MatchingRunService {
 
     private void fail(long id, String error) {
         meters.counter("rcc.matching.runs.failed").increment();
-        jdbc.update("UPDATE matching_run SET status = 'FAILED', ended_at = now(), error = ?, version = version + 1 "
-                + "WHERE id = ?", error, id);
+        unrecordedFailures.put(id, error);
+        recordFailures();
+    }
+
+    /** Writes failures not yet recorded; kept in memory and retried while the database is unreachable. */
+    private void recordFailures() {
+        unrecordedFailures.forEach((id, error) -> {
+            try {
+                jdbc.update("UPDATE matching_run SET status = 'FAILED', ended_at = now(), error = ?, "
+                        + "version = version + 1 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')", error, id);
+                unrecordedFailures.remove(id);
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.warn("Matching run {} failed ({}); recording it once the database is reachable", id, error);
+            }
+        });
     }
 
     /** Stops running solvers on shutdown and waits for them to save their best result. */
@@ -234,7 +268,13 @@ public class MatchingRunService {
     /** Tells other instances that this one's runs are alive, even while the score does not improve. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 5000)
     public void beat() {
-        activeJobs.keySet().forEach(id -> jdbc.update("UPDATE matching_run SET heartbeat_at = now() WHERE id = ?", id));
+        recordFailures();
+        try {
+            activeJobs.keySet().forEach(id -> jdbc.update("UPDATE matching_run SET heartbeat_at = now() WHERE id = ?",
+                    id));
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Heartbeat of matching runs not written: {}", e.getMessage());
+        }
     }
 
     /** Writes the best score so far at most every few seconds. */
@@ -252,9 +292,14 @@ public class MatchingRunService {
                 return;
             }
             lastWrite = now;
-            jdbc.update("UPDATE matching_run SET best_score = ?, placed = ?, planned = ?, heartbeat_at = now() "
-                    + "WHERE id = ? AND status = 'RUNNING'", progress.bestScore(), progress.placed(),
-                    progress.planned(), runId);
+            try {
+                jdbc.update("UPDATE matching_run SET best_score = ?, placed = ?, planned = ?, heartbeat_at = now() "
+                        + "WHERE id = ? AND status = 'RUNNING'", progress.bestScore(), progress.placed(),
+                        progress.planned(), runId);
+            } catch (org.springframework.dao.DataAccessException e) {
+                // The solver goes on: its result is saved, or the run failed, when it ends.
+                log.warn("Progress of matching run {} not written: {}", runId, e.getMessage());
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public class NightlyMatching {
 
     private void waitFor(long runId, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline && runs.find(runId).map(MatchingRun::active).orElse(false)) {
+        while (System.nanoTime() < deadline && runs.runsHere(runId)) {
             Thread.sleep(1000);
         }
     }

@@ -2,15 +2,14 @@ package uk.rcc.matching.shortlist;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
@@ -23,22 +22,28 @@ import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.runs.WeightSets;
 import uk.rcc.placement.PlacementRules;
 import uk.rcc.registry.RegistryRows;
+import uk.rcc.registry.RegistrySnapshot;
+import uk.rcc.registry.RegistrySnapshot.PlacedHome;
 import uk.rcc.security.Viewer;
 
 /**
  * The best homes for one child given today's vacancies, each with its cost term by term, and why the other
- * homes were left out. No solver run: every term is a direct computation, so it answers at once.
+ * homes were left out. No solver run: every term is a direct computation, so it answers at once. The homes and
+ * who lives in them are kept in memory per registry version ({@link RegistrySnapshot}) rather than read for every
+ * shortlist; the child, their key places and avoid zones are read each time, scoped to the viewer.
  */
 @Service
 public class ShortlistService {
     private final JdbcTemplate jdbc;
     private final RegistryRows rows;
     private final WeightSets weights;
+    private final RegistrySnapshot snapshot;
 
-    public ShortlistService(JdbcTemplate jdbc, RegistryRows rows, WeightSets weights) {
+    public ShortlistService(JdbcTemplate jdbc, RegistryRows rows, WeightSets weights, RegistrySnapshot snapshot) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.weights = weights;
+        this.snapshot = snapshot;
     }
 
     public record Term(String term, String label, double points) {
@@ -55,44 +60,57 @@ public class ShortlistService {
     public record Shortlist(String childId, int homesConsidered, List<Candidate> candidates, Excluded excluded) {
     }
 
-    @Transactional(readOnly = true)
+    /** Not one transaction: the snapshot may need a connection to rebuild, so none is held while asking for it. */
     public Shortlist forChild(Viewer viewer, String childId, int limit) {
         viewer.requireChildRecords();
         ChildRow child = rows.child(childId).filter(c -> viewer.councilScope().map(c.authorityCode()::equals)
                 .orElse(true)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no child " + childId + " that you may see"));
         MatchingPolicy policy = MatchingPolicy.from(weights.current().weights());
-        List<HomeRow> homes = jdbc.query("SELECT * FROM home ORDER BY home_id",
-                (rs, i) -> uk.rcc.registry.RegistryRows.homeFrom(rs));
-        Map<String, Integer> versions = new HashMap<>();
-        jdbc.query("SELECT home_id, version FROM home", rs -> {
-            versions.put(rs.getString(1), rs.getInt(2));
-        });
-        Map<String, List<ChildRow>> residents = residents();
+        List<PlacedHome> homes = snapshot.homes().value();
         List<AvoidZoneRow> zones = rows.avoidZones(childId);
         List<KeyPlaceRow> keyPlaces = rows.keyPlaces(childId);
-        String councilName = jdbc.queryForList("SELECT name FROM authority WHERE authority_code = ?", String.class,
-                child.authorityCode()).stream().findFirst().orElse(child.authorityCode());
         java.time.LocalDate asOf = rows.asOf();
 
         Map<String, Integer> excluded = new LinkedHashMap<>();
-        List<Candidate> candidates = new ArrayList<>();
-        for (HomeRow home : homes) {
-            String reason = exclusion(child, home, zones, residents.getOrDefault(home.homeId(), List.of()), asOf);
+        PriorityQueue<Costed> best = new PriorityQueue<>(limit + 1, CHEAPEST_FIRST.reversed());
+        for (PlacedHome home : homes) {
+            String reason = exclusion(child, home.row(), zones, home.residents(), asOf);
             if (reason != null) {
                 excluded.merge(reason, 1, Integer::sum);
                 continue;
             }
-            double[] terms = Candidates.terms(child, home, keyPlaces, policy);
-            int vacancies = home.places() - residents.getOrDefault(home.homeId(), List.of()).size();
-            candidates.add(new Candidate(home.homeId(), home.name(), home.kind().name(), home.provider().name(),
-                    home.authorityCode(), home.lat(), home.lon(), vacancies, versions.get(home.homeId()),
-                    round(sum(terms)), termList(terms), Candidates.explain(child, home, terms, councilName)));
+            double[] terms = Candidates.terms(child, home.row(), keyPlaces, policy);
+            best.add(new Costed(home, terms, round(sum(terms))));
+            if (best.size() > limit) {
+                best.poll();
+            }
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::cost).thenComparing(Candidate::homeId));
+        String councilName = councilName(child.authorityCode());
+        List<Candidate> candidates = best.stream().sorted(CHEAPEST_FIRST)
+                .map(c -> candidate(child, c, councilName)).toList();
         int total = excluded.values().stream().mapToInt(Integer::intValue).sum();
-        return new Shortlist(childId, homes.size(), candidates.stream().limit(limit).toList(),
-                new Excluded(total, excluded));
+        return new Shortlist(childId, homes.size(), candidates, new Excluded(total, excluded));
+    }
+
+    private record Costed(PlacedHome home, double[] terms, double cost) {
+    }
+
+    private static final Comparator<Costed> CHEAPEST_FIRST = Comparator.comparingDouble(Costed::cost)
+            .thenComparing(c -> c.home().row().homeId());
+
+    /** The explanation is formatted only for the homes returned, not for every valid home. */
+    private static Candidate candidate(ChildRow child, Costed costed, String councilName) {
+        HomeRow home = costed.home().row();
+        return new Candidate(home.homeId(), home.name(), home.kind().name(), home.provider().name(),
+                home.authorityCode(), home.lat(), home.lon(), costed.home().vacancies(), costed.home().version(),
+                costed.cost(), termList(costed.terms()),
+                Candidates.explain(child, home, costed.terms(), councilName));
+    }
+
+    private String councilName(String authorityCode) {
+        return jdbc.queryForList("SELECT name FROM authority WHERE authority_code = ?", String.class, authorityCode)
+                .stream().findFirst().orElse(authorityCode);
     }
 
     /** The first reason a home cannot take the child today, in an officer's words, or null. */
@@ -110,15 +128,6 @@ public class ShortlistService {
             return "children already there";
         }
         return null;
-    }
-
-    private Map<String, List<ChildRow>> residents() {
-        Map<String, List<ChildRow>> residents = new HashMap<>();
-        for (ChildRow child : jdbc.query("SELECT * FROM child WHERE current_home_id IS NOT NULL",
-                (rs, i) -> RegistryRows.childFrom(rs))) {
-            residents.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>()).add(child);
-        }
-        return residents;
     }
 
     private static List<Term> termList(double[] terms) {

@@ -1,0 +1,124 @@
+package uk.rcc.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.ObjectMapper;
+import uk.rcc.exchange.Codes;
+import uk.rcc.registry.RegistrySnapshot.PlacedHome;
+import uk.rcc.registry.RegistryVersion.Versioned;
+import uk.rcc.registry.RegistryViews.HomeView;
+
+/**
+ * The homes register as JSON (every home with its vacancies, no child named), built once per registry version:
+ * officers all read the same megabytes, so building them per request was most of the map's cost under load. A
+ * change usually touches one or two homes, so each home's JSON is kept and reused while its view is unchanged;
+ * the gzip copy is made when a client first asks for it.
+ */
+@Service
+class HomesMapData {
+    private final ObjectMapper json;
+    private final RegistrySnapshot snapshot;
+    private volatile Versioned<Payload> payload;
+    private Map<HomeView, byte[]> fragments = Map.of();
+
+    HomesMapData(RegistrySnapshot snapshot, ObjectMapper json) {
+        this.json = json;
+        this.snapshot = snapshot;
+    }
+
+    static final class Payload {
+        private final byte[] json;
+        private volatile byte[] gzip;
+
+        Payload(byte[] json) {
+            this.json = json;
+        }
+
+        byte[] json() {
+            return json;
+        }
+
+        byte[] gzip() {
+            byte[] zipped = gzip;
+            if (zipped == null) {
+                zipped = compress(json);
+                gzip = zipped;
+            }
+            return zipped;
+        }
+    }
+
+    /** The payload for the snapshot's version, tagged with that version (no database work under the lock). */
+    Versioned<Payload> current() {
+        Versioned<List<PlacedHome>> homes = snapshot.homes();
+        Versioned<Payload> built = payload;
+        if (built != null && built.version() >= homes.version()) {
+            return built;
+        }
+        synchronized (this) {
+            built = payload;
+            if (built == null || built.version() < homes.version()) {
+                built = new Versioned<>(homes.version(), build(homes.value()));
+                payload = built;
+            }
+            return built;
+        }
+    }
+
+    /** Called under this object's lock, so the fragments map is only touched by one thread at a time. */
+    private Payload build(List<PlacedHome> homes) {
+        Map<HomeView, byte[]> reused = new HashMap<>(homes.size() * 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(homes.size() * 330);
+        out.write('[');
+        for (PlacedHome home : homes) {
+            HomeView view = view(home);
+            byte[] fragment = fragments.get(view);
+            if (fragment == null) {
+                fragment = json.writeValueAsBytes(view);
+            }
+            reused.put(view, fragment);
+            if (out.size() > 1) {
+                out.write(',');
+            }
+            out.writeBytes(fragment);
+        }
+        out.write(']');
+        fragments = reused;
+        return new Payload(out.toByteArray());
+    }
+
+    static HomeView view(PlacedHome home) {
+        var row = home.row();
+        int occupied = home.residents().size();
+        return new HomeView(row.homeId(), row.name(), row.kind().name(), row.provider().name(), row.authorityCode(),
+                row.lat(), row.lon(), row.places(), occupied, Math.max(0, row.places() - occupied), row.minAge(),
+                row.maxAge(), row.sexes().name(), names(row.needsMet()), row.pets(), row.weeklyCost(),
+                row.available(), home.version());
+    }
+
+    private static Set<String> names(Set<Codes.Need> needs) {
+        Set<String> names = new LinkedHashSet<>();
+        needs.forEach(need -> names.add(need.name()));
+        return names;
+    }
+
+    private static byte[] compress(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
