@@ -23,7 +23,7 @@ import uk.rcc.exchange.InvalidDatasetException;
 
 /**
  * {@code forecast --episodes DIR --out DIR [--horizon-months 36] [--as-of DATE] [--runs N] [--seed N]
- * [--confidence 0.8] [--entry-rate-change -0.1] [--window-months 36] [--lenient] [--registry DIR]
+ * [--confidence 0.8] [--entry-rate-change -0.1] [--window-months 36] [--lenient] [--registry DIR | --supply FILE]
  * [--foster-approvals N] [--foster-resignations N] [--weekly-cost CATEGORY=POUNDS,...]
  * [--scenario name:entry=R,stepdown=S,recruit=N]... [--scenarios-only]}: reads SSDA903 returns without the
  * database and writes forecast.csv (as shared/formats/ssda903.md defines), places_needed.csv (with supply and the
@@ -37,11 +37,11 @@ public final class ForecastCommand {
             Category.WITH_PARENTS, 100.0, Category.ADOPTION, 100.0, Category.OTHER, 1000.0));
     static final String USAGE = "usage: forecast --episodes DIR --out DIR [--horizon-months N] [--as-of YYYY-MM-DD] "
             + "[--runs N] [--seed N] [--confidence 0.8] [--entry-rate-change R] [--window-months N] [--lenient] "
-            + "[--registry DIR] [--foster-approvals N] [--foster-resignations N] [--weekly-cost FOSTER=520,...] "
+            + "[--registry DIR | --supply FILE] [--foster-approvals N] [--foster-resignations N] [--weekly-cost FOSTER=520,...] "
             + "[--scenario name:entry=R,stepdown=S,recruit=N]... [--scenarios-only]";
 
     /** What the command was asked for, checked. */
-    record Request(Path episodes, Path outDir, Forecast.Settings settings, double confidence, Path registry,
+    record Request(Path episodes, Path outDir, Forecast.Settings settings, double confidence, Path registry, Path supply,
             Supply.Projection projection, Map<Category, Double> weeklyCosts, List<Scenario> scenarios,
             boolean scenariosOnly, boolean lenient, int backtestOrigins) {
     }
@@ -72,6 +72,14 @@ public final class ForecastCommand {
                     + ": " + error.column() + ": " + error.message()));
             return CommandLine.BAD_INPUT;
         }
+        if (request.supply() != null) {
+            try {
+                supply = Supply.parse(Files.readString(request.supply()));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("forecast: cannot read --supply " + request.supply() + ": " + e.getMessage());
+                return CommandLine.BAD_INPUT;
+            }
+        }
         read.skipped().forEach(error -> err.println("skipped " + request.episodes().resolve(error.file()).normalize()
                 + ":" + error.line() + ": " + error.column() + ": " + error.message()));
         if (!read.warnings().isEmpty()) {
@@ -91,7 +99,7 @@ public final class ForecastCommand {
     static Request request(List<String> args) {
         Options options = Options.parse(args, Set.of("episodes", "out", "horizon-months", "as-of", "runs", "seed",
                 "confidence", "entry-rate-change", "window-months", "lenient", "backtest-origins", "registry",
-                "foster-approvals", "foster-resignations", "weekly-cost", "scenario", "scenarios-only"));
+                "supply", "foster-approvals", "foster-resignations", "weekly-cost", "scenario", "scenarios-only"));
         int horizon = options.intValue("horizon-months", 36);
         if (horizon < 1 || horizon > 60) {
             throw new IllegalArgumentException("--horizon-months must be 1 to 60");
@@ -115,6 +123,7 @@ public final class ForecastCommand {
         }
         return new Request(Path.of(options.require("episodes")), Path.of(options.require("out")), settings,
                 confidence, options.get("registry").map(Path::of).orElse(null),
+                options.get("supply").map(Path::of).orElse(null),
                 new Supply.Projection(number(options, "foster-approvals", 0),
                         number(options, "foster-resignations", 0)),
                 weeklyCosts(options.get("weekly-cost").orElse("")), scenarios,

@@ -1,5 +1,7 @@
 package uk.rcc.sufficiency;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.ExchangeDataset;
@@ -104,6 +110,25 @@ public final class Supply {
             }
         }
         return new Supply(withTotals);
+    }
+
+    /** Reads back what {@link #csv()} wrote (for scenarios added to a stored run, and {@code --supply FILE}). */
+    public static Supply parse(String csv) {
+        Map<String, Line> lines = new TreeMap<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord r : parser) {
+                int places = Integer.parseInt(r.get("places"));
+                add(lines, new Line(r.get("authority"), Category.valueOf(r.get("category")),
+                        Integer.parseInt(r.get("homes")), places, Integer.parseInt(r.get("occupied")),
+                        Integer.parseInt(r.get("vacancies")), Integer.parseInt(r.get("placed_children")),
+                        Integer.parseInt(r.get("placed_outside_or_far")),
+                        Double.parseDouble(r.get("mean_weekly_cost")) * places));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a supply.csv as the forecast writes it: " + e.getMessage(), e);
+        }
+        return new Supply(lines);
     }
 
     public static Category category(HomeKind kind) {
