@@ -8,7 +8,7 @@ ALTER TABLE forecast_run ADD COLUMN inputs_digest text;
 CREATE TABLE forecast_scenario (
     id                 bigserial PRIMARY KEY,
     run_id             bigint NOT NULL REFERENCES forecast_run ON DELETE CASCADE,
-    name               text NOT NULL CHECK (name ~ '^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$' AND name <> 'baseline'),
+    name               text NOT NULL CHECK (name ~ '^[A-Za-z0-9][A-Za-z0-9 _.%()+-]{0,63}$' AND name <> 'baseline'),
     entry_rate_change  double precision NOT NULL DEFAULT 0 CHECK (entry_rate_change BETWEEN -0.9 AND 2),
     step_down_share    double precision NOT NULL DEFAULT 0 CHECK (step_down_share BETWEEN 0 AND 1),
     foster_recruitment double precision NOT NULL DEFAULT 0 CHECK (foster_recruitment BETWEEN -10000 AND 10000),

@@ -12,8 +12,8 @@ public record Scenario(String name, double entryRateChange, double stepDownShare
     public static final Scenario BASELINE = new Scenario(BASELINE_NAME, 0, 0, 0);
 
     public Scenario {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}")) {
-            throw new IllegalArgumentException("a scenario name is 1 to 64 letters, digits, spaces, '_', '.' or '-', "
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9 _.%()+-]{0,63}")) {
+            throw new IllegalArgumentException("a scenario name is 1 to 64 letters, digits, spaces and _ . % ( ) + -, "
                     + "not '" + name + "'");
         }
         check(entryRateChange, -0.9, 2, "entry rate change");
