@@ -241,13 +241,26 @@ public final class ForecastCommand {
     private static String scenarioSummary(List<SufficiencyTables.Compared> compared, List<Scenario> scenarios) {
         StringBuilder text = new StringBuilder();
         for (Scenario scenario : scenarios) {
-            compared.stream().filter(c -> c.scenario().equals(scenario.name()) && c.need().authority().equals(
-                    Forecast.ALL) && c.need().category().equals(Forecast.ALL)).reduce((a, b) -> b).ifPresent(c ->
-                    text.append(String.format(Locale.ROOT, "Scenario %s (%s): %s median %.0f children looked "
-                            + "after, %d places needed.%n", scenario.name(), scenario.option(), c.need().month(),
-                            c.need().median(), c.need().placesNeeded())));
+            SufficiencyTables.Need all = last(compared, scenario.name(), Forecast.ALL);
+            SufficiencyTables.Need foster = last(compared, scenario.name(), Category.FOSTER.name());
+            SufficiencyTables.Need homes = last(compared, scenario.name(), Category.RESIDENTIAL.name());
+            text.append(String.format(Locale.ROOT, "Scenario %s (%s): %s median %.0f children looked after; places "
+                    + "needed: foster %d, children's homes %d", scenario.name(), scenario.option(), all.month(),
+                    all.median(), foster.placesNeeded(), homes.placesNeeded()));
+            if (foster.gap() != null) {
+                text.append(String.format(Locale.ROOT, "; foster gap %.0f", foster.gap()));
+            }
+            text.append(String.format(".%n"));
         }
         return text.toString();
+    }
+
+    /** The co-operative's figures of a scenario and category at the last year end. */
+    private static SufficiencyTables.Need last(List<SufficiencyTables.Compared> compared, String scenario,
+            String category) {
+        return compared.stream().filter(c -> c.scenario().equals(scenario) && c.need().authority().equals(Forecast.ALL)
+                && c.need().category().equals(category)).map(SufficiencyTables.Compared::need).reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     /** {@code FOSTER=520,RESIDENTIAL=5800}: weekly costs that override the registry's and the defaults. */
