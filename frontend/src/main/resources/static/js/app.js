@@ -5,6 +5,7 @@ import { showReferrals } from './referrals.js';
 import { showChild } from './child.js';
 import { showRun } from './run.js';
 import { showHomes } from './homes.js';
+import { showSufficiency } from './sufficiency.js';
 
 const ROLE_NAMES = {
   OFFICER: 'Placement officer',
@@ -26,11 +27,15 @@ function maySeeChildren(role) {
   return role === 'OFFICER' || role === 'COMMISSIONER';
 }
 
+function maySeeSufficiency(role) {
+  return role === 'BOARD' || role === 'COMMISSIONER';
+}
+
 function defaultRoute() {
   return maySeeChildren(context.session.role) ? '#/referrals' : '#/homes';
 }
 
-/** Routes: #/referrals, #/child/<id>, #/run, #/homes. Anything else goes to the role's first page. */
+/** Routes: #/referrals, #/child/<id>, #/run, #/homes, #/sufficiency. Anything else goes to the role's first page. */
 function route() {
   if (!window.location.hash) {
     window.location.replace(defaultRoute()); // fires hashchange, which routes again
@@ -41,7 +46,8 @@ function route() {
     referrals: () => maySeeChildren(context.session.role) && showReferrals(page, context),
     child: () => maySeeChildren(context.session.role) && argument && showChild(page, context, decodeURIComponent(argument)),
     run: () => context.session.role === 'COMMISSIONER' && showRun(page, context),
-    homes: () => showHomes(page, context)
+    homes: () => showHomes(page, context),
+    sufficiency: () => maySeeSufficiency(context.session.role) && showSufficiency(page)
   };
   leavePage();
   leavePage = () => {};
@@ -72,6 +78,7 @@ function showShell() {
     (ROLE_NAMES[session.role] || session.role) + council + ' (' + session.username + ')';
   document.querySelectorAll('#main-nav [data-needs="children"]').forEach(item => { item.hidden = !maySeeChildren(session.role); });
   document.querySelectorAll('#main-nav [data-needs="commissioner"]').forEach(item => { item.hidden = session.role !== 'COMMISSIONER'; });
+  document.querySelectorAll('#main-nav [data-needs="sufficiency"]').forEach(item => { item.hidden = !maySeeSufficiency(session.role); });
 }
 
 async function signOut() {

@@ -34,8 +34,12 @@ public final class CommandLine {
               export --out DIR          write the registry as an exchange-format v1 data set
               match --data DIR --out FILE [--seconds N] [--config FILE]
                                         propose homes for a data set's waiting children (no database needed)
-              forecast --episodes DIR --out DIR [--horizon-months N] [--as-of DATE]
-                                        forecast children looked after from SSDA903 returns (no database needed)
+              forecast --episodes DIR --out DIR [--horizon-months N] [--as-of DATE] [--confidence 0.8]
+                       [--registry DIR | --supply FILE] [--foster-approvals N] [--foster-resignations N]
+                       [--scenario NAME:entry=R,stepdown=S,recruit=N]... [--weekly-cost FOSTER=520,...]
+                                        forecast children looked after from SSDA903 returns (no database needed);
+                                        with a registry (exchange format v1), places against supply and the gap;
+                                        each --scenario is compared with the baseline in scenarios.csv
               bench [--sizes 100,1000,10000,national] [--seconds N] [--out FILE]
                                         the matching benchmark: solver against today's practice and a lower bound
               --help                    this text

@@ -9,6 +9,7 @@ import java.util.Set;
 /** {@code --name value} and {@code --name=value} options of a command, with the names it accepts. */
 public final class Options {
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> repeated = new HashMap<>();
 
     private Options() {
     }
@@ -40,12 +41,18 @@ public final class Options {
                         + String.join(", --", known.stream().sorted().toList()) + ")");
             }
             options.values.put(name, value);
+            options.repeated.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
         }
         return options;
     }
 
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
+    }
+
+    /** Every value of an option given more than once, in order (empty when absent). */
+    public List<String> all(String name) {
+        return repeated.getOrDefault(name, List.of());
     }
 
     public String require(String name) {

@@ -79,7 +79,9 @@ class DemoLoader implements ApplicationRunner {
                 }
             }
             forecasts.start("demo", "Demo baseline forecast", new uk.rcc.sufficiency.board.ForecastRuns.Parameters(
-                    36, null, 903, 1000, 0.8, null), "USER");
+                    36, null, 903, 1000, 0.8, null, 20.0, 15.0), List.of(
+                            new uk.rcc.sufficiency.Scenario("Step down 10% a year", 0, 0.1, 0),
+                            new uk.rcc.sufficiency.Scenario("Recruit 20 foster places a year", 0, 0, 20)), "USER");
         } catch (java.io.IOException e) {
             log.warn("Demo SSDA903 returns could not be written: {}", e.getMessage());
         } finally {

@@ -3,8 +3,10 @@ package uk.rcc.sufficiency;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How good the forecast would have been: fitted on the data up to several past dates, it forecasts the next 12
@@ -14,14 +16,14 @@ import java.util.Map;
 public final class Backtest {
     public static final int[] HORIZONS = { 12, 24 };
 
-    /** One comparison: an origin, a horizon and a category, co-operative wide. */
-    public record Point(YearMonth origin, int horizon, String category, double actual, double median, double low50,
+    /** One comparison: an origin, a horizon, an authority (or ALL for the co-operative) and a category. */
+    public record Point(YearMonth origin, int horizon, String authority, String category, double actual, double median, double low50,
             double high50, double low80, double high80, double low95, double high95, double lastValue,
             double trend) {
     }
 
-    /** Accuracy per horizon and category over all origins. */
-    public record Summary(int horizon, String category, int origins, double modelWape, double lastValueWape,
+    /** Accuracy per horizon, authority and category over all origins. */
+    public record Summary(int horizon, String authority, String category, int origins, double modelWape, double lastValueWape,
             double trendWape, double modelBias, double coverage50, double coverage80, double coverage95) {
     }
 
@@ -31,6 +33,9 @@ public final class Backtest {
     public static List<Point> run(Ssda903Data data, LocalDate lastDate, int origins, int runs, long seed,
             int windowMonths) {
         List<Point> points = new ArrayList<>();
+        List<String> authorities = new ArrayList<>(List.of(Forecast.ALL));
+        authorities.addAll(data.councils());
+        Map<YearMonth, Map<String, Map<Category, Integer>>> counts = new HashMap<>();
         YearMonth end = YearMonth.from(lastDate);
         for (int k = 0; k < origins; k++) {
             YearMonth origin = end.minusMonths(24 + 6L * k);
@@ -41,18 +46,21 @@ public final class Backtest {
             List<Forecast.Row> forecast = Forecast.run(data.asOf(originDate), new Forecast.Settings(
                     originDate.plusDays(1), 24, runs, seed + k, windowMonths, 0));
             Map<String, Forecast.Row> byKey = Forecast.index(forecast);
-            for (String category : categories()) {
-                double[] history = history(data, origin, category);
-                for (int horizon : HORIZONS) {
-                    YearMonth target = origin.plusMonths(horizon);
-                    Forecast.Row row = byKey.get(target + "|" + Forecast.ALL + "|" + category);
-                    if (row == null) {
-                        continue;
+            for (String authority : authorities) {
+                for (String category : categories()) {
+                    double[] history = history(month -> count(counts.computeIfAbsent(month, data::countsAt),
+                            authority, category), origin);
+                    for (int horizon : HORIZONS) {
+                        YearMonth target = origin.plusMonths(horizon);
+                        Forecast.Row row = byKey.get(target + "|" + authority + "|" + category);
+                        if (row == null) {
+                            continue;
+                        }
+                        double actual = count(counts.computeIfAbsent(target, data::countsAt), authority, category);
+                        double[] q = row.quantiles();
+                        points.add(new Point(origin, horizon, authority, category, actual, q[3], q[2], q[4], q[1],
+                                q[5], q[0], q[6], history[history.length - 1], trend(history, horizon)));
                     }
-                    double actual = count(data, target, category);
-                    double[] q = row.quantiles();
-                    points.add(new Point(origin, horizon, category, actual, q[3], q[2], q[4], q[1], q[5], q[0], q[6],
-                            history[history.length - 1], trend(history, horizon)));
                 }
             }
         }
@@ -61,23 +69,29 @@ public final class Backtest {
 
     public static List<Summary> summarise(List<Point> points) {
         List<Summary> summaries = new ArrayList<>();
-        for (int horizon : HORIZONS) {
-            for (String category : categories()) {
-                List<Point> group = points.stream().filter(p -> p.horizon() == horizon
-                        && p.category().equals(category)).toList();
-                if (group.isEmpty()) {
-                    continue;
+        List<String> authorities = points.stream().map(Point::authority).distinct().toList();
+        for (String authority : authorities) {
+            for (int horizon : HORIZONS) {
+                for (String category : categories()) {
+                    List<Point> group = points.stream().filter(p -> p.horizon() == horizon
+                            && p.authority().equals(authority) && p.category().equals(category)).toList();
+                    if (!group.isEmpty()) {
+                        summaries.add(summary(horizon, authority, category, group));
+                    }
                 }
-                double actual = group.stream().mapToDouble(Point::actual).sum();
-                summaries.add(new Summary(horizon, category, group.size(),
-                        wape(group.stream().mapToDouble(p -> Math.abs(p.median() - p.actual())).sum(), actual),
-                        wape(group.stream().mapToDouble(p -> Math.abs(p.lastValue() - p.actual())).sum(), actual),
-                        wape(group.stream().mapToDouble(p -> Math.abs(p.trend() - p.actual())).sum(), actual),
-                        actual == 0 ? 0 : group.stream().mapToDouble(p -> p.median() - p.actual()).sum() / actual,
-                        share(group, 0), share(group, 1), share(group, 2)));
             }
         }
         return summaries;
+    }
+
+    private static Summary summary(int horizon, String authority, String category, List<Point> group) {
+        double actual = group.stream().mapToDouble(Point::actual).sum();
+        return new Summary(horizon, authority, category, group.size(),
+                wape(group.stream().mapToDouble(p -> Math.abs(p.median() - p.actual())).sum(), actual),
+                wape(group.stream().mapToDouble(p -> Math.abs(p.lastValue() - p.actual())).sum(), actual),
+                wape(group.stream().mapToDouble(p -> Math.abs(p.trend() - p.actual())).sum(), actual),
+                actual == 0 ? 0 : group.stream().mapToDouble(p -> p.median() - p.actual()).sum() / actual,
+                share(group, 0), share(group, 1), share(group, 2));
     }
 
     static List<String> categories() {
@@ -103,18 +117,22 @@ public final class Backtest {
     }
 
     /** Monthly counts over the 24 months up to the origin. */
-    static double[] history(Ssda903Data data, YearMonth origin, String category) {
+    static double[] history(ToDoubleFunction<YearMonth> count, YearMonth origin) {
         double[] counts = new double[24];
         for (int i = 0; i < 24; i++) {
-            counts[i] = count(data, origin.minusMonths(23 - i), category);
+            counts[i] = count.applyAsDouble(origin.minusMonths(23 - i));
         }
         return counts;
     }
 
-    static double count(Ssda903Data data, YearMonth month, String category) {
+    /** Children of an authority (or ALL) in a category (or ALL) from month-end counts by council and category. */
+    static double count(Map<String, Map<Category, Integer>> counts, String authority, String category) {
         double total = 0;
-        for (Map<Category, Integer> byCategory : data.countsAt(month).values()) {
-            for (Map.Entry<Category, Integer> entry : byCategory.entrySet()) {
+        for (Map.Entry<String, Map<Category, Integer>> council : counts.entrySet()) {
+            if (!authority.equals(Forecast.ALL) && !authority.equals(council.getKey())) {
+                continue;
+            }
+            for (Map.Entry<Category, Integer> entry : council.getValue().entrySet()) {
                 if (category.equals(Forecast.ALL) || entry.getKey().name().equals(category)) {
                     total += entry.getValue();
                 }

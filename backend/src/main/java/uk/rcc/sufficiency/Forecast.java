@@ -24,8 +24,23 @@ public final class Forecast {
         }
     }
 
+    /** What to forecast; the scenario's demand levers apply (its supply lever does not change the count). */
     public record Settings(LocalDate asOf, int horizonMonths, int runs, long seed, int windowMonths,
-            double entryChange) {
+            Scenario scenario) {
+
+        /** A forecast with only an entry rate change (0 for the baseline). */
+        public Settings(LocalDate asOf, int horizonMonths, int runs, long seed, int windowMonths, double entryChange) {
+            this(asOf, horizonMonths, runs, seed, windowMonths, entryChange == 0 ? Scenario.BASELINE
+                    : new Scenario("entry", entryChange, 0, 0));
+        }
+
+        public Settings with(Scenario other) {
+            return new Settings(asOf, horizonMonths, runs, seed, windowMonths, other);
+        }
+
+        public Settings at(LocalDate date) {
+            return new Settings(date, horizonMonths, runs, seed, windowMonths, scenario);
+        }
     }
 
     private Forecast() {
@@ -42,7 +57,7 @@ public final class Forecast {
         for (int run = 0; run < settings.runs(); run++) {
             for (int council = 0; council < councils.size(); council++) {
                 int[][] counts = StockFlowModel.simulate(rates.get(councils.get(council)), horizon, random.split(),
-                        settings.entryChange());
+                        settings.scenario());
                 for (int month = 0; month < horizon; month++) {
                     for (int c = 0; c < categories; c++) {
                         double n = counts[month][c];
@@ -77,7 +92,8 @@ public final class Forecast {
             double position = QUANTILES[i] * (sorted.length - 1);
             int lower = (int) Math.floor(position);
             int upper = Math.min(sorted.length - 1, lower + 1);
-            result[i] = sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+            // Rounded as forecast.csv prints them, so figures read back from the file are the same.
+            result[i] = Math.round((sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower])) * 10) / 10.0;
         }
         return result;
     }

@@ -17,91 +17,157 @@ import java.util.Set;
 
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
+import uk.rcc.exchange.ExchangeReader;
 import uk.rcc.exchange.ExchangeWriter;
 import uk.rcc.exchange.InvalidDatasetException;
 
 /**
  * {@code forecast --episodes DIR --out DIR [--horizon-months 36] [--as-of DATE] [--runs N] [--seed N]
- * [--confidence 0.8] [--entry-rate-change -0.1] [--window-months 36] [--lenient]}: reads SSDA903 returns without
- * the database and writes forecast.csv (as shared/formats/ssda903.md defines), places_needed.csv, costs.csv and
- * backtest.csv, with a short summary.
+ * [--confidence 0.8] [--entry-rate-change -0.1] [--window-months 36] [--lenient] [--registry DIR | --supply FILE]
+ * [--foster-approvals N] [--foster-resignations N] [--weekly-cost CATEGORY=POUNDS,...]
+ * [--scenario name:entry=R,stepdown=S,recruit=N]... [--scenarios-only]}: reads SSDA903 returns without the
+ * database and writes forecast.csv (as shared/formats/ssda903.md defines), places_needed.csv (with supply and the
+ * gap when a registry is given), costs.csv, backtest.csv, supply.csv, scenarios.csv and data_range.csv, with a
+ * short summary.
  */
 public final class ForecastCommand {
     /** Weekly cost by category when none is given (£; children's homes from the national average). */
     static final Map<Category, Double> WEEKLY_COST = new EnumMap<>(Map.of(Category.FOSTER_KINSHIP, 300.0,
             Category.FOSTER, 500.0, Category.RESIDENTIAL, 6100.0, Category.SUPPORTED, 1500.0,
             Category.WITH_PARENTS, 100.0, Category.ADOPTION, 100.0, Category.OTHER, 1000.0));
+    static final String USAGE = "usage: forecast --episodes DIR --out DIR [--horizon-months N] [--as-of YYYY-MM-DD] "
+            + "[--runs N] [--seed N] [--confidence 0.8] [--entry-rate-change R] [--window-months N] [--lenient] "
+            + "[--registry DIR | --supply FILE] [--foster-approvals N] [--foster-resignations N] [--weekly-cost FOSTER=520,...] "
+            + "[--scenario name:entry=R,stepdown=S,recruit=N]... [--scenarios-only]";
+
+    /** What the command was asked for, checked. */
+    record Request(Path episodes, Path outDir, Forecast.Settings settings, double confidence, Path registry, Path supply,
+            Supply.Projection projection, Map<Category, Double> weeklyCosts, List<Scenario> scenarios,
+            boolean scenariosOnly, boolean lenient, int backtestOrigins) {
+    }
 
     private ForecastCommand() {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Options options;
-        Path episodes;
-        Path outDir;
-        Forecast.Settings settings;
-        double confidence;
+        Request request;
         try {
-            options = Options.parse(args, Set.of("episodes", "out", "horizon-months", "as-of", "runs", "seed",
-                    "confidence", "entry-rate-change", "window-months", "lenient", "backtest-origins"));
-            episodes = Path.of(options.require("episodes"));
-            outDir = Path.of(options.require("out"));
-            int horizon = options.intValue("horizon-months", 36);
-            if (horizon < 1 || horizon > 60) {
-                throw new IllegalArgumentException("--horizon-months must be 1 to 60");
-            }
-            confidence = Double.parseDouble(options.get("confidence").orElse("0.8"));
-            if (confidence < 0.5 || confidence > 0.975) {
-                throw new IllegalArgumentException("--confidence must be between 0.5 and 0.975");
-            }
-            LocalDate asOf = options.get("as-of").map(LocalDate::parse).orElse(null);
-            settings = new Forecast.Settings(asOf, horizon, options.intValue("runs", 1000),
-                    Long.parseLong(options.get("seed").orElse("903")), options.intValue("window-months", 36),
-                    Double.parseDouble(options.get("entry-rate-change").orElse("0")));
+            request = request(args);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             err.println("forecast: " + e.getMessage());
-            err.println("usage: forecast --episodes DIR --out DIR [--horizon-months N] [--as-of YYYY-MM-DD] "
-                    + "[--runs N] [--seed N] [--confidence 0.8] [--entry-rate-change R] [--lenient]");
+            err.println(USAGE);
             return CommandLine.USAGE;
         }
         Ssda903Reader.Result read;
+        Supply supply;
+        Path folder = request.episodes();
         try {
-            read = Ssda903Reader.read(episodes, options.get("lenient").isPresent());
+            read = Ssda903Reader.read(request.episodes(), request.lenient());
+            folder = request.registry();
+            supply = folder == null ? Supply.NONE : Supply.of(ExchangeReader.readDirectory(folder));
         } catch (InvalidDatasetException e) {
-            err.println("forecast: the returns are invalid; nothing was forecast. " + e.errors().size() + " error(s):");
-            e.errors().forEach(error -> err.println(episodes.resolve(error.file()).normalize() + ":" + error.line()
+            Path inputs = folder;
+            err.println("forecast: the input is invalid; nothing was forecast. " + e.errors().size() + " error(s):");
+            e.errors().forEach(error -> err.println(inputs.resolve(error.file()).normalize() + ":" + error.line()
                     + ": " + error.column() + ": " + error.message()));
             return CommandLine.BAD_INPUT;
         }
-        read.skipped().forEach(error -> err.println("skipped " + episodes.resolve(error.file()).normalize() + ":"
-                + error.line() + ": " + error.column() + ": " + error.message()));
+        if (request.supply() != null) {
+            try {
+                supply = Supply.parse(Files.readString(request.supply()));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("forecast: cannot read --supply " + request.supply() + ": " + e.getMessage());
+                return CommandLine.BAD_INPUT;
+            }
+        }
+        read.skipped().forEach(error -> err.println("skipped " + request.episodes().resolve(error.file()).normalize()
+                + ":" + error.line() + ": " + error.column() + ": " + error.message()));
         if (!read.warnings().isEmpty()) {
             err.println("forecast: " + read.warnings().size() + " episode(s) left out, first: "
                     + read.warnings().get(0));
         }
+        try {
+            Files.createDirectories(request.outDir());
+            out.print(forecast(request, read, supply));
+            return CommandLine.OK;
+        } catch (IOException e) {
+            err.println("forecast: cannot write to " + request.outDir() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Request request(List<String> args) {
+        Options options = Options.parse(args, Set.of("episodes", "out", "horizon-months", "as-of", "runs", "seed",
+                "confidence", "entry-rate-change", "window-months", "lenient", "backtest-origins", "registry",
+                "supply", "foster-approvals", "foster-resignations", "weekly-cost", "scenario", "scenarios-only"));
+        int horizon = options.intValue("horizon-months", 36);
+        if (horizon < 1 || horizon > 60) {
+            throw new IllegalArgumentException("--horizon-months must be 1 to 60");
+        }
+        double confidence = number(options, "confidence", 0.8);
+        if (confidence < 0.5 || confidence > 0.975) {
+            throw new IllegalArgumentException("--confidence must be between 0.5 and 0.975");
+        }
+        LocalDate asOf = options.get("as-of").map(LocalDate::parse).orElse(null);
+        Forecast.Settings settings = new Forecast.Settings(asOf, horizon, options.intValue("runs", 1000),
+                Long.parseLong(options.get("seed").orElse("903")), options.intValue("window-months", 36),
+                number(options, "entry-rate-change", 0));
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String text : options.all("scenario")) {
+            Scenario scenario = Scenario.parse(text);
+            if (scenario.baseline() || scenarios.stream().anyMatch(s -> s.name().equals(scenario.name()))) {
+                throw new IllegalArgumentException("scenario names must be unique and not 'baseline': "
+                        + scenario.name());
+            }
+            scenarios.add(scenario);
+        }
+        return new Request(Path.of(options.require("episodes")), Path.of(options.require("out")), settings,
+                confidence, options.get("registry").map(Path::of).orElse(null),
+                options.get("supply").map(Path::of).orElse(null),
+                new Supply.Projection(number(options, "foster-approvals", 0),
+                        number(options, "foster-resignations", 0)),
+                weeklyCosts(options.get("weekly-cost").orElse("")), scenarios,
+                options.get("scenarios-only").isPresent(), options.get("lenient").isPresent(),
+                options.intValue("backtest-origins", 4));
+    }
+
+    private static String forecast(Request request, Ssda903Reader.Result read, Supply supply) throws IOException {
         Ssda903Data data = read.data();
-        LocalDate asOf = settings.asOf() != null ? settings.asOf() : data.lastDate();
+        LocalDate asOf = request.settings().asOf() != null ? request.settings().asOf() : data.lastDate();
         data = data.asOf(asOf);
-        Forecast.Settings used = new Forecast.Settings(asOf, settings.horizonMonths(), settings.runs(),
-                settings.seed(), settings.windowMonths(), settings.entryChange());
+        Forecast.Settings used = request.settings().at(asOf);
+        Map<Category, Double> weeklyCosts = supply.weeklyCosts(WEEKLY_COST);
+        weeklyCosts.putAll(request.weeklyCosts());
+        Path outDir = request.outDir();
         long started = System.nanoTime();
         List<Forecast.Row> forecast = Forecast.run(data, used);
         double forecastSeconds = (System.nanoTime() - started) / 1e9;
-        List<Backtest.Point> backtest = Backtest.run(data, asOf, options.intValue("backtest-origins", 4),
-                Math.min(300, used.runs()), used.seed(), used.windowMonths());
-        List<Backtest.Summary> accuracy = Backtest.summarise(backtest);
-        try {
-            Files.createDirectories(outDir);
-            Files.write(outDir.resolve("forecast.csv"), forecastCsv(forecast));
-            Files.write(outDir.resolve("places_needed.csv"), placesNeeded(forecast, confidence));
-            Files.write(outDir.resolve("costs.csv"), costs(forecast));
-            Files.write(outDir.resolve("backtest.csv"), backtestCsv(accuracy));
-        } catch (IOException e) {
-            err.println("forecast: cannot write to " + outDir + ": " + e.getMessage());
-            return 1;
+        var baselineContext = new SufficiencyTables.SupplyContext(supply, request.projection(), Scenario.BASELINE);
+        List<SufficiencyTables.Compared> compared = new ArrayList<>(SufficiencyTables.compare(Scenario.BASELINE_NAME,
+                forecast, request.confidence(), baselineContext, weeklyCosts));
+        for (Scenario scenario : request.scenarios()) {
+            compared.addAll(SufficiencyTables.compare(scenario.name(), Forecast.run(data, used.with(scenario)),
+                    request.confidence(), new SufficiencyTables.SupplyContext(supply, request.projection(), scenario),
+                    weeklyCosts));
         }
-        out.print(summary(data, asOf, used, forecast, accuracy, read.skipped().size(), forecastSeconds));
-        return CommandLine.OK;
+        Files.write(outDir.resolve("scenarios.csv"), SufficiencyTables.comparisonCsv(compared));
+        if (request.scenariosOnly()) {
+            return scenarioSummary(compared, request.scenarios());
+        }
+        List<SufficiencyTables.Need> needs = SufficiencyTables.needs(forecast, request.confidence(), baselineContext);
+        List<Backtest.Summary> accuracy = Backtest.summarise(Backtest.run(data, asOf, request.backtestOrigins(),
+                Math.min(300, used.runs()), used.seed(), used.windowMonths()));
+        Files.write(outDir.resolve("forecast.csv"), forecastCsv(forecast));
+        Files.write(outDir.resolve("places_needed.csv"), SufficiencyTables.needsCsv(needs));
+        Files.write(outDir.resolve("costs.csv"), SufficiencyTables.costsCsv(SufficiencyTables.costs(forecast,
+                weeklyCosts)));
+        Files.write(outDir.resolve("backtest.csv"), backtestCsv(accuracy));
+        Files.write(outDir.resolve("data_range.csv"), dataRangeCsv(data, asOf));
+        if (supply.known()) {
+            Files.write(outDir.resolve("supply.csv"), supply.csv());
+        }
+        return summary(data, asOf, used, forecast, accuracy, read.skipped().size(), forecastSeconds)
+                + gapSummary(needs) + scenarioSummary(compared, request.scenarios());
     }
 
     static byte[] forecastCsv(List<Forecast.Row> rows) {
@@ -114,45 +180,10 @@ public final class ForecastCommand {
                 });
     }
 
-    /** Places needed at each year end: the chosen quantile of the forecast count, rounded up. */
-    static byte[] placesNeeded(List<Forecast.Row> rows, double confidence) {
-        List<Forecast.Row> yearEnds = rows.stream().filter(r -> r.month().getMonthValue() == 3).toList();
-        return ExchangeWriter.csv(List.of("month", "authority", "category", "confidence", "places_needed",
-                "median_children"), yearEnds, row -> List.of(row.month().toString(), row.authority(), row.category(),
-                        confidence, (long) Math.ceil(interpolate(row.quantiles(), confidence)), round(row.median())));
-    }
-
-    /** Projected spend per financial year: weekly cost × 52 × the average month-end count, with an interval. */
-    static byte[] costs(List<Forecast.Row> rows) {
-        Map<String, double[]> byYear = new java.util.TreeMap<>();
-        for (Forecast.Row row : rows) {
-            if (row.category().equals(Forecast.ALL)) {
-                continue;
-            }
-            YearMonth month = row.month();
-            int financialYear = month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1;
-            double weekly = WEEKLY_COST.get(Category.valueOf(row.category()));
-            String key = financialYear + "-" + (financialYear + 1) % 100 + "|" + row.authority() + "|" + row.category();
-            double[] totals = byYear.computeIfAbsent(key, k -> new double[5]);
-            totals[0] += weekly * 52 / 12 * row.quantiles()[1];
-            totals[1] += weekly * 52 / 12 * row.median();
-            totals[2] += weekly * 52 / 12 * row.quantiles()[5];
-            totals[3] = weekly;
-            totals[4]++;
-        }
-        return ExchangeWriter.csv(List.of("financial_year", "authority", "category", "weekly_cost", "months",
-                "spend_p10", "spend_p50", "spend_p90"), byYear.entrySet(), entry -> {
-                    String[] key = entry.getKey().split("\\|");
-                    double[] t = entry.getValue();
-                    return List.of(key[0], key[1], key[2], t[3], (int) t[4], Math.round(t[0]), Math.round(t[1]),
-                            Math.round(t[2]));
-                });
-    }
-
     static byte[] backtestCsv(List<Backtest.Summary> accuracy) {
-        return ExchangeWriter.csv(List.of("horizon_months", "category", "origins", "model_wape", "last_value_wape",
+        return ExchangeWriter.csv(List.of("horizon_months", "authority", "category", "origins", "model_wape", "last_value_wape",
                 "linear_trend_wape", "model_bias", "coverage_50", "coverage_80", "coverage_95"), accuracy,
-                s -> List.of(s.horizon(), s.category(), s.origins(), round3(s.modelWape()),
+                s -> List.of(s.horizon(), s.authority(), s.category(), s.origins(), round3(s.modelWape()),
                         round3(s.lastValueWape()), round3(s.trendWape()), round3(s.modelBias()),
                         round3(s.coverage50()), round3(s.coverage80()), round3(s.coverage95())));
     }
@@ -169,11 +200,94 @@ public final class ForecastCommand {
                 + "%.0f children looked after (95%% interval %.0f-%.0f).%n", settings.horizonMonths(),
                 settings.runs(), settings.seed(), seconds, last.month(), last.median(), last.quantiles()[0],
                 last.quantiles()[6]));
-        accuracy.stream().filter(s -> s.category().equals(Forecast.ALL)).forEach(s -> text.append(String.format(
+        accuracy.stream().filter(s -> s.authority().equals(Forecast.ALL) && s.category().equals(Forecast.ALL))
+                .forEach(s -> text.append(String.format(
                 Locale.ROOT, "Backtest %d months ahead (%d origins): WAPE model %.1f%%, last value %.1f%%, linear "
                         + "trend %.1f%%; 80%% interval covered %.0f%%.%n", s.horizon(), s.origins(),
                 100 * s.modelWape(), 100 * s.lastValueWape(), 100 * s.trendWape(), 100 * s.coverage80())));
         return text.toString();
+    }
+
+    /** Each council's data: first and last dates, the date forecast from, and how many children. */
+    static byte[] dataRangeCsv(Ssda903Data data, LocalDate asOf) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String council : data.councils()) {
+            Ssda903Data own = new Ssda903Data(data.children().stream().filter(c -> c.council().equals(council))
+                    .toList());
+            rows.add(List.of(council, own.firstDate(), own.lastDate(), asOf, own.children().size()));
+        }
+        rows.add(List.of(Forecast.ALL, data.firstDate(), data.lastDate(), asOf, data.children().size()));
+        return ExchangeWriter.csv(List.of("authority", "first_date", "last_date", "as_of", "children"), rows,
+                row -> row);
+    }
+
+    private static String gapSummary(List<SufficiencyTables.Need> needs) {
+        StringBuilder text = new StringBuilder();
+        needs.stream().filter(n -> n.authority().equals(Forecast.ALL) && n.gap() != null)
+                .map(SufficiencyTables.Need::month).max(YearMonth::compareTo).ifPresent(last -> {
+                    text.append(String.format(Locale.ROOT, "Gap at %.0f%% confidence, %s (co-operative):",
+                            needs.get(0).confidence() * 100, last));
+                    needs.stream().filter(n -> n.authority().equals(Forecast.ALL) && n.gap() != null
+                            && n.month().equals(last)).forEach(n -> text.append(String.format(Locale.ROOT,
+                                    " %s %d needed, %.0f places, gap %.0f, %.0f expected out of area or far;",
+                                    n.category().toLowerCase(Locale.ROOT), n.placesNeeded(), n.placesProjected(),
+                                    n.gap(), n.outsideOrFar())));
+                    text.setLength(text.length() - 1);
+                    text.append(String.format(".%n"));
+                });
+        return text.toString();
+    }
+
+    private static String scenarioSummary(List<SufficiencyTables.Compared> compared, List<Scenario> scenarios) {
+        StringBuilder text = new StringBuilder();
+        for (Scenario scenario : scenarios) {
+            SufficiencyTables.Need all = last(compared, scenario.name(), Forecast.ALL);
+            SufficiencyTables.Need foster = last(compared, scenario.name(), Category.FOSTER.name());
+            SufficiencyTables.Need homes = last(compared, scenario.name(), Category.RESIDENTIAL.name());
+            text.append(String.format(Locale.ROOT, "Scenario %s (%s): %s median %.0f children looked after; places "
+                    + "needed: foster %d, children's homes %d", scenario.name(), scenario.option(), all.month(),
+                    all.median(), foster.placesNeeded(), homes.placesNeeded()));
+            if (foster.gap() != null) {
+                text.append(String.format(Locale.ROOT, "; foster gap %.0f", foster.gap()));
+            }
+            text.append(String.format(".%n"));
+        }
+        return text.toString();
+    }
+
+    /** The co-operative's figures of a scenario and category at the last year end. */
+    private static SufficiencyTables.Need last(List<SufficiencyTables.Compared> compared, String scenario,
+            String category) {
+        return compared.stream().filter(c -> c.scenario().equals(scenario) && c.need().authority().equals(Forecast.ALL)
+                && c.need().category().equals(category)).map(SufficiencyTables.Compared::need).reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    /** {@code FOSTER=520,RESIDENTIAL=5800}: weekly costs that override the registry's and the defaults. */
+    static Map<Category, Double> weeklyCosts(String text) {
+        Map<Category, Double> costs = new EnumMap<>(Category.class);
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            try {
+                costs.put(Category.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)), Double.parseDouble(parts[1]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--weekly-cost takes CATEGORY=POUNDS pairs such as FOSTER=520, not '"
+                        + pair + "'");
+            }
+        }
+        return costs;
+    }
+
+    private static double number(Options options, String name, double absent) {
+        String value = options.get(name).orElse(null);
+        try {
+            return value == null ? absent : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, not '" + value + "'");
+        }
     }
 
     static double interpolate(double[] quantiles, double level) {

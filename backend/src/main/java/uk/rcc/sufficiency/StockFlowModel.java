@@ -28,6 +28,8 @@ public final class StockFlowModel {
     /** Time in care: under 1 month, 1–6 months, 6–24 months, 2 years or more. */
     static final int DURATIONS = 4;
     static final double PRIOR_MONTHS = 120;
+    private static final int RESIDENTIAL = Category.RESIDENTIAL.ordinal();
+    private static final int FOSTER = Category.FOSTER.ordinal();
     private static final double[] MONTHS_IN_BAND = { 12, 48, 60, 72, 24 };
 
     /** Fitted rates of one council. */
@@ -156,9 +158,13 @@ public final class StockFlowModel {
      * Simulates one future of one council from its stock; returns month × category counts. Rate uncertainty:
      * each simulated future draws its entry rate from the posterior given the observed count.
      *
-     * @param entryChange relative change of entry rates (a scenario: -0.1 for 10% fewer entries)
+     * @param scenario its entry rate change scales entries (-0.1: 10% fewer); its step-down share moves children
+     *        from children's homes to foster care. The baseline draws no extra random numbers, so a baseline
+     *        forecast is the same with or without scenario support.
      */
-    static int[][] simulate(Rates rates, int horizon, SplittableRandom random, double entryChange) {
+    static int[][] simulate(Rates rates, int horizon, SplittableRandom random, Scenario scenario) {
+        double entryChange = scenario.entryRateChange();
+        double stepDown = scenario.monthlyStepDown();
         int[][][] stock = copy(rates.stock());
         int[][] counts = new int[horizon][CATEGORIES];
         double[] entryRate = new double[BANDS];
@@ -172,7 +178,7 @@ public final class StockFlowModel {
             for (int b = 0; b < BANDS; b++) {
                 for (int c = 0; c < CATEGORIES; c++) {
                     for (int d = 0; d < DURATIONS; d++) {
-                        advance(rates, stock[b][c][d], b, c, d, next, random);
+                        advance(rates, stock[b][c][d], b, c, d, next, random, stepDown);
                     }
                 }
                 int entering = poisson(random, entryRate[b]) + poisson(random, uascRate[b]);
@@ -195,7 +201,7 @@ public final class StockFlowModel {
     }
 
     private static void advance(Rates rates, int n, int band, int category, int duration, int[][][] next,
-            SplittableRandom random) {
+            SplittableRandom random, double stepDown) {
         if (n == 0) {
             return;
         }
@@ -208,8 +214,12 @@ public final class StockFlowModel {
                 continue;
             }
             int newCategory = pick(random, rates.moves()[band][category]);
+            newCategory = newCategory < 0 ? category : newCategory;
+            if (stepDown > 0 && newCategory == RESIDENTIAL && random.nextDouble() < stepDown) {
+                newCategory = FOSTER;
+            }
             int newDuration = nextDuration(duration, random);
-            next[newBand][newCategory < 0 ? category : newCategory][newDuration]++;
+            next[newBand][newCategory][newDuration]++;
         }
     }
 

@@ -52,13 +52,15 @@ class ForecastModelTest {
     void theBacktestShowsTheModelBeatingBothNaiveBaselinesWithHonestIntervals() {
         List<Backtest.Summary> accuracy = Backtest.summarise(Backtest.run(data, LocalDate.of(2024, 3, 1), 4, 300, 1,
                 36));
-        Backtest.Summary all12 = accuracy.stream().filter(s -> s.horizon() == 12 && s.category().equals("ALL"))
-                .findFirst().orElseThrow();
+        Backtest.Summary all12 = accuracy.stream().filter(s -> s.horizon() == 12 && s.authority().equals("ALL")
+                && s.category().equals("ALL")).findFirst().orElseThrow();
 
         assertThat(all12.origins()).isEqualTo(4);
         assertThat(all12.modelWape()).isLessThan(all12.lastValueWape()).isLessThan(all12.trendWape() + 1)
                 .isLessThan(all12.trendWape());
         assertThat(all12.coverage80()).isGreaterThanOrEqualTo(0.5);
+        assertThat(accuracy).filteredOn(s -> s.authority().equals(COUNCILS.get(0)) && s.category().equals("ALL"))
+                .extracting(Backtest.Summary::horizon).containsExactly(12, 24);
     }
 
     @Test
@@ -113,6 +115,86 @@ class ForecastModelTest {
         Forecast.Row familyHelp = lastAll(Forecast.run(data, new Forecast.Settings(LocalDate.of(2024, 3, 1), 24, 300,
                 5, 36, -0.2)));
         assertThat(familyHelp.median()).isLessThan(baseline.median());
+    }
+
+    @Test
+    void aStepDownScenarioMovesChildrenFromChildrensHomesToFosterCare() {
+        Forecast.Settings settings = new Forecast.Settings(LocalDate.of(2024, 3, 1), 24, 300, 5, 36, 0);
+        Map<String, Forecast.Row> baseline = Forecast.index(Forecast.run(data, settings));
+        Map<String, Forecast.Row> stepDown = Forecast.index(Forecast.run(data, settings.with(
+                new Scenario("stepdown", 0, 0.3, 0))));
+        String last = "2026-02|ALL|";
+
+        assertThat(stepDown.get(last + "RESIDENTIAL").median()).isLessThan(baseline.get(last + "RESIDENTIAL")
+                .median() * 0.9);
+        assertThat(stepDown.get(last + "FOSTER").median()).isGreaterThan(baseline.get(last + "FOSTER").median());
+        assertThat(stepDown.get(last + "ALL").median()).isCloseTo(baseline.get(last + "ALL").median(),
+                within(0.05 * baseline.get(last + "ALL").median()));
+    }
+
+    @Test
+    void fosterRecruitmentReducesTheFosterGapByThePlacesRecruitedAndLeavesDemandAlone() {
+        Supply supply = Supply.of(uk.rcc.exchange.ExchangeReader.readDirectory(uk.rcc.support.SharedData.sample()));
+        List<Forecast.Row> forecast = Forecast.run(data, new Forecast.Settings(LocalDate.of(2024, 4, 1), 24, 200, 3,
+                36, 0));
+        Supply.Projection projection = new Supply.Projection(20, 15);
+        var baseline = SufficiencyTables.needs(forecast, 0.8, new SufficiencyTables.SupplyContext(supply,
+                projection, Scenario.BASELINE));
+        var recruited = SufficiencyTables.needs(forecast, 0.8, new SufficiencyTables.SupplyContext(supply,
+                projection, new Scenario("recruit", 0, 0, 25)));
+
+        for (int i = 0; i < baseline.size(); i++) {
+            SufficiencyTables.Need before = baseline.get(i);
+            SufficiencyTables.Need after = recruited.get(i);
+            assertThat(after.placesNeeded()).isEqualTo(before.placesNeeded());
+            if (before.category().equals("FOSTER")) {
+                int monthsAhead = (before.month().getYear() - 2024) * 12; // from April 2024 to each March
+                double share = before.authority().equals("ALL") ? 1 : supply.line(before.authority(),
+                        Category.FOSTER).places() / (double) supply.line("ALL", Category.FOSTER).places();
+                assertThat(before.gap() - after.gap()).as(before.month() + " " + before.authority())
+                        .isCloseTo(25 * share * monthsAhead / 12.0, within(0.11));
+            } else if (before.category().equals("RESIDENTIAL")) {
+                assertThat(after.gap()).isEqualTo(before.gap());
+            }
+        }
+        assertThat(baseline).filteredOn(n -> n.category().equals("FOSTER") && n.authority().equals("ALL"))
+                .extracting(SufficiencyTables.Need::month).extracting(Object::toString)
+                .containsExactly("2025-03", "2026-03");
+    }
+
+    @Test
+    void theCommandComparesNamedScenariosWithTheBaselineAgainstTheRegistrysSupply() throws Exception {
+        Path out = temp.resolve("scenarios");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = ForecastCommand.run(List.of("--episodes", returns.toString(), "--out", out.toString(),
+                "--horizon-months", "12", "--runs", "200", "--backtest-origins", "1", "--registry",
+                uk.rcc.support.SharedData.sample().toString(), "--scenario", "stepdown:stepdown=0.2", "--scenario",
+                "recruit:recruit=30,entry=-0.1"), new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(exit).isZero();
+        List<String> rows = Files.readAllLines(out.resolve("scenarios.csv"));
+        assertThat(rows.get(0)).startsWith("scenario,month,authority,category,places_needed");
+        assertThat(rows.stream().skip(1).map(r -> r.split(",")[0]).distinct())
+                .containsExactly("baseline", "stepdown", "recruit");
+        Supply supply = Supply.of(uk.rcc.exchange.ExchangeReader.readDirectory(uk.rcc.support.SharedData.sample()));
+        assertThat(Files.readAllLines(out.resolve("places_needed.csv"))).anySatisfy(line -> assertThat(line)
+                .contains(",ALL,RESIDENTIAL,").contains("," + (double) supply.line("ALL", Category.RESIDENTIAL)
+                        .places() + ","));
+        assertThat(out.resolve("supply.csv")).exists();
+        assertThat(Files.readString(out.resolve("data_range.csv"))).contains(COUNCILS.get(0) + ",2014-04");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Scenario stepdown").contains("Gap at 80%");
+    }
+
+    @Test
+    void aMalformedScenarioIsAUsageError() {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int exit = ForecastCommand.run(List.of("--episodes", returns.toString(), "--out", temp.resolve("x")
+                .toString(), "--scenario", "nolevers:stepdown=lots"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(64);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("scenario lever stepdown needs a number");
     }
 
     private static Forecast.Row lastAll(List<Forecast.Row> rows) {

@@ -25,6 +25,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import uk.rcc.audit.AuditLog;
 import uk.rcc.security.Viewer;
+import uk.rcc.sufficiency.Scenario;
 
 /** Forecast runs, their outputs, the board's review and the published report, over HTTP. */
 @RestController
@@ -44,8 +45,23 @@ class ForecastRunController {
 
     record StartRequest(@NotBlank @Size(max = 200) String name, @Min(1) @Max(60) Integer horizonMonths,
             LocalDate asOf, Long seed, @Min(100) @Max(20000) Integer runs,
-            @DecimalMin("0.5") @DecimalMax("0.99") Double confidence,
-            @DecimalMin("-0.9") @DecimalMax("2.0") Double entryRateChange) {
+            @DecimalMin("0.5") @DecimalMax("0.975") Double confidence,
+            @DecimalMin("-0.9") @DecimalMax("2.0") Double entryRateChange,
+            @DecimalMin("0") @DecimalMax("10000") Double fosterApprovalsPerYear,
+            @DecimalMin("0") @DecimalMax("10000") Double fosterResignationsPerYear,
+            @Size(max = 10) List<@Valid ScenarioRequest> scenarios) {
+    }
+
+    /** A named scenario: entry rate change (-0.1 = 10% fewer), step-down share a year, foster places a year. */
+    record ScenarioRequest(@NotBlank @Size(max = 64) String name,
+            @DecimalMin("-0.9") @DecimalMax("2.0") Double entryRateChange,
+            @DecimalMin("0") @DecimalMax("1") Double stepDownShare,
+            @DecimalMin("-10000") @DecimalMax("10000") Double fosterRecruitment) {
+
+        Scenario scenario() {
+            return new Scenario(name.trim(), orZero(entryRateChange), orZero(stepDownShare),
+                    orZero(fosterRecruitment));
+        }
     }
 
     record CommentRequest(@NotBlank @Size(max = 4000) String text) {
@@ -60,9 +76,12 @@ class ForecastRunController {
     Started start(@Valid @RequestBody StartRequest request) {
         var parameters = new ForecastRuns.Parameters(or(request.horizonMonths(), 36), request.asOf(),
                 request.seed() == null ? 903L : request.seed(), or(request.runs(), 2000),
-                request.confidence() == null ? 0.8 : request.confidence(), request.entryRateChange());
+                request.confidence() == null ? 0.8 : request.confidence(), request.entryRateChange(),
+                request.fosterApprovalsPerYear(), request.fosterResignationsPerYear());
+        List<Scenario> scenarios = request.scenarios() == null ? List.of()
+                : request.scenarios().stream().map(ScenarioRequest::scenario).toList();
         String by = Viewer.current().username();
-        long id = forecasts.start(by, request.name(), parameters, "USER");
+        long id = forecasts.start(by, request.name(), parameters, scenarios, "USER");
         audit.record(by, "START_FORECAST", "forecast " + id, request.name());
         return new Started(id);
     }
@@ -88,6 +107,44 @@ class ForecastRunController {
                 HttpStatus.NOT_FOUND, "run " + id + " has no output " + name));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
+    }
+
+    @GetMapping("/api/sufficiency/runs/{id}/scenarios")
+    List<ForecastRuns.StoredScenario> scenarios(@PathVariable long id) {
+        forecasts.get(id);
+        return forecasts.scenarios(id);
+    }
+
+    /** Board members and commissioners alike may try a scenario on a run until it is approved. */
+    @PostMapping("/api/sufficiency/runs/{id}/scenarios")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ForecastRuns.StoredScenario addScenario(@PathVariable long id, @Valid @RequestBody ScenarioRequest request) {
+        String by = Viewer.current().username();
+        ForecastRuns.StoredScenario added = forecasts.addScenario(id, request.scenario(), by);
+        audit.record(by, "ADD_SCENARIO", "forecast " + id, added.scenario().option());
+        return added;
+    }
+
+    /** The baseline and every finished scenario side by side, for one authority (or ALL) or every authority. */
+    @GetMapping("/api/sufficiency/runs/{id}/comparison")
+    ScenarioComparison.View comparison(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String authority) {
+        ForecastRuns.ForecastRun run = finished(id);
+        List<ForecastRuns.StoredScenario> stored = forecasts.scenarios(id);
+        List<Scenario> scenarios = new java.util.ArrayList<>(List.of(Scenario.BASELINE));
+        stored.stream().filter(s -> s.status().equals("FINISHED")).forEach(s -> scenarios.add(s.scenario()));
+        List<String> pending = stored.stream().filter(s -> !s.status().equals("FINISHED"))
+                .map(s -> s.scenario().name() + " (" + s.status().toLowerCase(java.util.Locale.ROOT) + ")").toList();
+        return new ScenarioComparison.View(id, run.parameters().confidence(), scenarios, pending,
+                ScenarioComparison.lines(ScenarioComparison.merged(forecasts, id), authority));
+    }
+
+    @GetMapping("/api/sufficiency/runs/{id}/comparison.csv")
+    ResponseEntity<byte[]> comparisonCsv(@PathVariable long id) {
+        finished(id);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"comparison-" + id + ".csv\"")
+                .body(ScenarioComparison.csv(ScenarioComparison.merged(forecasts, id)));
     }
 
     @GetMapping("/api/sufficiency/runs/{id}/comments")
@@ -144,6 +201,10 @@ class ForecastRunController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "forecast run " + id + " is " + run.status());
         }
         return run;
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
     }
 
     private static int or(Integer value, int absent) {

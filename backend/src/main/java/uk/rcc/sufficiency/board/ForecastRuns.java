@@ -6,12 +6,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -24,9 +29,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.ObjectMapper;
+import uk.rcc.exchange.ExchangeDataset;
+import uk.rcc.exchange.ExchangeWriter;
+import uk.rcc.placement.PlacementConflictException;
+import uk.rcc.registry.RegistryStore;
 import uk.rcc.sufficiency.ForecastCommand;
+import uk.rcc.sufficiency.Scenario;
 
 /**
  * Forecast runs over the SSDA903 returns stored in the database. A run writes the returns to a working folder and
@@ -45,15 +57,29 @@ public class ForecastRuns {
         return thread;
     });
 
-    public ForecastRuns(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
+    private final RegistryStore registryStore;
+    private final MatchingShortfall shortfall;
+
+    public ForecastRuns(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
+            RegistryStore registryStore, MatchingShortfall shortfall) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
+        this.registryStore = registryStore;
+        this.shortfall = shortfall;
     }
 
-    /** What a run was asked for; all of it is stored with the run. */
+    /**
+     * What a run was asked for; all of it is stored with the run. Foster approvals and resignations are places a
+     * year across the co-operative (the supply projection).
+     */
     public record Parameters(int horizonMonths, LocalDate asOf, long seed, int runs, double confidence,
-            Double entryRateChange) {
+            Double entryRateChange, Double fosterApprovalsPerYear, Double fosterResignationsPerYear) {
+
+        public Parameters(int horizonMonths, LocalDate asOf, long seed, int runs, double confidence,
+                Double entryRateChange) {
+            this(horizonMonths, asOf, seed, runs, confidence, entryRateChange, null, null);
+        }
 
         List<String> commandOptions(Path episodes, Path out) {
             List<String> options = new ArrayList<>(List.of("--episodes", episodes.toString(), "--out", out.toString(),
@@ -64,6 +90,12 @@ public class ForecastRuns {
             }
             if (entryRateChange != null) {
                 options.addAll(List.of("--entry-rate-change", String.valueOf(entryRateChange)));
+            }
+            if (fosterApprovalsPerYear != null) {
+                options.addAll(List.of("--foster-approvals", String.valueOf(fosterApprovalsPerYear)));
+            }
+            if (fosterResignationsPerYear != null) {
+                options.addAll(List.of("--foster-resignations", String.valueOf(fosterResignationsPerYear)));
             }
             return options;
         }
@@ -76,44 +108,75 @@ public class ForecastRuns {
     }
 
     public long start(String by, String name, Parameters parameters, String trigger) {
+        return start(by, name, parameters, List.of(), trigger);
+    }
+
+    /** Starts a run in the background with named scenarios computed beside its baseline. */
+    public long start(String by, String name, Parameters parameters, List<Scenario> scenarios, String trigger) {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT exists(SELECT 1 FROM ssda903_file)", Boolean.class))) {
             throw new IllegalArgumentException("No SSDA903 returns are stored yet: upload them first.");
         }
-        Long id = jdbc.queryForObject("INSERT INTO forecast_run (name, status, trigger, created_by, parameters) "
-                + "VALUES (?, 'RUNNING', ?, ?, ?) RETURNING id", Long.class, name, trigger, by,
-                json.writeValueAsString(parameters));
+        long id = insert(by, name, parameters, scenarios, trigger);
         executor.submit(() -> compute(id, parameters));
         return id;
     }
 
     /** Runs synchronously; used by the nightly refresh, which holds its lock while the run lasts. */
     public long runNow(String by, String name, Parameters parameters, String trigger) {
-        Long id = jdbc.queryForObject("INSERT INTO forecast_run (name, status, trigger, created_by, parameters) "
-                + "VALUES (?, 'RUNNING', ?, ?, ?) RETURNING id", Long.class, name, trigger, by,
-                json.writeValueAsString(parameters));
+        long id = insert(by, name, parameters, List.of(), trigger);
         compute(id, parameters);
         return id;
+    }
+
+    private long insert(String by, String name, Parameters parameters, List<Scenario> scenarios, String trigger) {
+        Set<String> names = new HashSet<>();
+        scenarios.forEach(scenario -> {
+            if (scenario.baseline() || !names.add(scenario.name())) {
+                throw new IllegalArgumentException("Scenario names must be unique and not 'baseline': "
+                        + scenario.name());
+            }
+        });
+        return transaction.execute(tx -> {
+            Long id = jdbc.queryForObject("INSERT INTO forecast_run (name, status, trigger, created_by, parameters) "
+                    + "VALUES (?, 'RUNNING', ?, ?, ?) RETURNING id", Long.class, name, trigger, by,
+                    json.writeValueAsString(parameters));
+            scenarios.forEach(scenario -> insertScenario(id, scenario, by));
+            return id;
+        });
+    }
+
+    private long insertScenario(long runId, Scenario scenario, String by) {
+        return jdbc.queryForObject("INSERT INTO forecast_scenario (run_id, name, entry_rate_change, step_down_share, "
+                + "foster_recruitment, status, created_by) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?) RETURNING id",
+                Long.class, runId, scenario.name(), scenario.entryRateChange(), scenario.stepDownShare(),
+                scenario.fosterRecruitment(), by);
     }
 
     private void compute(long id, Parameters parameters) {
         Path work = null;
         try {
             work = Files.createTempDirectory("rcc-forecast-" + id);
-            Path episodes = writeReturns(work.resolve("returns"));
+            Path episodes = work.resolve("returns");
+            String digest = writeReturns(episodes);
             Path out = work.resolve("out");
-            ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            int exit = ForecastCommand.run(parameters.commandOptions(episodes, out),
-                    new PrintStream(printed, true, StandardCharsets.UTF_8),
-                    new PrintStream(errors, true, StandardCharsets.UTF_8));
-            if (exit != 0) {
-                fail(id, "the forecast stopped with exit code " + exit + ": " + errors.toString(StandardCharsets.UTF_8));
+            List<String> options = new ArrayList<>(parameters.commandOptions(episodes, out));
+            if (writeRegistry(work.resolve("registry"))) {
+                options.addAll(List.of("--registry", work.resolve("registry").toString()));
+            }
+            List<StoredScenario> scenarios = scenarios(id);
+            scenarios.forEach(scenario -> options.addAll(List.of("--scenario", scenario.scenario().option())));
+            Command result = command(options);
+            if (result.exit() != 0) {
+                fail(id, "the forecast stopped with exit code " + result.exit() + ": " + result.errors());
+                failScenarios(id, "the forecast failed");
                 return;
             }
-            saveOutputs(id, out, printed.toString(StandardCharsets.UTF_8));
+            Files.write(out.resolve("unmet_demand.csv"), shortfall.latestRun());
+            saveOutputs(id, out, result.printed(), digest, scenarios);
         } catch (IOException | RuntimeException e) {
             log.error("Forecast run {} failed", id, e);
             fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            failScenarios(id, "the forecast failed");
         } finally {
             if (work != null) {
                 FileSystemUtils.deleteRecursively(work.toFile());
@@ -121,17 +184,54 @@ public class ForecastRuns {
         }
     }
 
-    /** One folder per council, as the command reads them. */
-    private Path writeReturns(Path folder) throws IOException {
-        for (Map<String, Object> file : jdbc.queryForList("SELECT authority, file_name, content FROM ssda903_file")) {
+    /** The printed summary, errors and exit code of the forecast command. */
+    private record Command(int exit, String printed, String errors) {
+    }
+
+    private static Command command(List<String> options) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int exit = ForecastCommand.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                new PrintStream(errors, true, StandardCharsets.UTF_8));
+        return new Command(exit, printed.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
+    }
+
+    /** One folder per council, as the command reads them; returns a digest of every file. */
+    private String writeReturns(Path folder) throws IOException {
+        MessageDigest digest = sha256();
+        for (Map<String, Object> file : jdbc.queryForList(
+                "SELECT authority, file_name, content FROM ssda903_file ORDER BY authority, file_name")) {
             Path council = folder.resolve((String) file.get("authority"));
             Files.createDirectories(council);
             Files.writeString(council.resolve((String) file.get("file_name")), (String) file.get("content"));
+            for (String part : List.of("authority", "file_name", "content")) {
+                digest.update(((String) file.get(part)).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
         }
-        return folder;
+        return HexFormat.of().formatHex(digest.digest());
     }
 
-    private void saveOutputs(long id, Path out, String summary) throws IOException {
+    /** The registry as an exchange data set for the command's supply, if it has member councils. */
+    private boolean writeRegistry(Path folder) {
+        ExchangeDataset registry = registryStore.readAll();
+        if (registry.authorities().isEmpty()) {
+            return false;
+        }
+        ExchangeWriter.writeDirectory(registry, folder);
+        return true;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void saveOutputs(long id, Path out, String summary, String digest, List<StoredScenario> scenarios)
+            throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         try (var listing = Files.list(out)) {
             for (Path file : listing.sorted().toList()) {
@@ -140,12 +240,102 @@ public class ForecastRuns {
                 }
             }
         }
+        String compared = files.getOrDefault("scenarios.csv", "");
         transaction.executeWithoutResult(tx -> {
             files.forEach((name, content) -> jdbc.update(
                     "INSERT INTO forecast_output (run_id, name, content) VALUES (?, ?, ?)", id, name, content));
-            jdbc.update("UPDATE forecast_run SET status = 'FINISHED', finished_at = now(), summary = ? WHERE id = ?",
-                    summary, id);
+            scenarios.forEach(scenario -> finishScenario(scenario.id(), ScenarioComparison.only(compared,
+                    scenario.scenario().name())));
+            jdbc.update("UPDATE forecast_run SET status = 'FINISHED', finished_at = now(), summary = ?, "
+                    + "inputs_digest = ? WHERE id = ?", summary, digest, id);
         });
+    }
+
+    private void finishScenario(long scenarioId, String result) {
+        jdbc.update("UPDATE forecast_scenario SET status = 'FINISHED', result = ? WHERE id = ?", result, scenarioId);
+    }
+
+    private void failScenarios(long runId, String error) {
+        jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE run_id = ? AND status = 'RUNNING'",
+                error, runId);
+    }
+
+    /** A scenario as stored with its run: the levers, how its computation went and its figures. */
+    public record StoredScenario(long id, long runId, Scenario scenario, String status, String createdBy,
+            java.time.OffsetDateTime createdAt, String error, @JsonIgnore String result) {
+    }
+
+    public List<StoredScenario> scenarios(long runId) {
+        return jdbc.query("SELECT * FROM forecast_scenario WHERE run_id = ? ORDER BY id", (rs, i) ->
+                new StoredScenario(rs.getLong("id"), runId, new Scenario(rs.getString("name"),
+                        rs.getDouble("entry_rate_change"), rs.getDouble("step_down_share"),
+                        rs.getDouble("foster_recruitment")), rs.getString("status"), rs.getString("created_by"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getString("error"),
+                        rs.getString("result")), runId);
+    }
+
+    /**
+     * Adds a named scenario to a finished run that is not yet approved, computed in the background from the same
+     * returns (refused if they have changed since), supply and seed as the run, so it compares like for like.
+     */
+    public StoredScenario addScenario(long runId, Scenario scenario, String by) {
+        ForecastRun run = get(runId);
+        if (!run.status().equals("FINISHED") || !List.of("DRAFT", "IN_REVIEW").contains(run.reviewStatus())) {
+            throw new PlacementConflictException("Forecast run " + runId + " is " + run.reviewStatus() + " ("
+                    + run.status() + "); scenarios can be added to a finished run until it is approved.");
+        }
+        if (scenario.baseline() || scenarios(runId).stream().anyMatch(s -> s.scenario().name().equals(
+                scenario.name()))) {
+            throw new PlacementConflictException("Forecast run " + runId + " already has a scenario called '"
+                    + scenario.name() + "'.");
+        }
+        long id = insertScenario(runId, scenario, by);
+        executor.submit(() -> computeScenario(run, id, scenario));
+        return scenarios(runId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+    }
+
+    private void computeScenario(ForecastRun run, long scenarioId, Scenario scenario) {
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("rcc-scenario-" + scenarioId);
+            Path episodes = work.resolve("returns");
+            String digest = writeReturns(episodes);
+            String runDigest = jdbc.queryForObject("SELECT inputs_digest FROM forecast_run WHERE id = ?",
+                    String.class, run.id());
+            if (!digest.equals(runDigest)) {
+                failScenario(scenarioId, "The SSDA903 returns have changed since this run; start a new run to "
+                        + "compare scenarios on the new data.");
+                return;
+            }
+            Path out = work.resolve("out");
+            List<String> options = new ArrayList<>(run.parameters().commandOptions(episodes, out));
+            Optional<String> supply = output(run.id(), "supply.csv");
+            if (supply.isPresent()) {
+                Files.writeString(work.resolve("supply.csv"), supply.get());
+                options.addAll(List.of("--supply", work.resolve("supply.csv").toString()));
+            }
+            options.addAll(List.of("--scenario", scenario.option(), "--scenarios-only"));
+            Command result = command(options);
+            if (result.exit() != 0) {
+                failScenario(scenarioId, "the scenario stopped with exit code " + result.exit() + ": "
+                        + result.errors());
+                return;
+            }
+            finishScenario(scenarioId, ScenarioComparison.only(Files.readString(out.resolve("scenarios.csv")),
+                    scenario.name()));
+        } catch (IOException | RuntimeException e) {
+            log.error("Scenario {} of forecast run {} failed", scenarioId, run.id(), e);
+            failScenario(scenarioId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (work != null) {
+                FileSystemUtils.deleteRecursively(work.toFile());
+            }
+        }
+    }
+
+    private void failScenario(long scenarioId, String error) {
+        jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE id = ?",
+                error.length() > 4000 ? error.substring(0, 4000) : error, scenarioId);
     }
 
     private void fail(long id, String error) {

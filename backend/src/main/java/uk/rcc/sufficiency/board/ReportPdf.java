@@ -39,27 +39,55 @@ final class ReportPdf {
         ForecastRuns.ForecastRun run = content.run();
         newPage();
         text(BOLD, 16, "Sufficiency report: " + run.name());
-        text(REGULAR, 10, "Forecast run " + run.id() + ", " + run.reviewStatus().toLowerCase()
-                + (run.publishedAt() == null ? "" : ", published " + run.publishedAt().toLocalDate()) + ". Horizon "
-                + run.parameters().horizonMonths() + " months, seed " + run.parameters().seed() + ", "
-                + run.parameters().runs() + " simulations.");
+        text(REGULAR, 10, SufficiencyReport.heading(run));
         if (run.summary() != null) {
             for (String line : run.summary().split("\n")) {
-                text(REGULAR, 9, line);
+                wrapped(REGULAR, 9, line);
             }
         }
+        text(BOLD, 11, "How to read this report");
+        for (String note : content.notes()) {
+            wrapped(REGULAR, 9, "- " + note);
+        }
         text(REGULAR, 9, "Charts: median line; bands are the 50%, 80% and 95% intervals.");
-        for (SufficiencyReport.Chart chart : content.charts()) {
-            chart(chart);
+        for (SufficiencyReport.Part part : content.parts()) {
+            room(200);
+            cursor -= 6;
+            text(BOLD, 14, part.title());
+            if (!part.dataRange().isEmpty()) {
+                text(REGULAR, 9, part.dataRange());
+            }
+            for (SufficiencyReport.Chart chart : part.charts()) {
+                chart(chart);
+            }
+            for (SufficiencyReport.Table table : part.tables()) {
+                table(table);
+            }
         }
-        for (SufficiencyReport.Section section : content.sections()) {
-            table(section);
-        }
+        text(BOLD, 11, "Downloads (CSV)");
+        text(REGULAR, 9, "Every table is downloadable from the web report: " + String.join(", ", content.downloads())
+                + ".");
         page.close();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);
         document.close();
         return out.toByteArray();
+    }
+
+    /** Text broken into lines that fit the page. */
+    private void wrapped(PDType1Font font, float size, String text) throws IOException {
+        float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (font.getStringWidth(printable(candidate)) / 1000 * size > width && !line.isEmpty()) {
+                text(font, size, line.toString());
+                line = new StringBuilder("  " + word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        text(font, size, line.toString());
     }
 
     private void newPage() throws IOException {
@@ -83,7 +111,7 @@ final class ReportPdf {
         page.beginText();
         page.setFont(font, size);
         page.newLineAtOffset(MARGIN, cursor - size);
-        page.showText(printable(text, font, size, PDRectangle.A4.getWidth() - 2 * MARGIN));
+        page.showText(fit(printable(text), font, size, PDRectangle.A4.getWidth() - 2 * MARGIN));
         page.endText();
         cursor -= size + 4;
     }
@@ -146,31 +174,51 @@ final class ReportPdf {
         page.setNonStrokingColor(Color.BLACK);
     }
 
-    private void table(SufficiencyReport.Section section) throws IOException {
+    private void table(SufficiencyReport.Table table) throws IOException {
         room(40);
-        text(BOLD, 11, section.title());
-        ForecastTable table = section.table();
-        text(BOLD, 7, String.join(" | ", table.header()));
-        int shown = 0;
-        for (List<String> row : table.rows()) {
-            if (shown++ == 60) {
-                text(REGULAR, 7, "... " + (table.rows().size() - 60) + " more rows in the CSV download");
-                break;
-            }
-            text(REGULAR, 7, String.join(" | ", row));
+        text(BOLD, 10, table.title());
+        if (table.rows().isEmpty()) {
+            wrapped(REGULAR, 8, table.note());
+            return;
         }
+        float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+        float column = width / table.header().size();
+        row(BOLD, table.header(), column);
+        for (List<String> row : table.rows()) {
+            row(REGULAR, row, column);
+        }
+        wrapped(REGULAR, 7, table.note());
     }
 
-    /** Standard fonts cover Latin-1 only; other characters become '?', and long lines are cut to the page. */
-    private static String printable(String text, PDType1Font font, float size, float width) throws IOException {
+    /** One table row in equal columns, each cell cut to its column. */
+    private void row(PDType1Font font, List<String> cells, float column) throws IOException {
+        float size = 7;
+        room(size + 4);
+        for (int i = 0; i < cells.size(); i++) {
+            page.beginText();
+            page.setFont(font, size);
+            page.newLineAtOffset(MARGIN + i * column, cursor - size);
+            page.showText(fit(printable(cells.get(i)), font, size, column - 4));
+            page.endText();
+        }
+        cursor -= size + 4;
+    }
+
+    /** Standard fonts cover Latin-1 only: dashes become '-', other characters '?'. */
+    private static String printable(String text) {
         StringBuilder safe = new StringBuilder();
         for (char c : text.replace('\t', ' ').toCharArray()) {
             safe.append(c == '–' || c == '—' ? '-' : c >= 32 && c < 127 || c == '£' ? c : '?');
         }
-        String line = safe.toString();
-        while (line.length() > 1 && font.getStringWidth(line) / 1000 * size > width) {
-            line = line.substring(0, line.length() - 2) + "…".replace('…', '~');
+        return safe.toString();
+    }
+
+    /** Cuts a line to the width, marking the cut with '~'. */
+    private static String fit(String line, PDType1Font font, float size, float width) throws IOException {
+        String fitted = line;
+        while (fitted.length() > 1 && font.getStringWidth(fitted) / 1000 * size > width) {
+            fitted = fitted.substring(0, fitted.length() - 2) + "~";
         }
-        return line;
+        return fitted;
     }
 }
