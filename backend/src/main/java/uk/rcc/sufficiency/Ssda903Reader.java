@@ -145,7 +145,7 @@ public final class Ssda903Reader {
             return false;
         }
         for (CSVRecord record : records) {
-            String value = record.isMapped(column) ? record.get(column).trim() : "";
+            String value = record.isMapped(column) && record.isSet(column) ? record.get(column).trim() : "";
             if (!value.isEmpty()) {
                 return ISO.matcher(value).matches();
             }
