@@ -39,6 +39,7 @@ public class PlacementDecisions {
     @Transactional
     public Accepted accept(Viewer viewer, String childId, String homeId, String reason, Long runId) {
         ChildState child = lockChild(viewer, childId);
+        requireRun(runId);
         if (child.currentHomeId() != null && !child.mayMove()) {
             throw new PlacementConflictException("Child " + childId + " already lives in " + child.currentHomeId()
                     + " and no planned move is allowed.");
@@ -74,6 +75,7 @@ public class PlacementDecisions {
             throw new IllegalArgumentException("Rejecting a home needs a reason.");
         }
         lockChild(viewer, childId);
+        requireRun(runId);
         if (homeId != null && jdbc.queryForList("SELECT 1 FROM home WHERE home_id = ?", homeId).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no home " + homeId);
         }
@@ -91,6 +93,13 @@ public class PlacementDecisions {
                 (rs, i) -> new ChildState(rs.getString(1), rs.getBoolean(2)), args).stream().findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no child " + childId + " that you may decide for"));
+    }
+
+    /** A decision may name the run that proposed it; a run that does not exist is the caller's mistake. */
+    private void requireRun(Long runId) {
+        if (runId != null && jdbc.queryForList("SELECT 1 FROM matching_run WHERE id = ?", runId).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no matching run " + runId);
+        }
     }
 
     /** Locks the home's row until commit and returns its places. */

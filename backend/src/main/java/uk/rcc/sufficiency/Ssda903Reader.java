@@ -100,25 +100,44 @@ public final class Ssda903Reader {
     private void readFile(Path file, String kind) throws IOException {
         String name = root.relativize(file).toString();
         String folderCouncil = file.getParent().equals(root) ? null : file.getParent().getFileName().toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        List<CSVRecord> records;
+        Map<String, String> columns = new HashMap<>();
+        // Strict decoding: a file that is not UTF-8 is reported, not read with replacement characters.
+        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder()));
                 CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setHeader()
                         .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get())) {
-            Map<String, String> columns = new HashMap<>();
             parser.getHeaderNames().forEach(h -> columns.put(h.trim().toUpperCase(Locale.ROOT), h));
-            List<CSVRecord> records = parser.getRecords();
-            String dateColumn = kind.equals("episodes") ? "DECOM" : "DOB";
-            boolean isoFile = usesIsoDates(records, columns.get(dateColumn));
-            for (CSVRecord record : records) {
-                Row row = new Row(name, record, columns, isoFile);
-                String council = row.text("LA") != null ? row.text("LA") : folderCouncil != null ? folderCouncil
-                        : "ALL_IN_ONE";
-                switch (kind) {
-                    case "header" -> header(row, council);
-                    case "uasc" -> uasc(row, council);
-                    default -> episode(row, council);
-                }
+            try {
+                records = parser.getRecords();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                errors.add(new DatasetError(name, parser.getCurrentLineNumber(), "-", unreadable(e)));
+                return;
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // Thrown while reading the header line (bad quoting, duplicate names) or decoding the file.
+            errors.add(new DatasetError(name, 1, "-", unreadable(e)));
+            return;
+        }
+        String dateColumn = kind.equals("episodes") ? "DECOM" : "DOB";
+        boolean isoFile = usesIsoDates(records, columns.get(dateColumn));
+        for (CSVRecord record : records) {
+            Row row = new Row(name, record, columns, isoFile);
+            String council = row.text("LA") != null ? row.text("LA") : folderCouncil != null ? folderCouncil
+                    : "ALL_IN_ONE";
+            switch (kind) {
+                case "header" -> header(row, council);
+                case "uasc" -> uasc(row, council);
+                default -> episode(row, council);
             }
         }
+    }
+
+    private static String unreadable(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String detail = cause instanceof java.nio.charset.CharacterCodingException ? "is not UTF-8 text"
+                : "is not a readable CSV file: " + cause.getMessage();
+        return detail;
     }
 
     private static boolean usesIsoDates(List<CSVRecord> records, String column) {
@@ -126,7 +145,7 @@ public final class Ssda903Reader {
             return false;
         }
         for (CSVRecord record : records) {
-            String value = record.isMapped(column) ? record.get(column).trim() : "";
+            String value = record.isMapped(column) && record.isSet(column) ? record.get(column).trim() : "";
             if (!value.isEmpty()) {
                 return ISO.matcher(value).matches();
             }
