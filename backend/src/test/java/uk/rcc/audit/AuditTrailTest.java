@@ -7,10 +7,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import uk.rcc.exchange.ExchangeFiles;
 import uk.rcc.imports.DatasetImporter;
+import uk.rcc.sufficiency.Ssda903Generator;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
 import uk.rcc.support.TestRegistry;
@@ -38,6 +44,7 @@ import uk.rcc.support.Users;
 class AuditTrailTest {
     private static final String COUNCIL = TestRegistry.NORTHUMBERLAND;
     private static final String OFFICER = "officer." + COUNCIL;
+    private static final String FORECAST_COUNCIL = "E06000057";
 
     @Autowired
     MockMvc mvc;
@@ -136,6 +143,57 @@ class AuditTrailTest {
     }
 
     @Test
+    void stoppingAMatchingRunIsAuditedOnce() throws Exception {
+        long run = finishedRun();
+        mvc.perform(post("/api/matching/runs/" + run + "/stop").with(Users.commissioner()).with(csrf()))
+                .andExpect(status().isOk());
+        assertOneNewRow("commissioner", "STOP_MATCHING_RUN");
+    }
+
+    @Test
+    void savingMatchingWeightsIsAuditedOnce() throws Exception {
+        String current = mvc.perform(get("/api/matching/weights").with(Users.commissioner()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Map<String, Object> weights = JsonPath.read(current, "$.weights");
+        String first = weights.keySet().iterator().next();
+        lastIdBefore = lastAuditId();
+        mvc.perform(put("/api/matching/weights").with(Users.commissioner()).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"" + first + "\":2.5}"))
+                .andExpect(status().isOk());
+        assertOneNewRow("commissioner", "CHANGE_WEIGHTS");
+    }
+
+    /** One small forecast run serves every forecast action, in the order the board's workflow allows them. */
+    @Test
+    void eachStepOfAForecastRunsLifeIsAuditedOnce() throws Exception {
+        uploadReturns(FORECAST_COUNCIL);
+        assertOneNewRow("commissioner", "IMPORT_SSDA903");
+
+        long run = startForecast();
+        assertOneNewRow("commissioner", "START_FORECAST");
+
+        step(post(forecast(run, "/comments")).with(Users.board()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Looks plausible\"}"), "board", "COMMENT_FORECAST");
+        step(post(forecast(run, "/scenarios")).with(Users.board()).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Recruit 10\",\"fosterRecruitment\":10}"),
+                "board", "ADD_SCENARIO");
+        awaitFinished(forecast(run, "/scenarios"), "$[0].status");
+        assertOneNewRow("board", "ADD_SCENARIO");
+
+        for (String download : List.of("/report.pdf", "/comparison.csv", "/outputs/forecast.csv")) {
+            step(get(forecast(run, download)).with(Users.board()), "board", "EXPORT_REPORT");
+        }
+        step(get("/sufficiency/runs/" + run + "/report").with(Users.board()), "board", "EXPORT_REPORT");
+
+        step(post(forecast(run, "/review")).with(Users.commissioner()).with(csrf()), "commissioner",
+                "SUBMIT_FORECAST");
+        step(post(forecast(run, "/approve")).with(Users.commissioner()).with(csrf()), "commissioner",
+                "APPROVE_FORECAST");
+        step(post(forecast(run, "/publish")).with(Users.commissioner()).with(csrf()), "commissioner",
+                "PUBLISH_FORECAST");
+    }
+
+    @Test
     void aSuccessfulLoginIsAuditedOnce() throws Exception {
         mvc.perform(formLogin().user("admin").password(TestRegistry.PASSWORD))
                 .andExpect(status().is3xxRedirection());
@@ -170,6 +228,57 @@ class AuditTrailTest {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThat(registry.jdbc().queryForObject("SELECT actor FROM audit_event WHERE id = ?", String.class, id))
                 .isEqualTo("someone");
+    }
+
+    /** Performs a successful request and checks it wrote exactly one audit row; the next step counts from there. */
+    private void step(org.springframework.test.web.servlet.RequestBuilder request, String actor, String action)
+            throws Exception {
+        lastIdBefore = lastAuditId();
+        mvc.perform(request).andExpect(status().is2xxSuccessful());
+        assertOneNewRow(actor, action);
+    }
+
+    private void uploadReturns(String council) throws Exception {
+        Path folder = Files.createTempDirectory("audit-returns");
+        Ssda903Generator.write(new Ssda903Generator.Spec(List.of(council), 4, 0.02, LocalDate.of(2018, 4, 1), 6, 3),
+                folder);
+        var upload = multipart("/api/sufficiency/returns").param("authority", council);
+        for (String name : List.of("header.csv", "episodes.csv")) {
+            upload.file(new MockMultipartFile("files", name, "text/csv",
+                    Files.readAllBytes(folder.resolve(council).resolve(name))));
+        }
+        lastIdBefore = lastAuditId();
+        mvc.perform(upload.with(Users.commissioner()).with(csrf())).andExpect(status().isCreated());
+    }
+
+    /** Starts a small forecast and waits for it, so that any row its background work wrote is counted too. */
+    private long startForecast() throws Exception {
+        lastIdBefore = lastAuditId();
+        String started = mvc.perform(post("/api/sufficiency/runs").with(Users.commissioner()).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Audited\",\"horizonMonths\":12,\"runs\":100,\"seed\":3}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long run = ((Number) JsonPath.read(started, "$.runId")).longValue();
+        awaitFinished(forecast(run, ""), "$.status");
+        return run;
+    }
+
+    private void awaitFinished(String path, String statusPath) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = mvc.perform(get(path).with(Users.board())).andReturn().getResponse().getContentAsString();
+            String status = JsonPath.read(body, statusPath);
+            if (!status.equals("RUNNING")) {
+                assertThat(status).as(body).isEqualTo("FINISHED");
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " did not finish");
+    }
+
+    private static String forecast(long run, String suffix) {
+        return "/api/sufficiency/runs/" + run + suffix;
     }
 
     private void assertOneNewRow(String actor, String action) {

@@ -105,6 +105,7 @@ class ForecastRunController {
     ResponseEntity<String> output(@PathVariable long id, @PathVariable String name) {
         String content = forecasts.output(id, name).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "run " + id + " has no output " + name));
+        auditExport(id, name);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
     }
@@ -142,9 +143,11 @@ class ForecastRunController {
     @GetMapping("/api/sufficiency/runs/{id}/comparison.csv")
     ResponseEntity<byte[]> comparisonCsv(@PathVariable long id) {
         finished(id);
+        byte[] csv = ScenarioComparison.csv(ScenarioComparison.merged(forecasts, id));
+        auditExport(id, "comparison.csv");
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"comparison-" + id + ".csv\"")
-                .body(ScenarioComparison.csv(ScenarioComparison.merged(forecasts, id)));
+                .body(csv);
     }
 
     @GetMapping("/api/sufficiency/runs/{id}/comments")
@@ -183,16 +186,23 @@ class ForecastRunController {
 
     @GetMapping(path = "/sufficiency/runs/{id}/report", produces = MediaType.TEXT_HTML_VALUE)
     String reportPage(@PathVariable long id) {
-        return report.html(report.build(forecasts, finished(id)));
+        String html = report.html(report.build(forecasts, finished(id)));
+        auditExport(id, "report.html");
+        return html;
     }
 
     @GetMapping("/api/sufficiency/runs/{id}/report.pdf")
     ResponseEntity<byte[]> reportPdf(@PathVariable long id) {
         byte[] pdf = ReportPdf.render(report.build(forecasts, finished(id)));
-        audit.record(Viewer.current().username(), "EXPORT_REPORT", "forecast " + id, pdf.length + " bytes");
+        auditExport(id, "report.pdf");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sufficiency-report-" + id + ".pdf\"")
                 .body(pdf);
+    }
+
+    /** Every download of a run's report or figures, in any format, is an export of the sufficiency report. */
+    private void auditExport(long id, String what) {
+        audit.record(Viewer.current().username(), "EXPORT_REPORT", "forecast " + id, what);
     }
 
     private ForecastRuns.ForecastRun finished(long id) {
