@@ -10,7 +10,7 @@ import java.util.Arrays;
  * place the most children. A child's source edge may carry a priority cost so some children (those who must keep
  * a home) are placed before any other.
  */
-final class MinCostAssignment {
+public final class MinCostAssignment {
     private final int children;
     private final int sink;
     private final int source;
@@ -29,7 +29,7 @@ final class MinCostAssignment {
     private final LongHeap heap;
 
     /** Nodes: children 0..children-1, homes children..children+homes-1, then the sink. */
-    MinCostAssignment(int children, int[] homeCapacity) {
+    public MinCostAssignment(int children, int[] homeCapacity) {
         this.children = children;
         this.sink = children + homeCapacity.length;
         this.source = sink + 1;
@@ -51,12 +51,12 @@ final class MinCostAssignment {
     }
 
     /** A child to place, at a non-negative priority cost added to whichever home they get. */
-    void child(int child, long priorityCost) {
+    public void child(int child, long priorityCost) {
         add(source, child, 1, priorityCost);
     }
 
     /** A home the child may have, at a non-negative cost. */
-    void candidate(int child, int home, long childCost) {
+    public void candidate(int child, int home, long childCost) {
         add(child, children + home, 1, childCost);
     }
 
@@ -65,7 +65,7 @@ final class MinCostAssignment {
      *
      * @return the path's cost, or -1 when no more children can be placed
      */
-    long placeCheapest() {
+    public long placeCheapest() {
         boolean found = shortestPath();
         long pathCost = 0;
         if (found) {
@@ -87,7 +87,7 @@ final class MinCostAssignment {
     }
 
     /** @return the home index the child is placed in, or -1 */
-    int homeOf(int child) {
+    public int homeOf(int child) {
         for (int e = head[child]; e >= 0; e = next[e]) {
             if ((e & 1) == 0 && capacity[e] == 0) {
                 return to[e] - children;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
 import uk.rcc.exchange.ExchangeDataset;
@@ -13,6 +12,7 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
+import uk.rcc.matching.MinCostAssignment;
 import uk.rcc.matching.policy.Candidates;
 import uk.rcc.matching.policy.MatchingPolicy;
 
@@ -44,36 +44,29 @@ public final class FlowLowerBound {
                 .collect(Collectors.groupingBy(AvoidZoneRow::childId));
         Map<String, List<KeyPlaceRow>> keyPlaces = dataset.keyPlaces().stream()
                 .collect(Collectors.groupingBy(KeyPlaceRow::childId));
-        // Nodes: 0 source, 1..C children, C+1..C+H homes, C+H+1 sink.
         SiblingShare siblings = new SiblingShare(dataset, planned, policy);
-        int c = planned.size();
-        int h = homes.size();
-        Graph graph = new Graph(c + h + 2);
-        int source = 0;
-        int sink = c + h + 1;
-        for (int i = 0; i < c; i++) {
+        int[] room = homes.stream().mapToInt(home -> remaining.get(home.homeId())).toArray();
+        MinCostAssignment graph = new MinCostAssignment(planned.size(), room);
+        for (int i = 0; i < planned.size(); i++) {
             ChildRow child = planned.get(i);
-            graph.add(source, 1 + i, 1, 0);
-            for (int j = 0; j < h; j++) {
+            graph.child(i, 0);
+            for (int j = 0; j < homes.size(); j++) {
                 HomeRow home = homes.get(j);
                 if (Candidates.exclusion(child, home, zones.getOrDefault(child.childId(), List.of()),
                         dataset.asOf()) == null) {
                     double[] terms = Candidates.terms(child, home, keyPlaces.getOrDefault(child.childId(), List.of()),
                             policy);
                     double points = Arrays.stream(terms).sum() + siblings.share(child, home.homeId());
-                    graph.add(1 + i, 1 + c + j, 1, Math.round(points * 100));
+                    graph.candidate(i, j, Math.round(points * 100));
                 }
             }
-        }
-        for (int j = 0; j < h; j++) {
-            graph.add(1 + c + j, sink, remaining.get(homes.get(j).homeId()), 0);
         }
         double fixed = unavoidableSiblingCost(dataset, policy);
         List<Double> costs = new ArrayList<>(List.of(fixed));
         long total = Math.round(fixed * 100);
         while (true) {
-            long pathCost = graph.augment(source, sink);
-            if (pathCost == Long.MAX_VALUE) {
+            long pathCost = graph.placeCheapest();
+            if (pathCost < 0) {
                 break;
             }
             total += pathCost;
@@ -124,87 +117,5 @@ public final class FlowLowerBound {
             }
         }
         return policy.siblingGroupSplit() * homesOfGroup.values().stream().mapToInt(h -> h.size() - 1).sum();
-    }
-
-    /** Min-cost flow by successive shortest paths with Dijkstra on reduced costs (Johnson potentials). */
-    private static final class Graph {
-        private final int[] head;
-        private int[] to = new int[16];
-        private int[] next = new int[16];
-        private int[] capacity = new int[16];
-        private long[] cost = new long[16];
-        private int edges;
-        private final long[] potential;
-
-        Graph(int nodes) {
-            head = new int[nodes];
-            Arrays.fill(head, -1);
-            potential = new long[nodes];
-        }
-
-        void add(int from, int target, int cap, long edgeCost) {
-            edge(from, target, cap, edgeCost);
-            edge(target, from, 0, -edgeCost);
-        }
-
-        private void edge(int from, int target, int cap, long edgeCost) {
-            if (edges == to.length) {
-                to = Arrays.copyOf(to, edges * 2);
-                next = Arrays.copyOf(next, edges * 2);
-                capacity = Arrays.copyOf(capacity, edges * 2);
-                cost = Arrays.copyOf(cost, edges * 2);
-            }
-            to[edges] = target;
-            capacity[edges] = cap;
-            cost[edges] = edgeCost;
-            next[edges] = head[from];
-            head[from] = edges++;
-        }
-
-        /** Pushes one unit along the cheapest path; returns its cost, or MAX_VALUE when none is left. */
-        long augment(int source, int sink) {
-            int n = head.length;
-            long[] distance = new long[n];
-            int[] via = new int[n];
-            Arrays.fill(distance, Long.MAX_VALUE);
-            Arrays.fill(via, -1);
-            distance[source] = 0;
-            PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
-            queue.add(new long[] { 0, source });
-            while (!queue.isEmpty()) {
-                long[] top = queue.poll();
-                int node = (int) top[1];
-                if (top[0] > distance[node]) {
-                    continue;
-                }
-                for (int e = head[node]; e >= 0; e = next[e]) {
-                    if (capacity[e] <= 0) {
-                        continue;
-                    }
-                    long reduced = distance[node] + cost[e] + potential[node] - potential[to[e]];
-                    if (reduced < distance[to[e]]) {
-                        distance[to[e]] = reduced;
-                        via[to[e]] = e;
-                        queue.add(new long[] { reduced, to[e] });
-                    }
-                }
-            }
-            if (distance[sink] == Long.MAX_VALUE) {
-                return Long.MAX_VALUE;
-            }
-            for (int i = 0; i < n; i++) {
-                if (distance[i] != Long.MAX_VALUE) {
-                    potential[i] += distance[i];
-                }
-            }
-            long pathCost = 0;
-            for (int node = sink; node != source; node = to[via[node] ^ 1]) {
-                int e = via[node];
-                capacity[e]--;
-                capacity[e ^ 1]++;
-                pathCost += cost[e];
-            }
-            return pathCost;
-        }
     }
 }
