@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -40,15 +41,32 @@ public class RegistrySnapshot {
     }
 
     private List<PlacedHome> load() {
-        Map<String, List<ChildRow>> residents = new HashMap<>();
+        List<ChildRow> placed = new ArrayList<>();
         jdbc.query("SELECT * FROM child WHERE current_home_id IS NOT NULL", rs -> {
-            ChildRow child = RegistryStore.childRow(rs);
-            residents.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>()).add(child);
+            placed.add(RegistryStore.childRow(rs));
         });
-        return List.copyOf(jdbc.query("SELECT * FROM home ORDER BY home_id", (rs, i) -> {
+        Map<String, Integer> versions = new HashMap<>();
+        List<HomeRow> rows = jdbc.query("SELECT * FROM home ORDER BY home_id", (rs, i) -> {
             HomeRow row = RegistryStore.homeRow(rs);
-            return new PlacedHome(row, rs.getInt("version"),
-                    List.copyOf(residents.getOrDefault(row.homeId(), List.of())));
-        }));
+            versions.put(row.homeId(), rs.getInt("version"));
+            return row;
+        });
+        return placedHomes(rows, versions::get, placed);
+    }
+
+    /**
+     * Each home in the order given, with its version and the children among {@code children} whose current home it
+     * is: what {@link #homes()} holds, built from rows in memory (the benchmark builds it from a generated data set).
+     */
+    public static List<PlacedHome> placedHomes(List<HomeRow> homes, ToIntFunction<String> versions,
+            List<ChildRow> children) {
+        Map<String, List<ChildRow>> residents = new HashMap<>();
+        for (ChildRow child : children) {
+            if (child.currentHomeId() != null) {
+                residents.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>()).add(child);
+            }
+        }
+        return List.copyOf(homes.stream().map(row -> new PlacedHome(row, versions.applyAsInt(row.homeId()),
+                List.copyOf(residents.getOrDefault(row.homeId(), List.of())))).toList());
     }
 }

@@ -71,7 +71,19 @@ public class ShortlistService {
         List<AvoidZoneRow> zones = rows.avoidZones(childId);
         List<KeyPlaceRow> keyPlaces = rows.keyPlaces(childId);
         java.time.LocalDate asOf = rows.asOf();
+        return rank(child, homes, zones, keyPlaces, asOf, policy, limit, this::councilName);
+    }
 
+    /**
+     * The ranking itself, with nothing read from the database: every home in {@code homes} is either excluded (first
+     * reason counted) or costed, the cheapest {@code limit} are kept and only those are explained. The benchmark
+     * ({@code bench --shortlist}) times this same method over an in-memory co-operative.
+     *
+     * @param councilNames the council's name by authority code, asked once, for the child's council
+     */
+    public static Shortlist rank(ChildRow child, List<PlacedHome> homes, List<AvoidZoneRow> zones,
+            List<KeyPlaceRow> keyPlaces, java.time.LocalDate asOf, MatchingPolicy policy, int limit,
+            java.util.function.UnaryOperator<String> councilNames) {
         Map<String, Integer> excluded = new LinkedHashMap<>();
         PriorityQueue<Costed> best = new PriorityQueue<>(limit + 1, CHEAPEST_FIRST.reversed());
         for (PlacedHome home : homes) {
@@ -86,11 +98,11 @@ public class ShortlistService {
                 best.poll();
             }
         }
-        String councilName = councilName(child.authorityCode());
+        String councilName = councilNames.apply(child.authorityCode());
         List<Candidate> candidates = best.stream().sorted(CHEAPEST_FIRST)
                 .map(c -> candidate(child, c, councilName)).toList();
         int total = excluded.values().stream().mapToInt(Integer::intValue).sum();
-        return new Shortlist(childId, homes.size(), candidates, new Excluded(total, excluded));
+        return new Shortlist(child.childId(), homes.size(), candidates, new Excluded(total, excluded));
     }
 
     private record Costed(PlacedHome home, double[] terms, double cost) {
