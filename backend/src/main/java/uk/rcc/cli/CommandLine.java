@@ -40,8 +40,9 @@ public final class CommandLine {
                                         forecast children looked after from SSDA903 returns (no database needed);
                                         with a registry (exchange format v1), places against supply and the gap;
                                         each --scenario is compared with the baseline in scenarios.csv
-              bench [--sizes 100,1000,10000,national] [--seconds N] [--out FILE]
-                                        the matching benchmark: solver against today's practice and a lower bound
+              bench [--sizes 100,1000,10000,national|none] [--seconds N] [--shortlist-calls N] [--out FILE]
+                                        the matching benchmark: solver against today's practice and a lower bound,
+                                        and shortlist latency for one child over 5,000 homes (bench --help)
               --help                    this text
 
             Exit codes: 0 done; 2 invalid input (every error listed as file:line: column: message); 64 usage.

@@ -41,29 +41,94 @@ public final class BenchmarkCommand {
             double solveSeconds, double practiceSeconds, String score, ExactOptimum.Result exact, PolicyCost optimum) {
     }
 
+    static final String USAGE = """
+            Usage: java -jar backend/target/rcc.jar bench [OPTIONS]
+
+              --sizes 100,1000,10000,national  matching sizes to solve (planned children), or none
+              --seconds N                      solver time limit per size (60)
+              --exact-seconds N                CP-SAT time limit for sizes up to 2,000 planned children (300; 0 skips)
+              --config FILE                    solver configuration (interactive-solver.xml)
+              --shortlist-calls N              timed shortlist calls (2000; 0 skips the shortlist part)
+              --shortlist-warmup N             untimed shortlist calls first (200)
+              --shortlist-k N                  homes per shortlist (10, as the child page asks)
+              --shortlist-homes N              homes in the shortlist's co-operative (5000, as the load test)
+              --shortlist-children N           children in the shortlist's co-operative (2000, as the load test)
+              --out FILE                       also write the Markdown report to FILE
+            """;
+
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(USAGE);
+            return CommandLine.OK;
+        }
         Options options;
+        int seconds;
+        int exactSeconds;
+        int shortlistCalls;
+        int shortlistWarmup;
+        int shortlistK;
+        int shortlistHomes;
+        int shortlistChildren;
         try {
-            options = Options.parse(args, Set.of("sizes", "seconds", "config", "out", "exact-seconds"));
+            options = Options.parse(args, Set.of("sizes", "seconds", "config", "out", "exact-seconds",
+                    "shortlist-calls", "shortlist-warmup", "shortlist-k", "shortlist-homes", "shortlist-children"));
+            seconds = options.intValue("seconds", 60);
+            exactSeconds = options.intValue("exact-seconds", 300);
+            shortlistCalls = options.intValue("shortlist-calls", 2_000);
+            shortlistWarmup = options.intValue("shortlist-warmup", 200);
+            shortlistK = options.intValue("shortlist-k", 10);
+            shortlistHomes = options.intValue("shortlist-homes", 5_000);
+            shortlistChildren = options.intValue("shortlist-children", 2_000);
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
+            err.print(USAGE);
             return CommandLine.USAGE;
         }
-        int seconds = options.intValue("seconds", 60);
-        int exactSeconds = options.intValue("exact-seconds", 300);
+        double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String config = options.get("config").orElse("interactive-solver.xml");
+        String sizes = options.get("sizes").orElse("100,1000,10000,national").trim();
         List<Row> rows = new ArrayList<>();
-        for (String size : options.get("sizes").orElse("100,1000,10000,national").split(",")) {
+        for (String size : sizes.equals("none") ? new String[0] : sizes.split(",")) {
             Spec spec = spec(size.trim());
             out.printf("Solving %s (%d children, %d homes) for up to %d s ...%n", size, spec.children(), spec.homes(),
                     seconds);
             rows.add(measure(size.trim(), spec, seconds, config, exactSeconds));
             out.println(line(rows.get(rows.size() - 1)));
         }
-        String report = report(rows, seconds, config, String.join(" ", args));
+        ShortlistBenchmark.Result shortlist = null;
+        if (shortlistCalls > 0) {
+            out.printf("Shortlists (K = %d) over %d homes, %d children: %d warm-up calls, %d timed ...%n", shortlistK,
+                    shortlistHomes, shortlistChildren, shortlistWarmup, shortlistCalls);
+            shortlist = ShortlistBenchmark.measure(shortlistRegistry(shortlistChildren, shortlistHomes), shortlistK,
+                    shortlistWarmup, shortlistCalls, SHORTLIST_SEED);
+            out.println(ShortlistBenchmark.line(shortlist));
+        }
+        String arguments = String.join(" ", args);
+        StringBuilder report = new StringBuilder();
+        if (!rows.isEmpty()) {
+            report.append(report(rows, seconds, config, arguments));
+        }
+        if (shortlist != null) {
+            report.append(report.length() == 0 ? "" : "\n").append(shortlistReport(shortlist, arguments,
+                    loadAverage));
+        }
         out.println(report);
-        options.get("out").ifPresent(file -> write(Path.of(file), report));
+        options.get("out").ifPresent(file -> write(Path.of(file), report.toString()));
         return CommandLine.OK;
+    }
+
+    /** Seeds the children drawn for shortlists (the co-operative itself uses the demo's seed, 42). */
+    static final long SHORTLIST_SEED = 903;
+
+    /** The load test's demo co-operative (seed 42), as of the benchmark's date, in memory as the service holds it. */
+    static ShortlistBenchmark.Registry shortlistRegistry(int children, int homes) {
+        ExchangeDataset dataset = DemoCooperativeGenerator.generate(Spec.demo(children, homes, 42, AS_OF));
+        return new ShortlistBenchmark.Registry(dataset, MatchingPolicy.reference());
+    }
+
+    static String shortlistReport(ShortlistBenchmark.Result result, String arguments, double loadAverage) {
+        return ShortlistBenchmark.table(result) + machine(arguments) + String.format(Locale.ROOT,
+                " Load average (1 min) at start: %.2f.%n", loadAverage);
     }
 
     /** Planned children (awaiting) are about a third of all children; homes 1.5 per planned child. */
@@ -146,14 +211,17 @@ public final class BenchmarkCommand {
         md.append("\nSolver configuration `").append(config).append("`, time limit ").append(seconds)
                 .append(" s per size; scores: ");
         rows.forEach(r -> md.append(r.size()).append(' ').append(r.score()).append("; "));
-        md.append("\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MiB max heap, ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-                .append(", Java ").append(System.getProperty("java.version")).append(" (")
-                .append(ManagementFactory.getRuntimeMXBean().getVmName()).append("). Date: ")
-                .append(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)).append(". Arguments: `")
-                .append(arguments).append("`.\n");
+        md.append(machine(arguments)).append('\n');
         return md.toString();
+    }
+
+    /** The machine, the date and the arguments, as one line without a line break at the end. */
+    static String machine(String arguments) {
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap, " + System.getProperty("os.name")
+                + ' ' + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + " ("
+                + ManagementFactory.getRuntimeMXBean().getVmName() + "). Date: "
+                + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ". Arguments: `" + arguments + "`.";
     }
 
     /**
