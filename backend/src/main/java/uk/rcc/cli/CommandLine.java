@@ -74,6 +74,11 @@ public final class CommandLine {
             }
             case "bench" -> {
                 quietLogging();
+                // the phase timings of each solve (problem built, first answer) belong in a benchmark's output
+                if (org.slf4j.LoggerFactory.getLogger(uk.rcc.matching.SolverRunEngine.class)
+                        instanceof ch.qos.logback.classic.Logger engine) {
+                    engine.setLevel(ch.qos.logback.classic.Level.INFO);
+                }
                 return uk.rcc.matching.benchmark.BenchmarkCommand.run(options, out, err);
             }
             case "forecast" -> {

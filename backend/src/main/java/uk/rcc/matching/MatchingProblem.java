@@ -32,6 +32,10 @@ public final class MatchingProblem {
     private final ExchangeDataset dataset;
     private final MatchingWeights weights;
     private final Map<String, HomeRow> homeRows = new LinkedHashMap<>();
+    private final List<HomeRow> homeRowList;
+    private final Map<Home, Integer> homeIndex = new HashMap<>();
+    /** A ranked candidate packs its cost above the home's index in one long, so a primitive sort ranks them. */
+    private static final int HOME_INDEX_BITS = 22;
     private final Map<String, Home> homes = new LinkedHashMap<>();
     private final Map<String, String> councilNames;
     private final Map<String, List<AvoidZoneRow>> zonesByChild;
@@ -50,6 +54,7 @@ public final class MatchingProblem {
         this.zonesByChild = dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
         this.keyPlacesByChild = dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
         this.candidateCap = candidateCap(dataset);
+        this.homeRowList = List.copyOf(dataset.homes());
         this.solution = build();
     }
 
@@ -78,6 +83,7 @@ public final class MatchingProblem {
             homeRows.put(row.homeId(), row);
             homes.put(row.homeId(), new Home(row.homeId(), row.authorityCode(), row.places(),
                     stayingCounts.getOrDefault(row.homeId(), 0)));
+            homeIndex.put(homes.get(row.homeId()), homeIndex.size());
         }
         Map<String, SiblingGroup> groups = siblingGroups();
         List<StayingChild> staying = new ArrayList<>();
@@ -168,49 +174,102 @@ public final class MatchingProblem {
                 .collect(Collectors.toConcurrentMap(child -> child, this::candidates));
     }
 
+    /**
+     * The homes a child could ever have, with their costs. Every home is checked against the rules (so the exclusion
+     * counts describe all of them), but on large co-operatives only the cheapest {@link #candidateCap} with room are
+     * kept: they are ranked on primitive totals first and only the kept ones become {@link CandidateCost} objects,
+     * which is most of what building a national-scale problem used to spend.
+     */
     private Map<Home, CandidateCost> candidates(ChildRow child) {
         int age = CandidateRules.ageYears(child, dataset.asOf());
         List<AvoidZoneRow> zones = zonesByChild.getOrDefault(child.childId(), List.of());
         Exclusions excluded = new Exclusions();
-        Map<Home, CandidateCost> costs = new LinkedHashMap<>();
-        for (HomeRow row : homeRows.values()) {
-            Optional<ExclusionReason> breach = CandidateRules.firstBreach(child, age, zones, row);
+        int[] valid = new int[homeRowList.size()];
+        int validCount = 0;
+        for (int h = 0; h < homeRowList.size(); h++) {
+            Optional<ExclusionReason> breach = CandidateRules.firstBreach(child, age, zones, homeRowList.get(h));
             if (breach.isPresent()) {
                 excluded.add(breach.get());
             } else {
-                costs.put(homes.get(row.homeId()), cost(child, row));
+                valid[validCount++] = h;
             }
         }
         exclusions.put(child.childId(), excluded);
-        return cheapestWithRoom(child, costs);
+        Map<Home, CandidateCost> kept = new LinkedHashMap<>();
+        if (validCount <= candidateCap) {
+            for (int i = 0; i < validCount; i++) {
+                HomeRow row = homeRowList.get(valid[i]);
+                kept.put(homes.get(row.homeId()), cost(child, row));
+            }
+            return kept;
+        }
+        return cheapestWithRoom(child, valid, validCount);
     }
 
     /**
      * On large co-operatives each child keeps only its cheapest candidates that children who must stay have not
-     * already filled (and its current home), so memory and search stay bounded; the exclusion counts above still
-     * describe every home.
+     * already filled (and its current home), so memory and search stay bounded; the exclusion counts still
+     * describe every home. Ties go to the home listed first.
      */
-    private Map<Home, CandidateCost> cheapestWithRoom(ChildRow child, Map<Home, CandidateCost> costs) {
-        if (costs.size() <= candidateCap) {
-            return costs;
+    private Map<Home, CandidateCost> cheapestWithRoom(ChildRow child, int[] valid, int validCount) {
+        List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(child.childId(), List.of());
+        long[] ranked = new long[validCount];
+        int withRoom = 0;
+        for (int i = 0; i < validCount; i++) {
+            HomeRow row = homeRowList.get(valid[i]);
+            Home home = homes.get(row.homeId());
+            if (home.stayingCount() < home.places() || row.homeId().equals(child.currentHomeId())) {
+                ranked[withRoom++] = totalHundredths(child, row, keyPlaces) << HOME_INDEX_BITS | valid[i];
+            }
         }
+        java.util.Arrays.sort(ranked, 0, withRoom);
         Map<Home, CandidateCost> kept = new LinkedHashMap<>();
-        costs.entrySet().stream()
-                .filter(e -> e.getKey().stayingCount() < e.getKey().places()
-                        || e.getKey().id().equals(child.currentHomeId()))
-                .sorted(java.util.Comparator.comparingLong(e -> e.getValue().totalHundredths()))
-                .limit(candidateCap).forEach(e -> kept.put(e.getKey(), e.getValue()));
-        if (child.currentHomeId() != null && costs.containsKey(homes.get(child.currentHomeId()))) {
-            kept.put(homes.get(child.currentHomeId()), costs.get(homes.get(child.currentHomeId())));
+        for (int i = 0; i < Math.min(withRoom, candidateCap); i++) {
+            HomeRow row = homeRowList.get((int) (ranked[i] & ((1L << HOME_INDEX_BITS) - 1)));
+            kept.put(homes.get(row.homeId()), cost(child, row));
+        }
+        Home current = child.currentHomeId() == null ? null : homes.get(child.currentHomeId());
+        if (current != null && !kept.containsKey(current)) {
+            for (int i = candidateCap; i < withRoom; i++) {
+                if ((int) (ranked[i] & ((1L << HOME_INDEX_BITS) - 1)) == homeIndex.get(current)) {
+                    kept.put(current, cost(child, homeRows.get(current.id())));
+                }
+            }
         }
         return kept;
+    }
+
+    /** {@code cost(child, row).totalHundredths()} without building the breakdown; the same sums, term by term. */
+    long totalHundredths(ChildRow child, HomeRow row, List<KeyPlaceRow> keyPlaces) {
+        double km = distanceKm(child, row);
+        double keyPlacePoints = 0;
+        for (KeyPlaceRow place : keyPlaces) {
+            keyPlacePoints += weights.pointsPerVisitKmToKeyPlace() * place.visitsPerMonth()
+                    * Geo.haversineKm(place.lat(), place.lon(), row.lat(), row.lon());
+        }
+        return MatchingWeights.hundredths(km * weights.pointsPerKmToSchoolOrHome())
+                + MatchingWeights.hundredths(keyPlacePoints)
+                + (row.authorityCode().equals(child.authorityCode()) ? 0
+                        : MatchingWeights.hundredths(weights.outsideOwnCouncil()))
+                + (child.preferredKinds().contains(row.kind()) ? 0
+                        : MatchingWeights.hundredths(weights.nonPreferredKind()))
+                + MatchingWeights.hundredths(row.weeklyCost() * weights.pointsPerPoundWeekly())
+                + (moves(child, row) ? MatchingWeights.hundredths(weights.movedChild()) : 0);
+    }
+
+    private static double distanceKm(ChildRow child, HomeRow row) {
+        return child.hasSchool() ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), row.lat(), row.lon())
+                : Geo.haversineKm(child.homeLat(), child.homeLon(), row.lat(), row.lon());
+    }
+
+    private static boolean moves(ChildRow child, HomeRow row) {
+        return !child.awaiting() && !row.homeId().equals(child.currentHomeId());
     }
 
     /** Every child–home soft term of the policy, each rounded to hundredths on its own so breakdowns add up. */
     public CandidateCost cost(ChildRow child, HomeRow row) {
         boolean toSchool = child.hasSchool();
-        double km = toSchool ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), row.lat(), row.lon())
-                : Geo.haversineKm(child.homeLat(), child.homeLon(), row.lat(), row.lon());
+        double km = distanceKm(child, row);
         List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(child.childId(), List.of());
         double keyPlacePoints = 0;
         for (KeyPlaceRow place : keyPlaces) {
@@ -219,7 +278,7 @@ public final class MatchingProblem {
         }
         boolean outside = !row.authorityCode().equals(child.authorityCode());
         boolean nonPreferred = !child.preferredKinds().contains(row.kind());
-        boolean moved = !child.awaiting() && !row.homeId().equals(child.currentHomeId());
+        boolean moved = moves(child, row);
         return new CandidateCost(homes.get(row.homeId()),
                 km, toSchool, MatchingWeights.hundredths(km * weights.pointsPerKmToSchoolOrHome()),
                 MatchingWeights.hundredths(keyPlacePoints), keyPlaces.size(),

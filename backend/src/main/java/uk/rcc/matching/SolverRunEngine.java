@@ -20,6 +20,8 @@ import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
 import org.optaplanner.core.impl.phase.scope.AbstractStepScope;
 import org.optaplanner.core.impl.solver.DefaultSolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,7 @@ import uk.rcc.matching.runs.ReferenceWeights;
  */
 @Component
 public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
+    private static final Logger log = LoggerFactory.getLogger(SolverRunEngine.class);
     private final String configDirectory;
 
     public SolverRunEngine(@Value("${rcc.solver-configs.directory:}") String configDirectory) {
@@ -97,11 +100,17 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
     public SolveJob start(MatchRequest request, Consumer<Progress> onProgress) {
         long begun = System.nanoTime();
         MatchingProblem problem = MatchingProblem.of(request.dataset(), fromMap(request.weights()));
+        long built = System.nanoTime();
+        log.info("matching problem built in {} ms: {} children to plan, {} candidate homes", (built - begun) / 1_000_000,
+                problem.solution().getPlannedChildren().size(), problem.solution().getPlannedChildren().stream()
+                        .mapToLong(child -> child.getCandidateHomes().size()).sum());
         SolverFactory<MatchingSolution> factory = SolverConfigs.factory(config(request.solverConfig(), null));
         AtomicBoolean stopRequested = new AtomicBoolean();
         AtomicReference<Solver<MatchingSolution>> running = new AtomicReference<>();
         CompletableFuture<MatchingSolution> solving = CompletableFuture.supplyAsync(() -> {
             MatchingSolution start = problem.assignmentStart(startBudget(request.limit()));
+            log.info("first answer in {} ms: {} placed", (System.nanoTime() - built) / 1_000_000,
+                    start.getPlannedChildren().stream().filter(child -> child.getHome() != null).count());
             Duration left = request.limit() == null ? null
                     : Duration.ofMillis(request.limit().minusNanos(System.nanoTime() - begun).toMillis());
             Solver<MatchingSolution> solver = SolverConfigs.factory(config(request.solverConfig(),

@@ -1,6 +1,12 @@
 package uk.rcc.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +20,8 @@ import uk.rcc.exchange.Codes.PetsRule;
 import uk.rcc.exchange.Codes.Provider;
 import uk.rcc.exchange.Codes.Sex;
 import uk.rcc.exchange.Codes.SexesAccepted;
+import uk.rcc.exchange.ExchangeDataset;
+import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.matching.planning.Home;
 
@@ -106,5 +114,49 @@ class CandidatePruningTest {
         assertEquals(List.of("A"), problem.solution().getPlannedChildren().stream()
                 .map(c -> c.childId()).toList());
         assertEquals(1, problem.solution().getHomes().get(0).stayingCount());
+    }
+
+    @Test
+    void largeProblemsKeepEachChildsCheapestCandidatesWithRoomAndTheirCurrentHome() {
+        ExchangeDataset dataset = uk.rcc.demo.DemoCooperativeGenerator.generate(
+                uk.rcc.matching.benchmark.BenchmarkCommand.spec("1000"));
+        MatchingProblem problem = MatchingProblem.of(dataset, MatchingWeights.reference());
+        int cap = MatchingProblem.candidateCap(dataset);
+        Map<String, Integer> staying = new HashMap<>();
+        dataset.children().stream().filter(MatchingProblem::mustStay)
+                .forEach(c -> staying.merge(c.currentHomeId(), 1, Integer::sum));
+        int capped = 0;
+        for (ChildRow child : dataset.children()) {
+            if (MatchingProblem.mustStay(child)) {
+                continue;
+            }
+            var zones = zones(dataset, child);
+            var keyPlaces = dataset.keyPlaces().stream().filter(p -> p.childId().equals(child.childId())).toList();
+            List<HomeRow> valid = dataset.homes().stream().filter(home -> CandidateRules.firstBreach(child,
+                    CandidateRules.ageYears(child, dataset.asOf()), zones, home).isEmpty()).toList();
+            List<String> expected = valid.stream().map(HomeRow::homeId).toList();
+            if (valid.size() > cap) {
+                capped++;
+                expected = new ArrayList<>(valid.stream()
+                        .filter(home -> staying.getOrDefault(home.homeId(), 0) < home.places()
+                                || home.homeId().equals(child.currentHomeId()))
+                        .sorted(Comparator.comparingLong(home -> problem.cost(child, home).totalHundredths()))
+                        .limit(cap).map(HomeRow::homeId).toList());
+                if (child.currentHomeId() != null && valid.stream().anyMatch(h -> h.homeId().equals(
+                        child.currentHomeId())) && !expected.contains(child.currentHomeId())) {
+                    expected.add(child.currentHomeId());
+                }
+            }
+            assertEquals(expected, candidates(problem, child.childId()), child.childId());
+            for (HomeRow home : valid) {
+                assertEquals(problem.cost(child, home).totalHundredths(), problem.totalHundredths(child, home,
+                        keyPlaces));
+            }
+        }
+        assertTrue(capped > 0, "the generated co-operative should have children with more valid homes than the cap");
+    }
+
+    private static List<ExchangeDataset.AvoidZoneRow> zones(ExchangeDataset dataset, ChildRow child) {
+        return dataset.avoidZones().stream().filter(zone -> zone.childId().equals(child.childId())).toList();
     }
 }

@@ -132,7 +132,7 @@ public final class BenchmarkCommand {
     }
 
     /** Planned children (awaiting) are about a third of all children; homes 1.5 per planned child. */
-    static Spec spec(String size) {
+    public static Spec spec(String size) {
         if (size.equals("national")) {
             return new Spec(80_000, 50_000, 0.03, 0.0, Scope.NATIONAL, 2026, AS_OF);
         }
