@@ -75,7 +75,7 @@ public final class CommandLine {
             case "bench" -> {
                 quietLogging();
                 // the phase timings of each solve (problem built, first answer) belong in a benchmark's output
-                if (org.slf4j.LoggerFactory.getLogger(uk.rcc.matching.SolverRunEngine.class)
+                if (org.slf4j.LoggerFactory.getLogger("uk.rcc.matching")
                         instanceof ch.qos.logback.classic.Logger engine) {
                     engine.setLevel(ch.qos.logback.classic.Level.INFO);
                 }

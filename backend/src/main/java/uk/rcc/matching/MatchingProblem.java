@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,10 +28,13 @@ import uk.rcc.matching.planning.StayingChild;
  * excluded) and precomputes every child–home soft term, so the solver never computes a distance.
  */
 public final class MatchingProblem {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchingProblem.class);
     private final ExchangeDataset dataset;
     private final MatchingWeights weights;
     private final Map<String, HomeRow> homeRows = new LinkedHashMap<>();
     private final List<HomeRow> homeRowList;
+    private final HomeRuleTable rules;
+    private Home[] homeByIndex;
     private final Map<Home, Integer> homeIndex = new HashMap<>();
     /** A ranked candidate packs its cost above the home's index in one long, so a primitive sort ranks them. */
     private static final int HOME_INDEX_BITS = 22;
@@ -55,6 +57,7 @@ public final class MatchingProblem {
         this.keyPlacesByChild = dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
         this.candidateCap = candidateCap(dataset);
         this.homeRowList = List.copyOf(dataset.homes());
+        this.rules = new HomeRuleTable(homeRowList);
         this.solution = build();
     }
 
@@ -85,6 +88,7 @@ public final class MatchingProblem {
                     stayingCounts.getOrDefault(row.homeId(), 0)));
             homeIndex.put(homes.get(row.homeId()), homeIndex.size());
         }
+        homeByIndex = homeRowList.stream().map(row -> homes.get(row.homeId())).toArray(Home[]::new);
         Map<String, SiblingGroup> groups = siblingGroups();
         List<StayingChild> staying = new ArrayList<>();
         List<PlannedChild> planned = new ArrayList<>();
@@ -125,9 +129,54 @@ public final class MatchingProblem {
 
     /** The same, spending at most {@code budget} on the assignment rounds. */
     public MatchingSolution assignmentStart(java.time.Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
         new AssignmentStart(solution, budget).apply();
         warmStart(solution.getStayingChildren(), solution.getPlannedChildren());
+        int added = addCandidatesWithRoom();
+        LOG.info("{} candidates with room added after the assignment rounds", added);
+        if (added > 0) {
+            warmStart(solution.getStayingChildren(), solution.getPlannedChildren());
+            PlaceMoreByChains.apply(solution.getStayingChildren(), solution.getPlannedChildren(),
+                    Math.max(deadline, System.nanoTime() + budget.toNanos() / 4));
+        }
         return solution;
+    }
+
+    /**
+     * The candidate cap leaves out homes that are dearer for a child but may be the only ones left with a place
+     * once everyone cheaper is housed. After the first answer, every valid home that still has room becomes a
+     * candidate again for each child whose list was cut, so no child stays unplaced for want of a listed home.
+     *
+     * @return how many child–home candidates were added
+     */
+    int addCandidatesWithRoom() {
+        Map<Home, Integer> room = new HashMap<>();
+        homes.values().forEach(home -> room.put(home, home.places() - home.stayingCount()));
+        solution.getPlannedChildren().stream().filter(child -> child.getHome() != null)
+                .forEach(child -> room.merge(child.getHome(), -1, Integer::sum));
+        int[] withRoom = java.util.stream.IntStream.range(0, homeByIndex.length)
+                .filter(h -> room.get(homeByIndex[h]) > 0).toArray();
+        Map<String, ChildRow> rows = new HashMap<>();
+        dataset.children().forEach(child -> rows.put(child.childId(), child));
+        return solution.getPlannedChildren().parallelStream()
+                .filter(child -> child.getCandidateHomes().size() + exclusions.get(child.childId()).total()
+                        < homeRowList.size())
+                .mapToInt(child -> {
+                    ChildRow row = rows.get(child.childId());
+                    int age = CandidateRules.ageYears(row, dataset.asOf());
+                    HomeRuleTable.Child childRules = rules.child(row, age,
+                            zonesByChild.getOrDefault(row.childId(), List.of()));
+                    Map<Home, CandidateCost> more = new LinkedHashMap<>();
+                    for (int h : withRoom) {
+                        if (child.costIn(homeByIndex[h]) == null && rules.firstBreach(childRules, h) == null) {
+                            more.put(homeByIndex[h], cost(row, homeRowList.get(h)));
+                        }
+                    }
+                    if (!more.isEmpty()) {
+                        child.addCandidates(more);
+                    }
+                    return more.size();
+                }).sum();
     }
 
     static void warmStart(List<StayingChild> staying, List<PlannedChild> planned) {
@@ -184,12 +233,13 @@ public final class MatchingProblem {
         int age = CandidateRules.ageYears(child, dataset.asOf());
         List<AvoidZoneRow> zones = zonesByChild.getOrDefault(child.childId(), List.of());
         Exclusions excluded = new Exclusions();
+        HomeRuleTable.Child childRules = rules.child(child, age, zones);
         int[] valid = new int[homeRowList.size()];
         int validCount = 0;
         for (int h = 0; h < homeRowList.size(); h++) {
-            Optional<ExclusionReason> breach = CandidateRules.firstBreach(child, age, zones, homeRowList.get(h));
-            if (breach.isPresent()) {
-                excluded.add(breach.get());
+            ExclusionReason breach = rules.firstBreach(childRules, h);
+            if (breach != null) {
+                excluded.add(breach);
             } else {
                 valid[validCount++] = h;
             }
@@ -217,7 +267,7 @@ public final class MatchingProblem {
         int withRoom = 0;
         for (int i = 0; i < validCount; i++) {
             HomeRow row = homeRowList.get(valid[i]);
-            Home home = homes.get(row.homeId());
+            Home home = homeByIndex[valid[i]];
             if (home.stayingCount() < home.places() || row.homeId().equals(child.currentHomeId())) {
                 ranked[withRoom++] = totalHundredths(child, row, keyPlaces) << HOME_INDEX_BITS | valid[i];
             }

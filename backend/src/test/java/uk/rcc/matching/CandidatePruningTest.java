@@ -148,6 +148,10 @@ class CandidatePruningTest {
                 }
             }
             assertEquals(expected, candidates(problem, child.childId()), child.childId());
+            Map<ExclusionReason, Integer> excluded = new java.util.EnumMap<>(ExclusionReason.class);
+            dataset.homes().forEach(home -> CandidateRules.firstBreach(child, CandidateRules.ageYears(child,
+                    dataset.asOf()), zones, home).ifPresent(reason -> excluded.merge(reason, 1, Integer::sum)));
+            assertEquals(excluded, problem.exclusions(child.childId()).asMap(), child.childId());
             for (HomeRow home : valid) {
                 assertEquals(problem.cost(child, home).totalHundredths(), problem.totalHundredths(child, home,
                         keyPlaces));

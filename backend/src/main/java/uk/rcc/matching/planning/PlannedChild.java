@@ -48,6 +48,18 @@ public class PlannedChild implements Occupant {
         this.candidateHomes = List.copyOf(costs.keySet());
     }
 
+    /**
+     * Widens the candidates before solving (homes left out by the candidate cap that turned out to have room);
+     * never called once the solver has started.
+     */
+    public void addCandidates(Map<Home, CandidateCost> more) {
+        Map<Home, CandidateCost> all = new java.util.LinkedHashMap<>();
+        candidateHomes.forEach(home -> all.put(home, costs.get(home)));
+        more.forEach(all::putIfAbsent);
+        this.costs = Map.copyOf(all);
+        this.candidateHomes = List.copyOf(all.keySet());
+    }
+
     @ValueRangeProvider(id = "candidateHomes")
     public List<Home> getCandidateHomes() {
         return candidateHomes;
