@@ -38,6 +38,11 @@ final class CsvTable {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        if (text.indexOf('\0') >= 0) {
+            // PostgreSQL cannot store NUL in text; such a file is not CSV text anyway.
+            errors.add(new DatasetError(fileName, 1, "-", "contains a NUL character; not CSV text"));
+            return table;
+        }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
         try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
@@ -56,9 +61,17 @@ final class CsvTable {
                 table.rows.add(table.new Row(record, header));
             }
         } catch (IOException | RuntimeException e) {
-            errors.add(new DatasetError(fileName, 1, "-", "not readable as CSV: " + e.getMessage()));
+            errors.add(new DatasetError(fileName, 1, "-", "not readable as CSV: " + innermostMessage(e)));
         }
         return table;
+    }
+
+    private static String innermostMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
     }
 
     List<Row> rows() {

@@ -80,7 +80,8 @@ public class PlacementRules {
         int age = Period.between(child.dateOfBirth(), asOf).getYears();
         int otherAge = Period.between(other.dateOfBirth(), asOf).getYears();
         if (!accepts(child, age, otherAge) || !accepts(other, otherAge, age)) {
-            return "cannot live alongside child " + other.childId() + " already there";
+            // The other child may be another council's: never named to this child's officer.
+            return "cannot live alongside a child already living there";
         }
         return null;
     }

@@ -89,11 +89,11 @@ public class RegistryQueries {
         Object[] args = viewer.councilScope().map(code -> new Object[] { childId, code })
                 .orElse(new Object[] { childId });
         LocalDate asOf = asOf();
-        return jdbc.query("SELECT * FROM child WHERE child_id = ?" + scope, (rs, i) -> childDetail(rs, asOf), args)
-                .stream().findFirst();
+        return jdbc.query("SELECT * FROM child WHERE child_id = ?" + scope,
+                (rs, i) -> childDetail(rs, asOf, viewer), args).stream().findFirst();
     }
 
-    private ChildDetail childDetail(ResultSet rs, LocalDate asOf) throws SQLException {
+    private ChildDetail childDetail(ResultSet rs, LocalDate asOf, Viewer viewer) throws SQLException {
         String childId = rs.getString("child_id");
         Double schoolLat = (Double) rs.getObject("school_lat");
         Double schoolLon = (Double) rs.getObject("school_lon");
@@ -106,9 +106,12 @@ public class RegistryQueries {
                 (z, i) -> new AvoidZoneView(RegistryViews.approximate(z.getDouble(1), z.getDouble(2)),
                         z.getDouble(3), z.getString(4)), childId);
         String group = rs.getString("sibling_group");
-        List<String> siblings = group == null ? List.of() : jdbc.queryForList(
-                "SELECT child_id FROM child WHERE sibling_group = ? AND child_id <> ? ORDER BY child_id",
-                String.class, group, childId);
+        // Siblings in another council's care are that council's children: not named to this council's officers.
+        String council = viewer.councilScope().orElse(null);
+        List<String> siblings = group == null ? List.of() : jdbc.queryForList("""
+                SELECT child_id FROM child WHERE sibling_group = ? AND child_id <> ?
+                    AND (CAST(? AS text) IS NULL OR authority_code = ?) ORDER BY child_id""",
+                String.class, group, childId, council, council);
         return new ChildDetail(childSummary(rs, asOf),
                 RegistryViews.approximate(rs.getDouble("home_lat"), rs.getDouble("home_lon")),
                 schoolLat == null ? null : RegistryViews.approximate(schoolLat, schoolLon),

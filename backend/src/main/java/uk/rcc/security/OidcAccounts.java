@@ -59,6 +59,7 @@ class OidcAccounts extends OidcUserService {
 
     /** An OpenID Connect user with the service's role and council. */
     static final class RccOidcUser extends DefaultOidcUser implements HasViewer {
+        private static final long serialVersionUID = 1L;
         private final Viewer viewer;
 
         RccOidcUser(OidcUser user, Viewer viewer) {

@@ -9,8 +9,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The person behind a request, as the data access layer needs them: queries for children are filtered by
  * {@link #councilScope()} so an officer can never read another council's child, whatever the controller does.
+ * Serializable because an OpenID Connect principal carries one into the session, which is stored in PostgreSQL.
  */
-public record Viewer(String username, Role role, String authorityCode) {
+public record Viewer(String username, Role role, String authorityCode) implements java.io.Serializable {
 
     public static Viewer current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -100,6 +100,12 @@ public final class Ssda903Reader {
     private void readFile(Path file, String kind) throws IOException {
         String name = root.relativize(file).toString();
         String folderCouncil = file.getParent().equals(root) ? null : file.getParent().getFileName().toString();
+        long nulLine = lineOfFirstNul(Files.readAllBytes(file));
+        if (nulLine > 0) {
+            // PostgreSQL cannot store NUL in text; such a file is not CSV text anyway.
+            errors.add(new DatasetError(name, nulLine, "-", "contains a NUL character; not CSV text"));
+            return;
+        }
         List<CSVRecord> records;
         Map<String, String> columns = new HashMap<>();
         // Strict decoding: a file that is not UTF-8 is reported, not read with replacement characters.
@@ -131,6 +137,20 @@ public final class Ssda903Reader {
                 default -> episode(row, council);
             }
         }
+    }
+
+    /** The line (from 1) holding the first NUL byte, or 0 when there is none (in UTF-8 only NUL is a 0 byte). */
+    private static long lineOfFirstNul(byte[] bytes) {
+        long line = 1;
+        for (byte b : bytes) {
+            if (b == 0) {
+                return line;
+            }
+            if (b == '\n') {
+                line++;
+            }
+        }
+        return 0;
     }
 
     private static String unreadable(Exception e) {
@@ -207,7 +227,7 @@ public final class Ssda903Reader {
         if (start != null && end != null && end.isBefore(start)) {
             row.error("DEC", "episode ends " + end + " before it starts " + start);
         }
-        if (errors.size() > before || SHORT_BREAKS.contains(legalStatus)) {
+        if (errors.size() > before || legalStatus != null && SHORT_BREAKS.contains(legalStatus)) {
             return;
         }
         if (!birthDates.containsKey(council + "|" + child)) {

@@ -30,6 +30,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return org.springframework.http.ResponseEntity.badRequest().body(problem);
     }
 
+    /** Unreadable JSON: where and why, without the stack trace or the application's class names. */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException e,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(e));
+        problem.setTitle("Unreadable request body");
+        return org.springframework.http.ResponseEntity.badRequest().body(problem);
+    }
+
+    static String unreadableBody(Throwable e) {
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException json) {
+            String field = json.getPath().stream().map(reference -> reference.getPropertyName() != null
+                    ? reference.getPropertyName() : String.valueOf(reference.getIndex()))
+                    .collect(java.util.stream.Collectors.joining("."));
+            return "The request body is not valid for this request" + (field.isEmpty() ? "" : " at '" + field + "'")
+                    + ": " + withoutClassNames(json.getOriginalMessage());
+        }
+        if (e.getCause() instanceof tools.jackson.core.JacksonException json) {
+            return "The request body is not valid JSON: " + withoutClassNames(json.getOriginalMessage());
+        }
+        return "The request body is missing or cannot be read.";
+    }
+
+    /** {@code uk.rcc.placement.PlacementController$PlacementRequest} becomes {@code PlacementRequest}. */
+    private static String withoutClassNames(String message) {
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        String simple = firstLine.replaceAll("(?:[a-z_][\\w]*\\.)+(?:[A-Z][\\w]*\\$)*([A-Z][\\w]*)", "$1")
+                .replaceAll("\\(\\w*Exception\\)\\s*", "");
+        return simple.length() > 300 ? simple.substring(0, 300) + "…" : simple;
+    }
+
     @ExceptionHandler(InvalidDatasetException.class)
     ProblemDetail invalidDataset(InvalidDatasetException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

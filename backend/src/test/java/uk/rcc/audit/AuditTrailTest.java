@@ -29,6 +29,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.jayway.jsonpath.JsonPath;
 
 import uk.rcc.exchange.ExchangeFiles;
+import uk.rcc.matching.runs.MatchingRun;
+import uk.rcc.matching.runs.MatchingRunService;
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.sufficiency.Ssda903Generator;
 import uk.rcc.support.IntegrationTest;
@@ -54,6 +56,8 @@ class AuditTrailTest {
     DatasetImporter importer;
     @Autowired
     AuditLog audit;
+    @Autowired
+    MatchingRunService matchingRuns;
 
     long lastIdBefore;
 
@@ -140,6 +144,23 @@ class AuditTrailTest {
     void exportingTheDataSetIsAuditedOnce() throws Exception {
         mvc.perform(get("/api/exports/dataset.zip").with(Users.commissioner())).andExpect(status().isOk());
         assertOneNewRow("commissioner", "EXPORT");
+    }
+
+    /** Counted once the run has finished, so that nothing its background work writes goes unseen. */
+    @Test
+    void startingAMatchingRunIsAuditedOnce() throws Exception {
+        String started = mvc.perform(post("/api/matching/runs").with(Users.commissioner()).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\":1}")).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString();
+        long run = ((Number) JsonPath.read(started, "$.runId")).longValue();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (matchingRuns.find(run).map(MatchingRun::active).orElse(false)) {
+            assertThat(System.nanoTime()).as("run %s finished", run).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertOneNewRow("commissioner", "START_MATCHING_RUN");
+        assertThat(registry.jdbc().queryForObject("SELECT subject FROM audit_event WHERE id > ?", String.class,
+                lastIdBefore)).isEqualTo("run " + run);
     }
 
     @Test

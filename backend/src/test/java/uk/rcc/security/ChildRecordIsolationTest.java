@@ -1,7 +1,9 @@
 package uk.rcc.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -28,6 +31,7 @@ import uk.rcc.support.Users;
  * Walks every GET endpoint the API documents — path variables filled with a real child, home and run — and
  * checks that a board member never receives any child's id, and an officer never one of another council's
  * children. A run with proposals for children of both councils exists, so a leak has something to leak.
+ * Another council's child asked for by id answers 404 to an officer; child endpoints answer 403 to a board member.
  */
 @IntegrationTest
 class ChildRecordIsolationTest {
@@ -42,6 +46,7 @@ class ChildRecordIsolationTest {
     DatasetImporter importer;
 
     long runId;
+    final RequestPostProcessor board = Users.board();
 
     @BeforeEach
     void sampleRegistryWithARun() {
@@ -65,13 +70,58 @@ class ChildRecordIsolationTest {
     void aBoardMemberReceivesNoChildIdFromAnyGetEndpoint() throws Exception {
         Set<String> allChildren = new TreeSet<>(childIds(OWN));
         allChildren.addAll(childIds(OTHER));
-        assertThat(revealed(Users.board(), allChildren, childIds(OWN).get(0))).isEmpty();
+        assertThat(revealed(board, allChildren, childIds(OWN).get(0))).isEmpty();
     }
 
     @Test
     void anOfficerReceivesNoChildIdOfAnotherCouncilFromAnyGetEndpoint() throws Exception {
         assertThat(revealed(Users.officerOf(OWN), new TreeSet<>(childIds(OTHER)), childIds(OTHER).get(0)))
                 .isEmpty();
+    }
+
+    @Test
+    void anOfficerCannotDecideForOrExportAnotherCouncilsChildren() throws Exception {
+        String childOfOther = awaitingChildOf(OTHER);
+        for (String decision : List.of("placement", "decisions")) {
+            assertThat(mvc.perform(post("/api/children/" + childOfOther + "/" + decision).with(Users.officerOf(OWN))
+                    .with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"homeId\":\"H00001\",\"decision\":\"REJECT\",\"reason\":\"far\"}"))
+                    .andReturn().getResponse().getStatus()).as(decision).isEqualTo(404);
+        }
+        for (String export : List.of("/api/exports/dataset.zip", "/api/audit/export.csv")) {
+            assertThat(mvc.perform(get(export).with(Users.officerOf(OWN))).andReturn().getResponse().getStatus())
+                    .as(export).isEqualTo(403);
+        }
+        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM decision WHERE child_id = ?", Integer.class,
+                childOfOther)).isZero();
+    }
+
+    @Test
+    void aSiblingInAnotherCouncilsCareIsNotNamedToTheOfficer() throws Exception {
+        String own = awaitingChildOf(OWN);
+        String other = awaitingChildOf(OTHER);
+        registry.jdbc().update("UPDATE child SET sibling_group = 'CROSS' WHERE child_id IN (?, ?)", own, other);
+
+        String forOfficer = mvc.perform(get("/api/children/" + own).with(Users.officerOf(OWN))).andReturn()
+                .getResponse().getContentAsString();
+        String forCommissioner = mvc.perform(get("/api/children/" + own).with(Users.commissioner())).andReturn()
+                .getResponse().getContentAsString();
+
+        assertThat(forOfficer).doesNotContain(other);
+        assertThat(forCommissioner).contains(other);
+    }
+
+    /** A child moved to another council after the run is that council's child now, whatever the run recorded. */
+    @Test
+    void runProposalsFollowTheChildsCouncilToday() throws Exception {
+        String moved = awaitingChildOf(OTHER);
+        registry.jdbc().update("UPDATE proposal SET authority_code = ? WHERE run_id = ? AND child_id = ?", OWN, runId,
+                moved);
+
+        String forOfficer = mvc.perform(get("/api/matching/runs/" + runId + "/proposals").with(Users.officerOf(OWN)))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(forOfficer).contains(awaitingChildOf(OWN)).doesNotContain(moved);
     }
 
     /** The walk does find child ids where the user may see them, so an empty result above means something. */
@@ -95,8 +145,9 @@ class ChildRecordIsolationTest {
             String body = response.getContentAsString();
             forbidden.stream().filter(id -> !path.contains(id)).filter(body::contains).findFirst()
                     .ifPresent(id -> leaks.add(path + " (" + response.getStatus() + ") reveals " + id));
+            assertThat(response.getStatus()).as(path).isLessThan(500);
             if (template.contains("{childId}") && forbidden.contains(childInPath)) {
-                assertThat(response.getStatus()).as(path).isIn(403, 404);
+                assertThat(response.getStatus()).as(path).isEqualTo(user == board ? 403 : 404);
             }
         }
         return leaks;
@@ -108,6 +159,11 @@ class ChildRecordIsolationTest {
         Map<String, Map<String, Object>> paths = JsonPath.read(docs, "$.paths");
         return paths.entrySet().stream().filter(path -> path.getValue().containsKey("get")).map(Map.Entry::getKey)
                 .filter(path -> !path.startsWith("/v3/")).sorted().toList();
+    }
+
+    private String awaitingChildOf(String council) {
+        return registry.jdbc().queryForObject("SELECT min(child_id) FROM child WHERE authority_code = ? "
+                + "AND current_home_id IS NULL", String.class, council);
     }
 
     private List<String> childIds(String council) {

@@ -99,7 +99,8 @@ class MatchingRunController {
     List<ProposalView> proposals(@PathVariable long id) {
         found(id);
         Viewer viewer = Viewer.current();
-        String scope = viewer.councilScope().map(c -> " AND p.authority_code = ?").orElse("");
+        // The child's council today, not the one recorded when the run was made.
+        String scope = viewer.councilScope().map(c -> " AND c.authority_code = ?").orElse("");
         Object[] args = viewer.councilScope().map(c -> new Object[] { id, c }).orElse(new Object[] { id });
         List<ProposalView> proposals = jdbc.query("""
                 SELECT p.*, h.name AS home_name, h.lat AS home_lat, h.lon AS home_lon, c.home_lat AS family_lat,
