@@ -36,8 +36,8 @@ public final class MatchingProblem {
     private final HomeRuleTable rules;
     private Home[] homeByIndex;
     private final Map<Home, Integer> homeIndex = new HashMap<>();
-    /** A ranked candidate packs its cost above the home's index in one long, so a primitive sort ranks them. */
-    private static final int HOME_INDEX_BITS = 22;
+    /** The cheapest homes with room a cut child gets back: enough for chains of moves to reach a free place. */
+    private static final int CANDIDATES_WITH_ROOM_ADDED = 20;
     private final Map<String, Home> homes = new LinkedHashMap<>();
     private final Map<String, String> councilNames;
     private final Map<String, List<AvoidZoneRow>> zonesByChild;
@@ -144,8 +144,9 @@ public final class MatchingProblem {
 
     /**
      * The candidate cap leaves out homes that are dearer for a child but may be the only ones left with a place
-     * once everyone cheaper is housed. After the first answer, every valid home that still has room becomes a
-     * candidate again for each child whose list was cut, so no child stays unplaced for want of a listed home.
+     * once everyone cheaper is housed. After the first answer, the cheapest valid homes that still have room
+     * become candidates again for each child whose list was cut, so no child stays unplaced for want of a listed
+     * home.
      *
      * @return how many child–home candidates were added
      */
@@ -163,14 +164,20 @@ public final class MatchingProblem {
                         < homeRowList.size())
                 .mapToInt(child -> {
                     ChildRow row = rows.get(child.childId());
-                    int age = CandidateRules.ageYears(row, dataset.asOf());
-                    HomeRuleTable.Child childRules = rules.child(row, age,
+                    HomeRuleTable.Child childRules = rules.child(row, CandidateRules.ageYears(row, dataset.asOf()),
                             zonesByChild.getOrDefault(row.childId(), List.of()));
-                    Map<Home, CandidateCost> more = new LinkedHashMap<>();
+                    List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(row.childId(), List.of());
+                    int[] valid = new int[withRoom.length];
+                    int count = 0;
                     for (int h : withRoom) {
                         if (child.costIn(homeByIndex[h]) == null && rules.firstBreach(childRules, h) == null) {
-                            more.put(homeByIndex[h], cost(row, homeRowList.get(h)));
+                            valid[count++] = h;
                         }
+                    }
+                    Map<Home, CandidateCost> more = new LinkedHashMap<>();
+                    for (int h : CheapestHomes.select(row, keyPlaces, homeRowList, valid, count,
+                            CANDIDATES_WITH_ROOM_ADDED, weights, costs)) {
+                        more.put(homeByIndex[h], cost(row, homeRowList.get(h)));
                     }
                     if (!more.isEmpty()) {
                         child.addCandidates(more);
@@ -263,28 +270,23 @@ public final class MatchingProblem {
      */
     private Map<Home, CandidateCost> cheapestWithRoom(ChildRow child, int[] valid, int validCount) {
         List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(child.childId(), List.of());
-        long[] ranked = new long[validCount];
-        int withRoom = 0;
+        int[] withRoom = new int[validCount];
+        int count = 0;
         for (int i = 0; i < validCount; i++) {
-            HomeRow row = homeRowList.get(valid[i]);
             Home home = homeByIndex[valid[i]];
-            if (home.stayingCount() < home.places() || row.homeId().equals(child.currentHomeId())) {
-                ranked[withRoom++] = totalHundredths(child, row, keyPlaces) << HOME_INDEX_BITS | valid[i];
+            if (home.stayingCount() < home.places() || home.id().equals(child.currentHomeId())) {
+                withRoom[count++] = valid[i];
             }
         }
-        java.util.Arrays.sort(ranked, 0, withRoom);
         Map<Home, CandidateCost> kept = new LinkedHashMap<>();
-        for (int i = 0; i < Math.min(withRoom, candidateCap); i++) {
-            HomeRow row = homeRowList.get((int) (ranked[i] & ((1L << HOME_INDEX_BITS) - 1)));
-            kept.put(homes.get(row.homeId()), cost(child, row));
+        for (int h : CheapestHomes.select(child, keyPlaces, homeRowList, withRoom, count, candidateCap, weights,
+                costs)) {
+            kept.put(homeByIndex[h], cost(child, homeRowList.get(h)));
         }
         Home current = child.currentHomeId() == null ? null : homes.get(child.currentHomeId());
-        if (current != null && !kept.containsKey(current)) {
-            for (int i = candidateCap; i < withRoom; i++) {
-                if ((int) (ranked[i] & ((1L << HOME_INDEX_BITS) - 1)) == homeIndex.get(current)) {
-                    kept.put(current, cost(child, homeRows.get(current.id())));
-                }
-            }
+        if (current != null && !kept.containsKey(current)
+                && java.util.Arrays.stream(valid, 0, validCount).anyMatch(h -> homeByIndex[h] == current)) {
+            kept.put(current, cost(child, homeRows.get(current.id())));
         }
         return kept;
     }
@@ -298,14 +300,30 @@ public final class MatchingProblem {
                     * Geo.haversineKm(place.lat(), place.lon(), row.lat(), row.lon());
         }
         return MatchingWeights.hundredths(km * weights.pointsPerKmToSchoolOrHome())
-                + MatchingWeights.hundredths(keyPlacePoints)
-                + (row.authorityCode().equals(child.authorityCode()) ? 0
+                + MatchingWeights.hundredths(keyPlacePoints) + termsWithoutDistance(child, row);
+    }
+
+    /** The terms that need no distance: outside the council, kind not preferred, weekly cost, a move. */
+    long termsWithoutDistance(ChildRow child, HomeRow row) {
+        return (row.authorityCode().equals(child.authorityCode()) ? 0
                         : MatchingWeights.hundredths(weights.outsideOwnCouncil()))
                 + (child.preferredKinds().contains(row.kind()) ? 0
                         : MatchingWeights.hundredths(weights.nonPreferredKind()))
                 + MatchingWeights.hundredths(row.weeklyCost() * weights.pointsPerPoundWeekly())
                 + (moves(child, row) ? MatchingWeights.hundredths(weights.movedChild()) : 0);
     }
+
+    private final CheapestHomes.ExactCost costs = new CheapestHomes.ExactCost() {
+        @Override
+        public long totalHundredths(ChildRow child, HomeRow home, List<KeyPlaceRow> keyPlaces) {
+            return MatchingProblem.this.totalHundredths(child, home, keyPlaces);
+        }
+
+        @Override
+        public long termsWithoutDistance(ChildRow child, HomeRow home) {
+            return MatchingProblem.this.termsWithoutDistance(child, home);
+        }
+    };
 
     private static double distanceKm(ChildRow child, HomeRow row) {
         return child.hasSchool() ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), row.lat(), row.lon())
@@ -337,6 +355,10 @@ public final class MatchingProblem {
                 row.kind().name(), nonPreferred ? MatchingWeights.hundredths(weights.nonPreferredKind()) : 0,
                 row.weeklyCost(), MatchingWeights.hundredths(row.weeklyCost() * weights.pointsPerPoundWeekly()),
                 moved ? MatchingWeights.hundredths(weights.movedChild()) : 0);
+    }
+
+    CheapestHomes.ExactCost exactCost() {
+        return costs;
     }
 
     public MatchingSolution solution() {
