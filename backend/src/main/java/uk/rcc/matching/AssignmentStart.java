@@ -26,6 +26,7 @@ import uk.rcc.matching.planning.StayingChild;
  * round by the policy (most placed, then least cost) is kept.
  */
 final class AssignmentStart {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssignmentStart.class);
     /** Added to every awaiting child's cost, so children allowed to move keep a home before anyone is placed. */
     private static final long AWAITING_PRIORITY = 1_000_000_000L;
     private static final int MAX_ROUNDS = 10;
@@ -60,12 +61,16 @@ final class AssignmentStart {
         long[] bestValue = null;
         for (int round = 0; round == 0 || round < MAX_ROUNDS && System.nanoTime() < deadline; round++) {
             long now = System.nanoTime();
-            assign(now + (deadline - now) * 3 / 5);
+            int assigned = assign(now + (deadline - now) * 3 / 5);
+            long flowEnded = System.nanoTime();
             boolean conflicts = removeSharingConflicts();
             MatchingProblem.warmStart(solution.getStayingChildren(), order);
             // Placing more children outranks any cost, so chains may run past the budget by as much again.
-            PlaceMoreByChains.apply(solution.getStayingChildren(), order, deadline + budget.toNanos());
+            int chained = PlaceMoreByChains.apply(solution.getStayingChildren(), order, deadline + budget.toNanos());
             long[] value = value();
+            LOG.info("assignment round {}: {} placed by the flow in {} ms, {} after repairs and chains (+{} by chains) "
+                    + "in {} ms, soft {}", round + 1, assigned, (flowEnded - now) / 1_000_000, value[0], chained,
+                    (System.nanoTime() - flowEnded) / 1_000_000, -value[1] / 100.0);
             if (bestValue == null || better(value, bestValue)) {
                 bestValue = value;
                 best = snapshot();
@@ -80,7 +85,8 @@ final class AssignmentStart {
         }
     }
 
-    private void assign(long deadline) {
+    /** @return how many children the flow placed before its deadline */
+    private int assign(long deadline) {
         int[] room = new int[homes.size()];
         for (int h = 0; h < homes.size(); h++) {
             room[h] = Math.max(0, homes.get(h).places() - homes.get(h).stayingCount());
@@ -100,10 +106,13 @@ final class AssignmentStart {
         while (System.nanoTime() < deadline && assignment.placeCheapest() >= 0) {
             // one more child each step; on very large co-operatives the deadline stops it and chains finish
         }
+        int placed = 0;
         for (int i = 0; i < order.size(); i++) {
             int h = assignment.homeOf(i);
             order.get(i).setHome(h < 0 ? null : homes.get(h));
+            placed += h < 0 ? 0 : 1;
         }
+        return placed;
     }
 
     /**

@@ -142,13 +142,9 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
         };
     }
 
+    /** A quarter of the time limit: on national-scale nightly runs the assignment rounds need minutes too. */
     static Duration startBudget(Duration limit) {
-        return limit == null ? MatchingProblem.ASSIGNMENT_BUDGET
-                : min(MatchingProblem.ASSIGNMENT_BUDGET, limit.dividedBy(4));
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        return limit == null ? MatchingProblem.ASSIGNMENT_BUDGET : limit.dividedBy(4);
     }
 
     private static Duration max(Duration a, Duration b) {
