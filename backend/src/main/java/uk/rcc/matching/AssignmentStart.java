@@ -41,6 +41,7 @@ final class AssignmentStart {
     private final Map<SiblingGroup, Integer> plannedMembers = new HashMap<>();
     private final Set<Long> forbidden = new HashSet<>();
     private final Map<SiblingGroup, Home> gatheringHome = new HashMap<>();
+    private boolean flowFinished;
 
     AssignmentStart(MatchingSolution solution, Duration budget) {
         this.solution = solution;
@@ -68,15 +69,18 @@ final class AssignmentStart {
             // Placing more children outranks any cost, so chains may run past the budget by as much again.
             int chained = PlaceMoreByChains.apply(solution.getStayingChildren(), order, deadline + budget.toNanos());
             long[] value = value();
-            LOG.info("assignment round {}: {} placed by the flow in {} ms, {} after repairs and chains (+{} by chains) "
-                    + "in {} ms, soft {}", round + 1, assigned, (flowEnded - now) / 1_000_000, value[0], chained,
+            LOG.info("assignment round {}: {} placed by the flow{} in {} ms, {} after repairs and chains (+{} by chains) "
+                    + "in {} ms, soft {}", round + 1, assigned,
+                    flowFinished ? "" : " (cut short)", (flowEnded - now) / 1_000_000, value[0], chained,
                     (System.nanoTime() - flowEnded) / 1_000_000, -value[1] / 100.0);
             if (bestValue == null || better(value, bestValue)) {
                 bestValue = value;
                 best = snapshot();
             }
             boolean moved = gatherSplitGroups();
-            if (!conflicts && !moved) {
+            // A flow cut short by the deadline would only be cut shorter in the next round: on national-scale
+            // problems the first round is the cheapest, and chains and the search place the rest.
+            if (!conflicts && !moved || !flowFinished) {
                 break;
             }
         }
@@ -103,8 +107,13 @@ final class AssignmentStart {
                     .sorted(Map.Entry.comparingByValue()).limit(perChild)
                     .forEach(e -> assignment.candidate(index, homeIndex.get(e.getKey()), e.getValue()));
         }
-        while (System.nanoTime() < deadline && assignment.placeCheapest() >= 0) {
+        flowFinished = false;
+        while (System.nanoTime() < deadline) {
             // one more child each step; on very large co-operatives the deadline stops it and chains finish
+            if (assignment.placeCheapest() < 0) {
+                flowFinished = true;
+                break;
+            }
         }
         int placed = 0;
         for (int i = 0; i < order.size(); i++) {
