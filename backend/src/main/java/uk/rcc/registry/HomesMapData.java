@@ -49,11 +49,21 @@ class HomesMapData {
             return json;
         }
 
+        /**
+         * Compressed once per version, by the first request that asks: the others wait for it rather than each
+         * compressing the same megabyte (every accepted placement makes a new version, and many officers ask for
+         * it at once).
+         */
         byte[] gzip() {
             byte[] zipped = gzip;
             if (zipped == null) {
-                zipped = compress(json);
-                gzip = zipped;
+                synchronized (this) {
+                    zipped = gzip;
+                    if (zipped == null) {
+                        zipped = compress(json);
+                        gzip = zipped;
+                    }
+                }
             }
             return zipped;
         }
