@@ -44,7 +44,7 @@ import uk.rcc.support.Users;
  */
 @IntegrationTest
 class AcceptingWhileARunSavesTest {
-    private static final long PAUSE = 7_201_7L;
+    private static final long PAUSE = 72_017L;
 
     @Autowired
     MockMvc mvc;
