@@ -148,11 +148,12 @@ function showDetails(view, home) {
     el('div', { class: 'occupancy' }, el('p', {}, occupied + ' of ' + home.places + ' places taken; '
       + home.vacancies + (home.vacancies === 1 ? ' place' : ' places') + ' free'
       + (home.available === false ? ' (not taking placements now)' : '') + '.'), meter),
+    // The map's register carries no sexes, pets or cost: shown only once the home's own details have loaded.
     el('dl', { class: 'facts' },
       fact('Ages', home.minAge + ' to ' + home.maxAge),
-      fact('Takes', home.sexes === 'ANY' ? 'Any sex' : words(home.sexes)),
+      home.sexes === undefined ? [] : fact('Takes', home.sexes === 'ANY' ? 'Any sex' : words(home.sexes)),
       fact('Needs met', (home.needsMet || []).length ? home.needsMet.map(words).join(', ') : 'None specialised'),
-      fact('Pets', home.pets ? 'Has pets' : 'No pets'),
-      fact('Weekly cost', formatMoney(home.weeklyCost)),
+      home.pets === undefined ? [] : fact('Pets', home.pets ? 'Has pets' : 'No pets'),
+      home.weeklyCost === undefined ? [] : fact('Weekly cost', formatMoney(home.weeklyCost)),
       fact('Reference', home.homeId)));
 }

@@ -58,7 +58,7 @@ class RegistryController {
      */
     @GetMapping("/homes")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-            array = @ArraySchema(schema = @Schema(implementation = HomeView.class))))
+            array = @ArraySchema(schema = @Schema(implementation = RegistryViews.MapHome.class))))
     ResponseEntity<byte[]> homes(WebRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, defaultValue = "") String acceptEncoding) {
         Versioned<HomesMapData.Payload> payload = mapData.current();

@@ -17,6 +17,16 @@ public final class RegistryViews {
             Set<String> needsMet, boolean pets, double weeklyCost, boolean available, int version) {
     }
 
+    /**
+     * A home as the homes map draws and filters it: position, kind, provider, council, places and vacancies, ages
+     * and needs met. The rest of a home (sexes, pets, cost, occupancy) is read from {@code /api/homes/{id}} when
+     * an officer selects it, so the register every officer downloads carries only this.
+     */
+    public record MapHome(String homeId, String name, String kind, String provider, String authorityCode,
+            double lat, double lon, int places, int vacancies, int minAge, int maxAge, Set<String> needsMet,
+            boolean available) {
+    }
+
     public record ChildSummary(String childId, String authorityCode, int age, String sex, String siblingGroup,
             Set<String> needs, Set<String> placementKinds, LocalDate neededBy, String currentHomeId,
             boolean mayMove, long daysWaiting) {

@@ -80,6 +80,21 @@ class CachedRegistryViewsTest {
     }
 
     @Test
+    void theMapRegisterCarriesWhatTheMapDrawsAndFiltersAndTheHomesDetailsTheRest() throws Exception {
+        String plain = homes().getResponse().getContentAsString();
+        List<java.util.Map<String, Object>> found = JsonPath.read(plain, "$[?(@.homeId == '" + FULL_HOME + "')]");
+        java.util.Map<String, Object> full = found.get(0);
+
+        assertThat(full).containsOnlyKeys("homeId", "name", "kind", "provider", "authorityCode", "lat", "lon",
+                "places", "vacancies", "minAge", "maxAge", "needsMet", "available");
+        assertThat(full.get("vacancies")).isEqualTo(0);
+        mvc.perform(get("/api/homes/" + FULL_HOME).with(Users.officerOf(TestRegistry.CUMBERLAND)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.weeklyCost").isNumber())
+                .andExpect(jsonPath("$.sexes").isString()).andExpect(jsonPath("$.pets").isBoolean())
+                .andExpect(jsonPath("$.occupied").value(full.get("places")));
+    }
+
+    @Test
     void aHomeMadeUnavailableElsewhereLeavesTheShortlistAtOnce() throws Exception {
         String child = aCumberlandReferralWithValidHomes();
         List<String> before = shortlistedHomes(child);

@@ -1,6 +1,5 @@
 package uk.rcc.matching.runs;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,19 +75,7 @@ public class MatchingRunService {
         this.json = json;
         this.meters = meters;
         this.defaultConfig = defaultConfig;
-        this.instanceId = configuredInstanceId.isBlank() ? hostName() : configuredInstanceId;
-    }
-
-    /**
-     * An instance is named by RCC_INSTANCE_ID, or else its host name, so the same instance restarted after a crash
-     * recognises the runs it left behind.
-     */
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return ManagementFactory.getRuntimeMXBean().getName();
-        }
+        this.instanceId = uk.rcc.system.InstanceName.of(configuredInstanceId);
     }
 
     /** Runs left RUNNING by an instance that stopped (crash, kill -9, restart) are failed, never resumed. */

@@ -17,13 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
@@ -39,6 +44,7 @@ import uk.rcc.placement.PlacementConflictException;
 import uk.rcc.registry.RegistryStore;
 import uk.rcc.sufficiency.ForecastCommand;
 import uk.rcc.sufficiency.Scenario;
+import uk.rcc.system.InstanceName;
 
 /**
  * Forecast runs over the SSDA903 returns stored in the database. A run writes the returns to a working folder and
@@ -48,6 +54,7 @@ import uk.rcc.sufficiency.Scenario;
 @Service
 public class ForecastRuns {
     private static final Logger log = LoggerFactory.getLogger(ForecastRuns.class);
+    static final java.time.Duration STALE = java.time.Duration.ofSeconds(60);
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
@@ -59,14 +66,85 @@ public class ForecastRuns {
 
     private final RegistryStore registryStore;
     private final MatchingShortfall shortfall;
+    private final String instanceId;
+    /** Runs and scenarios this instance is computing now, whose heartbeat it writes. */
+    private final Set<Long> localRuns = ConcurrentHashMap.newKeySet();
+    private final Set<Long> localScenarios = ConcurrentHashMap.newKeySet();
 
     public ForecastRuns(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
-            RegistryStore registryStore, MatchingShortfall shortfall) {
+            RegistryStore registryStore, MatchingShortfall shortfall,
+            @Value("${rcc.instance-id:}") String configuredInstanceId) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
         this.registryStore = registryStore;
         this.shortfall = shortfall;
+        this.instanceId = InstanceName.of(configuredInstanceId);
+    }
+
+    /**
+     * Runs and scenarios left RUNNING by this instance before it stopped (crash, kill -9, restart), or by any
+     * instance whose heartbeat is stale, are failed at start, never resumed. Their outputs were never written
+     * (they are written with the FINISHED status in one transaction), so the last finished run stays in force.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public int failInterruptedRuns() {
+        return failInterrupted("(instance_id = ? OR instance_id IS NULL)", "interrupted: the instance computing it "
+                + "stopped before it finished", instanceId);
+    }
+
+    /** Runs of an instance that died without restarting are noticed by any other instance within a minute or so. */
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    public int failRunsOfStoppedInstances() {
+        return failInterrupted("instance_id <> ?", "interrupted: the instance computing it stopped sending "
+                + "heartbeats", instanceId);
+    }
+
+    private int failInterrupted(String whose, String error, String instance) {
+        // A run or scenario this instance is computing right now is never failed by its own check.
+        Long[] ownRuns = localRuns.toArray(Long[]::new);
+        Long[] ownScenarios = localScenarios.toArray(Long[]::new);
+        Integer failed = transaction.execute(tx -> {
+            int runs = jdbc.update("UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? "
+                    + "WHERE status = 'RUNNING' AND NOT id = ANY (?) AND (" + whose + " OR coalesce(heartbeat_at, "
+                    + "created_at) < now() - make_interval(secs => ?))", error, ownRuns, instance,
+                    STALE.toSeconds());
+            int scenarios = jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? "
+                    + "WHERE status = 'RUNNING' AND NOT id = ANY (?) AND NOT run_id = ANY (?) AND (" + whose
+                    + " OR coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ?))", error,
+                    ownScenarios, ownRuns, instance, STALE.toSeconds());
+            return runs + scenarios;
+        });
+        if (failed != null && failed > 0) {
+            log.warn("Marked {} interrupted forecast run(s) and scenario(s) as failed", failed);
+        }
+        return failed == null ? 0 : failed;
+    }
+
+    /** Tells other instances that this one's forecast runs and scenarios are alive. */
+    @Scheduled(fixedDelay = 5000)
+    public void beat() {
+        try {
+            if (!localRuns.isEmpty()) {
+                jdbc.update("UPDATE forecast_run SET heartbeat_at = now() WHERE id = ANY (?) AND status = 'RUNNING'",
+                        (Object) localRuns.toArray(Long[]::new));
+            }
+            if (!localScenarios.isEmpty()) {
+                jdbc.update("UPDATE forecast_scenario SET heartbeat_at = now() WHERE id = ANY (?) "
+                        + "AND status = 'RUNNING'", (Object) localScenarios.toArray(Long[]::new));
+            }
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Heartbeat of forecast runs not written: {}", e.getMessage());
+        }
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** True while this instance is still computing the run. */
+    public boolean computesHere(long runId) {
+        return localRuns.contains(runId);
     }
 
     /**
@@ -117,6 +195,7 @@ public class ForecastRuns {
             throw new IllegalArgumentException("No SSDA903 returns are stored yet: upload them first.");
         }
         long id = insert(by, name, parameters, scenarios, trigger);
+        localRuns.add(id);
         executor.submit(() -> compute(id, parameters));
         return id;
     }
@@ -124,6 +203,7 @@ public class ForecastRuns {
     /** Runs synchronously; used by the nightly refresh, which holds its lock while the run lasts. */
     public long runNow(String by, String name, Parameters parameters, String trigger) {
         long id = insert(by, name, parameters, List.of(), trigger);
+        localRuns.add(id);
         compute(id, parameters);
         return id;
     }
@@ -137,9 +217,9 @@ public class ForecastRuns {
             }
         });
         return transaction.execute(tx -> {
-            Long id = jdbc.queryForObject("INSERT INTO forecast_run (name, status, trigger, created_by, parameters) "
-                    + "VALUES (?, 'RUNNING', ?, ?, ?) RETURNING id", Long.class, name, trigger, by,
-                    json.writeValueAsString(parameters));
+            Long id = jdbc.queryForObject("INSERT INTO forecast_run (name, status, trigger, created_by, parameters, "
+                    + "instance_id, heartbeat_at) VALUES (?, 'RUNNING', ?, ?, ?, ?, now()) RETURNING id", Long.class,
+                    name, trigger, by, json.writeValueAsString(parameters), instanceId);
             scenarios.forEach(scenario -> insertScenario(id, scenario, by));
             return id;
         });
@@ -147,9 +227,10 @@ public class ForecastRuns {
 
     private long insertScenario(long runId, Scenario scenario, String by) {
         return jdbc.queryForObject("INSERT INTO forecast_scenario (run_id, name, entry_rate_change, step_down_share, "
-                + "foster_recruitment, status, created_by) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?) RETURNING id",
+                + "foster_recruitment, status, created_by, instance_id, heartbeat_at) "
+                + "VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, now()) RETURNING id",
                 Long.class, runId, scenario.name(), scenario.entryRateChange(), scenario.stepDownShare(),
-                scenario.fosterRecruitment(), by);
+                scenario.fosterRecruitment(), by, instanceId);
     }
 
     private void compute(long id, Parameters parameters) {
@@ -178,6 +259,7 @@ public class ForecastRuns {
             fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
             failScenarios(id, "the forecast failed");
         } finally {
+            localRuns.remove(id);
             if (work != null) {
                 FileSystemUtils.deleteRecursively(work.toFile());
             }
@@ -242,17 +324,22 @@ public class ForecastRuns {
         }
         String compared = files.getOrDefault("scenarios.csv", "");
         transaction.executeWithoutResult(tx -> {
+            // Claims the run first: one that was marked failed meanwhile (its instance was thought dead) keeps
+            // no outputs, and everything below is rolled back.
+            if (jdbc.update("UPDATE forecast_run SET status = 'FINISHED', finished_at = now(), summary = ?, "
+                    + "inputs_digest = ? WHERE id = ? AND status = 'RUNNING'", summary, digest, id) != 1) {
+                throw new IllegalStateException("forecast run " + id + " was marked failed before it could save");
+            }
             files.forEach((name, content) -> jdbc.update(
                     "INSERT INTO forecast_output (run_id, name, content) VALUES (?, ?, ?)", id, name, content));
             scenarios.forEach(scenario -> finishScenario(scenario.id(), ScenarioComparison.only(compared,
                     scenario.scenario().name())));
-            jdbc.update("UPDATE forecast_run SET status = 'FINISHED', finished_at = now(), summary = ?, "
-                    + "inputs_digest = ? WHERE id = ?", summary, digest, id);
         });
     }
 
     private void finishScenario(long scenarioId, String result) {
-        jdbc.update("UPDATE forecast_scenario SET status = 'FINISHED', result = ? WHERE id = ?", result, scenarioId);
+        jdbc.update("UPDATE forecast_scenario SET status = 'FINISHED', result = ? WHERE id = ? AND status = 'RUNNING'",
+                result, scenarioId);
     }
 
     private void failScenarios(long runId, String error) {
@@ -290,6 +377,7 @@ public class ForecastRuns {
                     + scenario.name() + "'.");
         }
         long id = insertScenario(runId, scenario, by);
+        localScenarios.add(id);
         executor.submit(() -> computeScenario(run, id, scenario));
         return scenarios(runId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
@@ -327,6 +415,7 @@ public class ForecastRuns {
             log.error("Scenario {} of forecast run {} failed", scenarioId, run.id(), e);
             failScenario(scenarioId, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
+            localScenarios.remove(scenarioId);
             if (work != null) {
                 FileSystemUtils.deleteRecursively(work.toFile());
             }
@@ -334,13 +423,13 @@ public class ForecastRuns {
     }
 
     private void failScenario(long scenarioId, String error) {
-        jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE id = ?",
+        jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE id = ? AND status = 'RUNNING'",
                 error.length() > 4000 ? error.substring(0, 4000) : error, scenarioId);
     }
 
     private void fail(long id, String error) {
-        jdbc.update("UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ?",
-                error.length() > 4000 ? error.substring(0, 4000) : error, id);
+        jdbc.update("UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ? "
+                + "AND status = 'RUNNING'", error.length() > 4000 ? error.substring(0, 4000) : error, id);
     }
 
     public List<ForecastRun> list() {
@@ -370,9 +459,33 @@ public class ForecastRuns {
                 rs.getObject("published_at", java.time.OffsetDateTime.class), outputs);
     }
 
+    /**
+     * A forecast cannot stop half-way with a usable result (its figures come from every simulation), so a run or
+     * scenario still computing when the instance shuts down is recorded as failed with the reason, at once rather
+     * than at the next start; nothing of it was saved, and the last finished run stays in force.
+     */
     @PreDestroy
     void shutdown() {
         executor.shutdownNow();
+        Long[] runs = localRuns.toArray(Long[]::new);
+        Long[] scenarios = localScenarios.toArray(Long[]::new);
+        if (runs.length == 0 && scenarios.length == 0) {
+            return;
+        }
+        String error = "interrupted: the instance computing it shut down before it finished";
+        try {
+            transaction.executeWithoutResult(tx -> {
+                jdbc.update("UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? "
+                        + "WHERE id = ANY (?) AND status = 'RUNNING'", error, runs);
+                jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE (id = ANY (?) OR "
+                        + "run_id = ANY (?)) AND status = 'RUNNING'", error, scenarios, runs);
+            });
+            log.warn("Forecast run(s) {} and scenario(s) {} were computing at shutdown: marked failed",
+                    java.util.Arrays.toString(runs), java.util.Arrays.toString(scenarios));
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Forecast runs computing at shutdown not marked failed ({}); the next start does it",
+                    e.getMessage());
+        }
     }
 
 }
