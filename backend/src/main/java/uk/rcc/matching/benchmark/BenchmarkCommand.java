@@ -238,6 +238,10 @@ public final class BenchmarkCommand {
             return String.format(Locale.ROOT, "%d more unplaced than CP-SAT's", unplaced - exact.unplaced());
         }
         double bound = exact.softBoundAt(unplaced);
+        if (bound <= 0) {
+            return String.format(Locale.ROOT, "%.2f%% above CP-SAT's best; no bound proved",
+                    100 * (row.solver().softCost() - exact.softCost()) / exact.softCost());
+        }
         double gap = 100 * (row.solver().softCost() - bound) / bound;
         return exact.optimal() && exact.unplaced() == unplaced
                 ? String.format(Locale.ROOT, "%.2f%%", gap)
