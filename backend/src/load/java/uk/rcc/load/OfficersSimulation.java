@@ -17,13 +17,20 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * 100 placement officers at once on a co-operative of 5,000 homes and 2,000 children (started by the Maven
  * profile {@code load}; see the README): each signs in, then browses the referrals queue, the homes map data and
  * shortlists, and now and then accepts a home, behaving as the web UI does in a browser (gzip accepted, the homes
- * register revalidated with its ETag). Think time is 0.2 to 0.8 s per loop of four requests, far less than an
- * officer reading the pages, so the load is heavier than real use. Loopback only; bounded in users and time.
+ * register revalidated with its ETag). At {@code -Drcc.pace=officer} an officer reads each page for 2–8 s; at the
+ * default stress pace there is one 0.2–0.8 s pause per loop of four requests, far heavier than real use.
+ * Loopback only; bounded in users and time.
  */
 public class OfficersSimulation extends Simulation {
     private static final String BASE = System.getProperty("rcc.url", "http://127.0.0.1:8089");
     private static final int USERS = Integer.getInteger("rcc.users", 100);
     private static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("rcc.seconds", 120));
+    /**
+     * {@code stress} (the default): one pause of 0.2–0.8 s per loop of four requests, far heavier than people.
+     * {@code officer}: a pause of 2–8 s after every page, for an officer reading the queue, the map, the child's
+     * record and the shortlist before the next click.
+     */
+    private static final boolean OFFICER_PACE = "officer".equals(System.getProperty("rcc.pace", "stress"));
     private static final List<String> OFFICERS = List.of("officer.cumberland", "officer.westmorland",
             "officer.northumberland", "officer.durham");
 
@@ -47,9 +54,12 @@ public class OfficersSimulation extends Simulation {
 
     private final ChainBuilder browse = exec(http("referrals queue").get("/api/children?awaiting=true")
             .check(status().is(200), jsonPath("$[*].childId").findRandom().optional().saveAs("childId")))
+            .exec(reading())
             .exec(http("homes map data").get("/api/homes").check(status().in(200, 304)))
+            .exec(reading())
             .doIf(session -> session.contains("childId")).then(
                     exec(http("child").get("/api/children/#{childId}").check(status().is(200)))
+                            .exec(reading())
                             .exec(http("shortlist").get("/api/children/#{childId}/shortlist?limit=10")
                                     .check(status().is(200), jsonPath("$.candidates[0].homeId").optional()
                                             .saveAs("homeId")))
@@ -60,7 +70,13 @@ public class OfficersSimulation extends Simulation {
                                             .body(StringBody("{\"homeId\":\"#{homeId}\"}"))
                                             .check(status().in(201, 409))))))
                             .exec(session -> session.remove("homeId")))
-            .pause(Duration.ofMillis(200), Duration.ofMillis(800));
+            .pause(OFFICER_PACE ? Duration.ofSeconds(2) : Duration.ofMillis(200),
+                    OFFICER_PACE ? Duration.ofSeconds(8) : Duration.ofMillis(800));
+
+    /** An officer's reading time between pages at the officer pace; nothing at the stress pace. */
+    private static ChainBuilder reading() {
+        return doIf(session -> OFFICER_PACE).then(pause(Duration.ofSeconds(2), Duration.ofSeconds(8)));
+    }
 
     private final ScenarioBuilder officers = scenario("placement officers")
             .feed(Stream.iterate(0, i -> i + 1).map(i -> Map.<String, Object>of("officer",
