@@ -167,7 +167,9 @@ public final class BenchmarkCommand {
             double[] costs = FlowLowerBound.costByPlacedCount(dataset, policy);
             bound = solver.placed() < costs.length ? costs[solver.placed()] : null;
             if (exactSeconds > 0) {
-                exact = ExactOptimum.solve(dataset, policy, Duration.ofSeconds(exactSeconds));
+                // at the solver's own placed count (the policy's comparison), starting CP-SAT from the solver's answer
+                exact = ExactOptimum.solveAtPlacedCount(dataset, policy, Duration.ofSeconds(exactSeconds),
+                        solver.placed(), proposed);
                 optimum = PolicyCost.of(dataset, exact.assignment(), policy);
             }
         }

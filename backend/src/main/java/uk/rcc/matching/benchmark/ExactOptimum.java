@@ -75,6 +75,19 @@ public final class ExactOptimum {
         return new Model(dataset, policy).solve(limit);
     }
 
+    /**
+     * The least soft cost of any assignment placing at least {@code placed} waiting children — the optimum "at the
+     * same unplaced count" when no assignment places more. The objective is the soft cost alone (without the
+     * weight that ranks unplaced children first, whose size keeps CP-SAT from proving any bound), and CP-SAT starts
+     * from {@code hint} (child id to home id), typically the solver's answer. Its bound is on the soft cost among
+     * such assignments only; {@link Result#unplaced()} is the found assignment's own count.
+     */
+    public static Result solveAtPlacedCount(ExchangeDataset dataset, MatchingPolicy policy, Duration limit,
+            int placed, Map<String, String> hint) {
+        Loader.loadNativeLibraries();
+        return new Model(dataset, policy).solveAtPlacedCount(limit, placed, hint);
+    }
+
     private static final class Model {
         private final ExchangeDataset dataset;
         private final MatchingPolicy policy;
@@ -86,6 +99,10 @@ public final class ExactOptimum {
         private final List<Map<String, BoolVar>> lives = new ArrayList<>();
         private final List<Map<String, Long>> costs = new ArrayList<>();
         private final LinearExprBuilder objective = LinearExpr.newBuilder();
+        /** The soft cost alone and the waiting children's placement variables, for the fixed-count solve. */
+        private final LinearExprBuilder soft = LinearExpr.newBuilder();
+        private final List<BoolVar> awaitingPlaced = new ArrayList<>();
+        private long softConstant;
         private long constant;
         private long unplacedWeight;
         private int variables;
@@ -201,6 +218,10 @@ public final class ExactOptimum {
                 for (Map.Entry<String, BoolVar> home : lives.get(i).entrySet()) {
                     long weight = costs.get(i).get(home.getKey()) - (planned.get(i).awaiting() ? unplacedWeight : 0);
                     objective.addTerm(home.getValue(), weight);
+                    soft.addTerm(home.getValue(), costs.get(i).get(home.getKey()));
+                    if (planned.get(i).awaiting()) {
+                        awaitingPlaced.add(home.getValue());
+                    }
                 }
             }
         }
@@ -220,6 +241,7 @@ public final class ExactOptimum {
             Set<String> fixedOnly = new HashSet<>(stayingHomes.keySet());
             fixedOnly.removeAll(members.keySet());
             fixedOnly.forEach(group -> constant += extraHome * (stayingHomes.get(group).size() - 1));
+            fixedOnly.forEach(group -> softConstant += extraHome * (stayingHomes.get(group).size() - 1));
             members.forEach((group, indices) -> {
                 Set<String> fixed = stayingHomes.getOrDefault(group, Set.of());
                 Map<String, BoolVar> used = new HashMap<>();
@@ -235,6 +257,7 @@ public final class ExactOptimum {
                         .add(fixed.size() - 1);
                 model.addGreaterOrEqual(extra, homes.build());
                 objective.addTerm(extra, extraHome);
+                soft.addTerm(extra, extraHome);
             });
         }
 
@@ -258,6 +281,39 @@ public final class ExactOptimum {
                     }
                 }
             }
+            return new Result(status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables,
+                    assignment);
+        }
+
+        Result solveAtPlacedCount(Duration limit, int placed, Map<String, String> hint) {
+            model.addGreaterOrEqual(LinearExpr.sum(awaitingPlaced.toArray(new BoolVar[0])), placed);
+            model.minimize(soft.build());
+            for (int i = 0; i < planned.size(); i++) {
+                String home = hint.get(planned.get(i).childId());
+                lives.get(i).forEach((candidate, x) -> model.addHint(x, candidate.equals(home) ? 1 : 0));
+            }
+            CpSolver solver = new CpSolver();
+            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2);
+            long start = System.nanoTime();
+            CpSolverStatus status = solver.solve(model);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+                throw new IllegalStateException("CP-SAT found no assignment placing " + placed + ": " + status);
+            }
+            Map<String, String> assignment = new HashMap<>();
+            long placedFound = 0;
+            for (int i = 0; i < planned.size(); i++) {
+                for (Map.Entry<String, BoolVar> home : lives.get(i).entrySet()) {
+                    if (solver.booleanValue(home.getValue())) {
+                        assignment.put(planned.get(i).childId(), home.getKey());
+                        placedFound += planned.get(i).awaiting() ? 1 : 0;
+                    }
+                }
+            }
+            long awaiting = planned.stream().filter(ChildRow::awaiting).count();
+            long best = (awaiting - placedFound) * unplacedWeight + Math.round(solver.objectiveValue()) + softConstant;
+            long bound = (awaiting - placed) * unplacedWeight
+                    + (long) Math.ceil(solver.bestObjectiveBound() - 1e-6) + softConstant;
             return new Result(status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables,
                     assignment);
         }

@@ -31,6 +31,24 @@ class ExactOptimumTest {
     }
 
     @Test
+    void atTheOptimumsPlacedCountTheLeastSoftCostIsTheOptimumsStartingFromAnyHint() {
+        ExchangeDataset dataset = DemoCooperativeGenerator.generate(BenchmarkCommand.spec("100"));
+        ExactOptimum.Result exact = ExactOptimum.solve(dataset, POLICY, Duration.ofSeconds(60));
+        int placed = PolicyCost.of(dataset, exact.assignment(), POLICY).placed();
+
+        ExactOptimum.Result atCount = ExactOptimum.solveAtPlacedCount(dataset, POLICY, Duration.ofSeconds(60), placed,
+                TodaysPractice.assign(dataset));
+        PolicyCost scored = PolicyCost.of(dataset, atCount.assignment(), POLICY);
+
+        assertThat(atCount.optimal()).isTrue();
+        assertThat(scored.hardBroken()).isZero();
+        assertThat(scored.placed()).isEqualTo(placed);
+        assertThat(atCount.softCost()).isCloseTo(exact.softCost(), within(0.005));
+        assertThat(atCount.softBoundAt(atCount.unplaced())).isCloseTo(exact.softCost(), within(0.005));
+        assertThat(scored.softCost()).isCloseTo(atCount.softCost(), within(0.5));
+    }
+
+    @Test
     void neitherTheSolverNorTodaysPracticeBeatsTheExactOptimum() throws InterruptedException {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(BenchmarkCommand.spec("100"));
         ExactOptimum.Result exact = ExactOptimum.solve(dataset, POLICY, Duration.ofSeconds(60));
