@@ -30,6 +30,8 @@ final class AssignmentStart {
     /** Added to every awaiting child's cost, so children allowed to move keep a home before anyone is placed. */
     private static final long AWAITING_PRIORITY = 1_000_000_000L;
     private static final int MAX_ROUNDS = 10;
+    /** What the first answer charges a child who must live alone for each other place of its home left empty. */
+    private static final long SOLO_WASTED_PLACE = 5_000;
     /** About this many child–home pairs in the assignment keeps each round to about a second here. */
     private static final int PAIR_BUDGET = 400_000;
 
@@ -41,6 +43,9 @@ final class AssignmentStart {
     private final Map<SiblingGroup, Integer> plannedMembers = new HashMap<>();
     private final Set<Long> forbidden = new HashSet<>();
     private final Map<SiblingGroup, Home> gatheringHome = new HashMap<>();
+    /** Children kept where a sharing rule turned others away, and held there in later rounds. */
+    private final Map<PlannedChild, Home> pinned = new HashMap<>();
+    private final Map<Home, List<PlannedChild>> pinnedIn = new HashMap<>();
     private boolean flowFinished;
 
     AssignmentStart(MatchingSolution solution, Duration budget) {
@@ -101,9 +106,14 @@ final class AssignmentStart {
             PlannedChild child = order.get(i);
             assignment.child(i, child.awaiting() ? AWAITING_PRIORITY : 0);
             int index = i;
-            child.getCandidateHomes().stream()
+            Home pin = pinned.get(child);
+            (pin == null ? child.getCandidateHomes().stream() : java.util.stream.Stream.of(pin))
                     .filter(home -> !forbidden.contains(key(index, homeIndex.get(home))))
-                    .map(home -> Map.entry(home, child.costIn(home).totalHundredths() + siblingCost(child, home)))
+                    .filter(home -> pinnedIn.getOrDefault(home, List.of()).stream().allMatch(other ->
+                            other == child || !Occupant.alongsideConflict(child, other)
+                                    && !Occupant.hsbConflict(child, other)))
+                    .map(home -> Map.entry(home, child.costIn(home).totalHundredths() + siblingCost(child, home)
+                            + soloWaste(child, home)))
                     .sorted(Map.Entry.comparingByValue()).limit(perChild)
                     .forEach(e -> assignment.candidate(index, homeIndex.get(e.getKey()), e.getValue()));
         }
@@ -141,6 +151,15 @@ final class AssignmentStart {
         return group.stayingHomes().isEmpty() ? 0 : group.extraHomeHundredths() / plannedMembers.get(group);
     }
 
+    /**
+     * A child who must live alone leaves a home's other places empty, which no assignment sees; charging for
+     * each place it would waste sends such children to the smallest homes that suit them.
+     */
+    private static long soloWaste(PlannedChild child, Home home) {
+        return child.alongside() == uk.rcc.exchange.Codes.Alongside.SOLO
+                ? Math.max(0, home.places() - home.stayingCount() - 1) * SOLO_WASTED_PLACE : 0;
+    }
+
     /** Keeps, home by home and in order, only children who may live with everyone already there. */
     private boolean removeSharingConflicts() {
         Map<Home, List<Occupant>> living = new HashMap<>();
@@ -154,9 +173,19 @@ final class AssignmentStart {
                 continue;
             }
             List<Occupant> there = living.computeIfAbsent(child.getHome(), h -> new ArrayList<>());
-            if (there.stream().anyMatch(other -> Occupant.alongsideConflict(child, other)
-                    || Occupant.hsbConflict(child, other))) {
+            List<Occupant> conflicting = there.stream().filter(other -> Occupant.alongsideConflict(child, other)
+                    || Occupant.hsbConflict(child, other)).toList();
+            if (!conflicting.isEmpty()) {
                 forbidden.add(key(i, homeIndex.get(child.getHome())));
+                // Forbidding one child at a time lets the next round send another child the same rule turns
+                // away (a SOLO child's home would be refilled round after round), so the children kept hold
+                // their home and keep away everyone their rules forbid.
+                for (Occupant keeper : conflicting) {
+                    if (keeper instanceof PlannedChild kept && !pinned.containsKey(kept)) {
+                        pinned.put(kept, kept.getHome());
+                        pinnedIn.computeIfAbsent(kept.getHome(), h -> new ArrayList<>()).add(kept);
+                    }
+                }
                 child.setHome(null);
                 removed = true;
             } else {

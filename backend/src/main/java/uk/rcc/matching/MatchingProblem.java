@@ -42,6 +42,8 @@ public final class MatchingProblem {
     private final Map<String, String> councilNames;
     private final Map<String, List<AvoidZoneRow>> zonesByChild;
     private final Map<String, List<KeyPlaceRow>> keyPlacesByChild;
+    /** The children who must stay, by home; set once the problem is built. */
+    private Map<Home, List<StayingChild>> residents;
     private final Map<String, Exclusions> exclusions = new java.util.concurrent.ConcurrentHashMap<>();
     private final MatchingSolution solution;
     private final int candidateCap;
@@ -105,8 +107,18 @@ public final class MatchingProblem {
                         child.awaiting() ? null : homes.get(child.currentHomeId()), group, candidates.get(child)));
             }
         }
+        residents = new HashMap<>();
+        staying.forEach(child -> residents.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
+        planned.forEach(child -> child.keepCandidates(home -> livable(child, home)));
         return new MatchingSolution(List.copyOf(homes.values()), staying, List.copyOf(groups.values()), weights,
                 planned);
+    }
+
+    /** True when the children who must stay leave a place in the home and the child may live with all of them. */
+    private boolean livable(PlannedChild child, Home home) {
+        return home.stayingCount() < home.places() && residents.getOrDefault(home, List.of()).stream()
+                .noneMatch(other -> uk.rcc.matching.planning.Occupant.alongsideConflict(child, other)
+                        || uk.rcc.matching.planning.Occupant.hsbConflict(child, other));
     }
 
     /**
@@ -160,7 +172,7 @@ public final class MatchingProblem {
         Map<String, ChildRow> rows = new HashMap<>();
         dataset.children().forEach(child -> rows.put(child.childId(), child));
         return solution.getPlannedChildren().parallelStream()
-                .filter(child -> child.getCandidateHomes().size() + exclusions.get(child.childId()).total()
+                .filter(child -> child.validHomes().size() + exclusions.get(child.childId()).total()
                         < homeRowList.size())
                 .mapToInt(child -> {
                     ChildRow row = rows.get(child.childId());
@@ -170,7 +182,8 @@ public final class MatchingProblem {
                     int[] valid = new int[withRoom.length];
                     int count = 0;
                     for (int h : withRoom) {
-                        if (child.costIn(homeByIndex[h]) == null && rules.firstBreach(childRules, h) == null) {
+                        if (child.costIn(homeByIndex[h]) == null && rules.firstBreach(childRules, h) == null
+                                && livable(child, homeByIndex[h])) {
                             valid[count++] = h;
                         }
                     }

@@ -50,7 +50,7 @@ public final class Shortlist {
         int full = 0;
         int sharing = 0;
         List<Home> valid = new ArrayList<>();
-        for (Home home : child.getCandidateHomes()) {
+        for (Home home : child.validHomes()) {
             List<Occupant> living = occupants.getOrDefault(home, List.of());
             if (living.size() >= home.places()) {
                 full++;

@@ -101,9 +101,11 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
         long begun = System.nanoTime();
         MatchingProblem problem = MatchingProblem.of(request.dataset(), fromMap(request.weights()));
         long built = System.nanoTime();
-        log.info("matching problem built in {} ms: {} children to plan, {} candidate homes", (built - begun) / 1_000_000,
-                problem.solution().getPlannedChildren().size(), problem.solution().getPlannedChildren().stream()
-                        .mapToLong(child -> child.getCandidateHomes().size()).sum());
+        List<PlannedChild> planned = problem.solution().getPlannedChildren();
+        log.info("matching problem built in {} ms: {} children to plan, {} valid child-home pairs, {} left as "
+                + "candidates by the children who stay", (built - begun) / 1_000_000, planned.size(),
+                planned.stream().mapToLong(child -> child.validHomes().size()).sum(),
+                planned.stream().mapToLong(child -> child.getCandidateHomes().size()).sum());
         SolverFactory<MatchingSolution> factory = SolverConfigs.factory(config(request.solverConfig(), null));
         AtomicBoolean stopRequested = new AtomicBoolean();
         AtomicReference<Solver<MatchingSolution>> running = new AtomicReference<>();
@@ -152,6 +154,8 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
     }
 
     /** Best score and children placed so far, at most once a second; a stop asked before solving began is kept. */
+    private static final org.slf4j.Logger LOG_PROGRESS = org.slf4j.LoggerFactory.getLogger("uk.rcc.matching.progress");
+
     private static void reportProgress(Solver<MatchingSolution> solver, Consumer<Progress> onProgress,
             AtomicBoolean stopRequested) {
         long started = System.nanoTime();
@@ -170,6 +174,7 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
                 var scope = step.getPhaseScope().getSolverScope();
                 List<PlannedChild> planned = scope.getBestSolution().getPlannedChildren();
                 int placed = (int) planned.stream().filter(c -> c.getHome() != null).count();
+                LOG_PROGRESS.info("best {} after {} ms", scope.getBestScore(), (now - started) / 1_000_000);
                 onProgress.accept(new Progress(String.valueOf(scope.getBestScore()), placed, planned.size(),
                         Duration.ofNanos(now - started)));
             }

@@ -38,6 +38,10 @@ class CandidatePruningTest {
         return ConstraintTestData.planned(problem.solution(), childId).getCandidateHomes().stream().map(Home::id).toList();
     }
 
+    private static List<String> validHomes(MatchingProblem problem, String childId) {
+        return ConstraintTestData.planned(problem.solution(), childId).validHomes().stream().map(Home::id).toList();
+    }
+
     @Test
     void eachHardRuleExcludesItsHomesAndIsCountedOnce() {
         var data = new ConstraintTestData();
@@ -102,6 +106,30 @@ class CandidatePruningTest {
     }
 
     @Test
+    void searchLeavesOutHomesTheChildrenWhoStayFillOrTheChildMayNotLiveWith() {
+        var data = new ConstraintTestData();
+        data.home("FULL", 1);
+        data.home("SOLO_RESIDENT", 2);
+        data.home("YOUNGER_RESIDENT", 2);
+        data.home("OLDER_RESIDENT", 2);
+        data.home("EMPTY", 2);
+        data.child("S1", 10).livesIn("FULL", false).add();
+        data.child("S2", 12).alongside(uk.rcc.exchange.Codes.Alongside.SOLO).livesIn("SOLO_RESIDENT", false).add();
+        data.child("S3", 8).livesIn("YOUNGER_RESIDENT", false).add();
+        data.child("S4", 16).livesIn("OLDER_RESIDENT", false).add();
+        data.child("HSB", 14).needs(Need.HSB).add();
+        data.child("A", 10).livesIn("EMPTY", true).add();
+
+        MatchingProblem problem = data.problem();
+
+        assertEquals(List.of("OLDER_RESIDENT", "EMPTY"), candidates(problem, "HSB"));
+        assertEquals(List.of("YOUNGER_RESIDENT", "OLDER_RESIDENT", "EMPTY"), candidates(problem, "A"));
+        assertEquals(List.of("FULL", "SOLO_RESIDENT", "YOUNGER_RESIDENT", "OLDER_RESIDENT", "EMPTY"),
+                validHomes(problem, "HSB"), "the homes the child's own rules allow are still listed");
+        assertEquals(0, problem.exclusions("HSB").total(), "no home breaks the child's own rules");
+    }
+
+    @Test
     void childrenWhoMustStayAreFactsThatFillPlaces() {
         var data = new ConstraintTestData();
         data.home("H1", 2);
@@ -147,7 +175,7 @@ class CandidatePruningTest {
                     expected.add(child.currentHomeId());
                 }
             }
-            assertEquals(expected, candidates(problem, child.childId()), child.childId());
+            assertEquals(expected, validHomes(problem, child.childId()), child.childId());
             Map<ExclusionReason, Integer> excluded = new java.util.EnumMap<>(ExclusionReason.class);
             dataset.homes().forEach(home -> CandidateRules.firstBreach(child, CandidateRules.ageYears(child,
                     dataset.asOf()), zones, home).ifPresent(reason -> excluded.merge(reason, 1, Integer::sum)));

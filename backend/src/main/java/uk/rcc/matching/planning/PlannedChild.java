@@ -25,6 +25,9 @@ public class PlannedChild implements Occupant {
     private boolean awaiting;
     private Home currentHome;
     private SiblingGroup siblingGroup;
+    /** Every home the child's own rules allow (policy rules 2 and 3), full or not. */
+    private List<Home> validHomes;
+    /** The value range: valid homes the children who stay leave a place in and may be lived with. */
     private List<Home> candidateHomes;
     private Map<Home, CandidateCost> costs;
 
@@ -45,7 +48,16 @@ public class PlannedChild implements Occupant {
         this.currentHome = currentHome;
         this.siblingGroup = siblingGroup;
         this.costs = Map.copyOf(costs);
-        this.candidateHomes = List.copyOf(costs.keySet());
+        this.validHomes = List.copyOf(costs.keySet());
+        this.candidateHomes = validHomes;
+    }
+
+    /**
+     * Narrows the value range to the valid homes where {@code livable} holds: the children who must stay never
+     * move, so a home they fill, or whose residents this child may not live with, can never be proposed.
+     */
+    public void keepCandidates(java.util.function.Predicate<Home> livable) {
+        this.candidateHomes = validHomes.stream().filter(livable).toList();
     }
 
     /**
@@ -54,15 +66,23 @@ public class PlannedChild implements Occupant {
      */
     public void addCandidates(Map<Home, CandidateCost> more) {
         Map<Home, CandidateCost> all = new java.util.LinkedHashMap<>();
-        candidateHomes.forEach(home -> all.put(home, costs.get(home)));
+        validHomes.forEach(home -> all.put(home, costs.get(home)));
         more.forEach(all::putIfAbsent);
         this.costs = Map.copyOf(all);
-        this.candidateHomes = List.copyOf(all.keySet());
+        this.validHomes = List.copyOf(all.keySet());
+        List<Home> widened = new java.util.ArrayList<>(candidateHomes);
+        more.keySet().stream().filter(home -> !candidateHomes.contains(home)).forEach(widened::add);
+        this.candidateHomes = List.copyOf(widened);
     }
 
     @ValueRangeProvider(id = "candidateHomes")
     public List<Home> getCandidateHomes() {
         return candidateHomes;
+    }
+
+    /** Every home the child's own rules allow, including those the children who stay fill. */
+    public List<Home> validHomes() {
+        return validHomes;
     }
 
     public Home getHome() {
