@@ -79,6 +79,11 @@ public final class CommandLine {
                         instanceof ch.qos.logback.classic.Logger engine) {
                     engine.setLevel(ch.qos.logback.classic.Level.INFO);
                 }
+                // and so does the best score once a second, to show how each solve converges
+                if (org.slf4j.LoggerFactory.getLogger("uk.rcc.matching.progress")
+                        instanceof ch.qos.logback.classic.Logger progress) {
+                    progress.setLevel(ch.qos.logback.classic.Level.DEBUG);
+                }
                 return uk.rcc.matching.benchmark.BenchmarkCommand.run(options, out, err);
             }
             case "forecast" -> {

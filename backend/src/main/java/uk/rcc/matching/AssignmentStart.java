@@ -40,6 +40,7 @@ final class AssignmentStart {
     private final List<PlannedChild> order;
     private final List<Home> homes;
     private final Map<Home, Integer> homeIndex = new HashMap<>();
+    private final Map<PlannedChild, Integer> childIndex = new HashMap<>();
     private final Map<SiblingGroup, Integer> plannedMembers = new HashMap<>();
     private final Set<Long> forbidden = new HashSet<>();
     private final Map<SiblingGroup, Home> gatheringHome = new HashMap<>();
@@ -47,6 +48,7 @@ final class AssignmentStart {
     private final Map<PlannedChild, Home> pinned = new HashMap<>();
     private final Map<Home, List<PlannedChild>> pinnedIn = new HashMap<>();
     private boolean flowFinished;
+    private Repair repair = Repair.HOLD_KEPT_CHILD;
 
     AssignmentStart(MatchingSolution solution, Duration budget) {
         this.solution = solution;
@@ -57,12 +59,53 @@ final class AssignmentStart {
         }
         this.order = solution.getPlannedChildren().stream().sorted(Comparator.comparing(PlannedChild::awaiting)
                 .thenComparingInt(child -> child.getCandidateHomes().size())).toList();
+        for (int i = 0; i < order.size(); i++) {
+            childIndex.put(order.get(i), i);
+        }
         order.stream().filter(child -> child.siblingGroup() != null)
                 .forEach(child -> plannedMembers.merge(child.siblingGroup(), 1, Integer::sum));
     }
 
+    /**
+     * How the rounds settle a sharing rule broken in a home. Which child should give way is not known in advance
+     * (a child who must live alone may hold a three-place home, or be better left waiting so three others are
+     * placed), so both are tried and the better first answer kept.
+     */
+    enum Repair {
+        /** The child kept holds the home in later rounds, and everyone its rules forbid is kept away. */
+        HOLD_KEPT_CHILD,
+        /** The child whose own rule forbids the sharing is kept away from that home in later rounds. */
+        TURN_AWAY_RULE_HOLDER
+    }
+
     void apply() {
         long deadline = System.nanoTime() + budget.toNanos();
+        long[] bestValue = null;
+        Home[] best = null;
+        for (Repair repair : Repair.values()) {
+            long now = System.nanoTime();
+            long passDeadline = repair == Repair.HOLD_KEPT_CHILD ? now + (deadline - now) / 2 : deadline;
+            long[] value = rounds(repair, passDeadline);
+            if (bestValue == null || better(value, bestValue)) {
+                bestValue = value;
+                best = snapshot();
+            }
+            if (!flowFinished || System.nanoTime() >= deadline) {
+                break;
+            }
+        }
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).setHome(best[i]);
+        }
+    }
+
+    /** Rounds under one way of repairing; leaves the best round's homes set and returns its value. */
+    private long[] rounds(Repair repair, long deadline) {
+        this.repair = repair;
+        forbidden.clear();
+        pinned.clear();
+        pinnedIn.clear();
+        gatheringHome.clear();
         Home[] best = null;
         long[] bestValue = null;
         for (int round = 0; round == 0 || round < MAX_ROUNDS && System.nanoTime() < deadline; round++) {
@@ -74,8 +117,8 @@ final class AssignmentStart {
             // Placing more children outranks any cost, so chains may run past the budget by as much again.
             int chained = PlaceMoreByChains.apply(solution.getStayingChildren(), order, deadline + budget.toNanos());
             long[] value = value();
-            LOG.info("assignment round {}: {} placed by the flow{} in {} ms, {} after repairs and chains (+{} by chains) "
-                    + "in {} ms, soft {}", round + 1, assigned,
+            LOG.info("assignment round {} ({}): {} placed by the flow{} in {} ms, {} after repairs and chains "
+                    + "(+{} by chains) in {} ms, soft {}", round + 1, repair, assigned,
                     flowFinished ? "" : " (cut short)", (flowEnded - now) / 1_000_000, value[0], chained,
                     (System.nanoTime() - flowEnded) / 1_000_000, -value[1] / 100.0);
             if (bestValue == null || better(value, bestValue)) {
@@ -92,6 +135,7 @@ final class AssignmentStart {
         for (int i = 0; i < order.size(); i++) {
             order.get(i).setHome(best[i]);
         }
+        return bestValue;
     }
 
     /** @return how many children the flow placed before its deadline */
@@ -177,13 +221,9 @@ final class AssignmentStart {
                     || Occupant.hsbConflict(child, other)).toList();
             if (!conflicting.isEmpty()) {
                 forbidden.add(key(i, homeIndex.get(child.getHome())));
-                // Forbidding one child at a time lets the next round send another child the same rule turns
-                // away (a SOLO child's home would be refilled round after round), so the children kept hold
-                // their home and keep away everyone their rules forbid.
-                for (Occupant keeper : conflicting) {
-                    if (keeper instanceof PlannedChild kept && !pinned.containsKey(kept)) {
-                        pinned.put(kept, kept.getHome());
-                        pinnedIn.computeIfAbsent(kept.getHome(), h -> new ArrayList<>()).add(kept);
+                for (Occupant kept : conflicting) {
+                    if (kept instanceof PlannedChild other) {
+                        settle(child, other);
                     }
                 }
                 child.setHome(null);
@@ -193,6 +233,22 @@ final class AssignmentStart {
             }
         }
         return removed;
+    }
+
+    /**
+     * Forbidding only the child turned away lets the next round send another child the same rule forbids (a
+     * SOLO child's home would be refilled round after round), so the repair also decides for later rounds.
+     */
+    private void settle(PlannedChild turnedAway, PlannedChild kept) {
+        Home home = kept.getHome();
+        if (repair == Repair.HOLD_KEPT_CHILD) {
+            if (!pinned.containsKey(kept)) {
+                pinned.put(kept, home);
+                pinnedIn.computeIfAbsent(home, h -> new ArrayList<>()).add(kept);
+            }
+        } else if (kept.alongsideForbids(turnedAway) || kept.hsbForbids(turnedAway)) {
+            forbidden.add(key(childIndex.get(kept), homeIndex.get(home)));
+        }
     }
 
     /** Chooses, for each group still split, the home most of its members live in; true when one was chosen. */

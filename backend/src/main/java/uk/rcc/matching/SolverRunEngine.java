@@ -153,8 +153,10 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    /** The best score once a second, at debug level: the benchmark turns it on to show how a solve converges. */
+    private static final Logger LOG_PROGRESS = LoggerFactory.getLogger("uk.rcc.matching.progress");
+
     /** Best score and children placed so far, at most once a second; a stop asked before solving began is kept. */
-    private static final org.slf4j.Logger LOG_PROGRESS = org.slf4j.LoggerFactory.getLogger("uk.rcc.matching.progress");
 
     private static void reportProgress(Solver<MatchingSolution> solver, Consumer<Progress> onProgress,
             AtomicBoolean stopRequested) {
@@ -174,7 +176,7 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
                 var scope = step.getPhaseScope().getSolverScope();
                 List<PlannedChild> planned = scope.getBestSolution().getPlannedChildren();
                 int placed = (int) planned.stream().filter(c -> c.getHome() != null).count();
-                LOG_PROGRESS.info("best {} after {} ms", scope.getBestScore(), (now - started) / 1_000_000);
+                LOG_PROGRESS.debug("best {} after {} ms", scope.getBestScore(), (now - started) / 1_000_000);
                 onProgress.accept(new Progress(String.valueOf(scope.getBestScore()), placed, planned.size(),
                         Duration.ofNanos(now - started)));
             }
