@@ -79,10 +79,15 @@ public final class CommandLine {
                         instanceof ch.qos.logback.classic.Logger engine) {
                     engine.setLevel(ch.qos.logback.classic.Level.INFO);
                 }
-                // and so does the best score once a second, to show how each solve converges
+                // and so do the best score once a second and the search's step and move counts, to show how each
+                // solve converges and how fast the moves are evaluated
                 if (org.slf4j.LoggerFactory.getLogger("uk.rcc.matching.progress")
                         instanceof ch.qos.logback.classic.Logger progress) {
                     progress.setLevel(ch.qos.logback.classic.Level.DEBUG);
+                }
+                if (org.slf4j.LoggerFactory.getLogger("org.optaplanner.core.impl.localsearch")
+                        instanceof ch.qos.logback.classic.Logger search) {
+                    search.setLevel(ch.qos.logback.classic.Level.INFO);
                 }
                 return uk.rcc.matching.benchmark.BenchmarkCommand.run(options, out, err);
             }

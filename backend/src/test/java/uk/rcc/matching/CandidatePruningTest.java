@@ -122,10 +122,10 @@ class CandidatePruningTest {
 
         MatchingProblem problem = data.problem();
 
-        assertEquals(List.of("OLDER_RESIDENT", "EMPTY"), candidates(problem, "HSB"));
-        assertEquals(List.of("YOUNGER_RESIDENT", "OLDER_RESIDENT", "EMPTY"), candidates(problem, "A"));
-        assertEquals(List.of("FULL", "SOLO_RESIDENT", "YOUNGER_RESIDENT", "OLDER_RESIDENT", "EMPTY"),
-                validHomes(problem, "HSB"), "the homes the child's own rules allow are still listed");
+        assertEquals(Set.of("OLDER_RESIDENT", "EMPTY"), Set.copyOf(candidates(problem, "HSB")));
+        assertEquals(Set.of("YOUNGER_RESIDENT", "OLDER_RESIDENT", "EMPTY"), Set.copyOf(candidates(problem, "A")));
+        assertEquals(Set.of("FULL", "SOLO_RESIDENT", "YOUNGER_RESIDENT", "OLDER_RESIDENT", "EMPTY"),
+                Set.copyOf(validHomes(problem, "HSB")), "the homes the child's own rules allow are still listed");
         assertEquals(0, problem.exclusions("HSB").total(), "no home breaks the child's own rules");
     }
 
@@ -175,7 +175,12 @@ class CandidatePruningTest {
                     expected.add(child.currentHomeId());
                 }
             }
-            assertEquals(expected, validHomes(problem, child.childId()), child.childId());
+            List<String> listed = validHomes(problem, child.childId());
+            assertEquals(Set.copyOf(expected), Set.copyOf(listed), child.childId());
+            assertEquals(expected.size(), listed.size(), child.childId());
+            List<Long> costs = listed.stream().map(id -> problem.cost(child, dataset.homes().stream()
+                    .filter(h -> h.homeId().equals(id)).findFirst().orElseThrow()).totalHundredths()).toList();
+            assertEquals(costs.stream().sorted().toList(), costs, child.childId() + ": cheapest home first");
             Map<ExclusionReason, Integer> excluded = new java.util.EnumMap<>(ExclusionReason.class);
             dataset.homes().forEach(home -> CandidateRules.firstBreach(child, CandidateRules.ageYears(child,
                     dataset.asOf()), zones, home).ifPresent(reason -> excluded.merge(reason, 1, Integer::sum)));

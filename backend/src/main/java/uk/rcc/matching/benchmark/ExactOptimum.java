@@ -196,8 +196,11 @@ public final class ExactOptimum {
                         }
                     }
                     if (!refused.isEmpty()) {
-                        model.addLessOrEqual(LinearExpr.sum(refused.toArray(new BoolVar[0])), 0)
-                                .onlyEnforceIf(home.getValue());
+                        // as a linear inequality too, which is what the LP relaxation behind CP-SAT's bound sees:
+                        // refusedCap × x[child][home] + Σ x[refused][home] ≤ refusedCap
+                        long refusedCap = Math.min(room.get(home.getKey()), refused.size());
+                        model.addLessOrEqual(LinearExpr.newBuilder().addSum(refused.toArray(new BoolVar[0]))
+                                .addTerm(home.getValue(), refusedCap).build(), refusedCap);
                     }
                 }
             }
@@ -252,6 +255,18 @@ public final class ExactOptimum {
                         }
                     });
                 }
+                // A home holds at most min(room, members) of the group, and only if the group uses it: the implications
+                // alone let the LP relaxation spread a group thinly over many homes at no sibling cost.
+                Map<String, LinearExprBuilder> inHome = new HashMap<>();
+                for (int i : indices) {
+                    lives.get(i).forEach((home, x) -> {
+                        if (used.containsKey(home)) {
+                            inHome.computeIfAbsent(home, h -> LinearExpr.newBuilder()).add(x);
+                        }
+                    });
+                }
+                inHome.forEach((home, together) -> model.addLessOrEqual(
+                        together.addTerm(used.get(home), -Math.min(room.get(home), indices.size())).build(), 0));
                 IntVar extra = model.newIntVar(0, used.size() + fixed.size(), group + " extra homes");
                 LinearExprBuilder homes = LinearExpr.newBuilder().addSum(used.values().toArray(new BoolVar[0]))
                         .add(fixed.size() - 1);
@@ -264,7 +279,7 @@ public final class ExactOptimum {
         Result solve(Duration limit) {
             model.minimize(objective.build());
             CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2);
+            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2).setLinearizationLevel(2);
             long start = System.nanoTime();
             CpSolverStatus status = solver.solve(model);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -293,7 +308,7 @@ public final class ExactOptimum {
                 lives.get(i).forEach((candidate, x) -> model.addHint(x, candidate.equals(home) ? 1 : 0));
             }
             CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2);
+            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2).setLinearizationLevel(2);
             long start = System.nanoTime();
             CpSolverStatus status = solver.solve(model);
             double seconds = (System.nanoTime() - start) / 1e9;

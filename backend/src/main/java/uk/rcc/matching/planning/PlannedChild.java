@@ -25,9 +25,9 @@ public class PlannedChild implements Occupant {
     private boolean awaiting;
     private Home currentHome;
     private SiblingGroup siblingGroup;
-    /** Every home the child's own rules allow (policy rules 2 and 3), full or not. */
+    /** Every home the child's own rules allow (policy rules 2 and 3), full or not, cheapest first. */
     private List<Home> validHomes;
-    /** The value range: valid homes the children who stay leave a place in and may be lived with. */
+    /** The value range, cheapest first: valid homes the children who stay leave a place in and may be lived with. */
     private List<Home> candidateHomes;
     private Map<Home, CandidateCost> costs;
 
@@ -48,7 +48,7 @@ public class PlannedChild implements Occupant {
         this.currentHome = currentHome;
         this.siblingGroup = siblingGroup;
         this.costs = Map.copyOf(costs);
-        this.validHomes = List.copyOf(costs.keySet());
+        this.validHomes = cheapestFirst(this.costs);
         this.candidateHomes = validHomes;
     }
 
@@ -69,10 +69,16 @@ public class PlannedChild implements Occupant {
         validHomes.forEach(home -> all.put(home, costs.get(home)));
         more.forEach(all::putIfAbsent);
         this.costs = Map.copyOf(all);
-        this.validHomes = List.copyOf(all.keySet());
-        List<Home> widened = new java.util.ArrayList<>(candidateHomes);
-        more.keySet().stream().filter(home -> !candidateHomes.contains(home)).forEach(widened::add);
-        this.candidateHomes = List.copyOf(widened);
+        this.validHomes = cheapestFirst(this.costs);
+        java.util.Set<Home> widened = new java.util.HashSet<>(candidateHomes);
+        widened.addAll(more.keySet());
+        this.candidateHomes = validHomes.stream().filter(widened::contains).toList();
+    }
+
+    /** Homes by the child's own soft cost there, cheapest first, so moves can favour the homes that suit best. */
+    private static List<Home> cheapestFirst(Map<Home, CandidateCost> costs) {
+        return costs.keySet().stream().sorted(java.util.Comparator
+                .comparingLong((Home home) -> costs.get(home).totalHundredths()).thenComparing(Home::id)).toList();
     }
 
     @ValueRangeProvider(id = "candidateHomes")

@@ -1,6 +1,7 @@
 package uk.rcc.matching.planning;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
@@ -21,6 +23,12 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolution, ReassignMove> {
     private static final int ATTEMPTS = 20;
 
+    /**
+     * Each group's target homes. Candidate lists never change while solving, and intersecting them for every move
+     * took most of the search's time, so they are worked out once per group (one factory serves one solver).
+     */
+    private final Map<SiblingGroup, List<Home>> targets = new ConcurrentHashMap<>();
+
     @Override
     public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
         return groupsOf(scoreDirector.getWorkingSolution()).values().stream()
@@ -30,10 +38,11 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
     @Override
     public Iterator<ReassignMove> createOriginalMoveIterator(ScoreDirector<MatchingSolution> scoreDirector) {
         MatchingSolution solution = scoreDirector.getWorkingSolution();
+        Map<Home, List<PlannedChild>> living = livingIn(solution);
         List<ReassignMove> moves = new ArrayList<>();
         for (List<PlannedChild> members : groupsOf(solution).values()) {
             for (Home home : commonCandidates(members)) {
-                ReassignMove move = moveInto(solution, members, home);
+                ReassignMove move = moveInto(living, members, home);
                 if (move != null) {
                     moves.add(move);
                 }
@@ -47,6 +56,7 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
             Random random) {
         MatchingSolution solution = scoreDirector.getWorkingSolution();
         List<List<PlannedChild>> groups = new ArrayList<>(groupsOf(solution).values());
+        Map<Home, List<PlannedChild>> living = livingIn(solution);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -60,9 +70,10 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
                 }
                 for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                     List<PlannedChild> members = groups.get(random.nextInt(groups.size()));
-                    List<Home> homes = preferredTargets(members);
+                    List<Home> homes = targets.computeIfAbsent(members.get(0).siblingGroup(),
+                            group -> preferredTargets(members));
                     if (!homes.isEmpty()) {
-                        ReassignMove move = moveInto(solution, members, homes.get(random.nextInt(homes.size())));
+                        ReassignMove move = moveInto(living, members, homes.get(random.nextInt(homes.size())));
                         if (move != null) {
                             return move;
                         }
@@ -94,20 +105,36 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
 
     static List<Home> commonCandidates(List<PlannedChild> members) {
         Set<Home> common = new HashSet<>(members.get(0).getCandidateHomes());
-        for (PlannedChild member : members) {
-            common.retainAll(member.getCandidateHomes());
+        for (PlannedChild member : members.subList(1, members.size())) {
+            common.retainAll(new HashSet<>(member.getCandidateHomes()));
         }
         return members.get(0).getCandidateHomes().stream().filter(common::contains).toList();
     }
 
     /** The move putting every member into {@code home}, swapping others out if needed; null when impossible. */
     static ReassignMove moveInto(MatchingSolution solution, List<PlannedChild> members, Home home) {
+        return moveInto(livingIn(solution), members, home);
+    }
+
+    /** Planned children by the home they are in now. */
+    static Map<Home, List<PlannedChild>> livingIn(MatchingSolution solution) {
+        Map<Home, List<PlannedChild>> living = new HashMap<>();
+        for (PlannedChild child : solution.getPlannedChildren()) {
+            if (child.getHome() != null) {
+                living.computeIfAbsent(child.getHome(), h -> new ArrayList<>()).add(child);
+            }
+        }
+        return living;
+    }
+
+    private static ReassignMove moveInto(Map<Home, List<PlannedChild>> living, List<PlannedChild> members,
+            Home home) {
         List<PlannedChild> arriving = members.stream().filter(m -> m.getHome() != home).toList();
         if (arriving.isEmpty()) {
             return null;
         }
-        List<PlannedChild> others = solution.getPlannedChildren().stream()
-                .filter(c -> c.getHome() == home && !members.contains(c)).toList();
+        List<PlannedChild> others = living.getOrDefault(home, List.of()).stream()
+                .filter(c -> !members.contains(c)).toList();
         int free = home.places() - home.stayingCount() - others.size()
                 - (members.size() - arriving.size());
         List<PlannedChild> children = new ArrayList<>(arriving);

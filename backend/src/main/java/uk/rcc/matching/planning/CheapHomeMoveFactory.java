@@ -1,0 +1,97 @@
+package uk.rcc.matching.planning;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+
+/**
+ * Moves a child towards the homes that suit it best: a home drawn from its candidates with a strong lean to the
+ * cheapest (candidate lists are sorted cheapest first). When that home has room the child simply moves in; when it
+ * is full, a child living there swaps into the home the first child leaves or, in the same step, moves on to one of
+ * its own cheaper homes with room. Uniform change and swap moves mostly try far, dear homes, and no single change
+ * can enter a full home (capacity is never traded for soft cost), so these moves find most of the improvements.
+ */
+public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolution, ReassignMove> {
+    private static final int ATTEMPTS = 20;
+    /** Draws index ⌊n·u³⌋: half of all draws fall in the cheapest eighth of a child's homes. */
+    private static final double LEAN = 3.0;
+
+    @Override
+    public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
+        return scoreDirector.getWorkingSolution().getPlannedChildren().stream()
+                .mapToLong(child -> child.getCandidateHomes().size()).sum();
+    }
+
+    /** Listing every swap and onward move would be far too many; the configurations select these randomly. */
+    @Override
+    public Iterator<ReassignMove> createOriginalMoveIterator(ScoreDirector<MatchingSolution> scoreDirector) {
+        throw new UnsupportedOperationException("CheapHomeMoveFactory supports random selection only");
+    }
+
+    @Override
+    public Iterator<ReassignMove> createRandomMoveIterator(ScoreDirector<MatchingSolution> scoreDirector,
+            Random random) {
+        return randomMoves(scoreDirector.getWorkingSolution(), random);
+    }
+
+    /** Endless random moves over the solution as it is now; an attempt that finds none yields an undoable move. */
+    static Iterator<ReassignMove> randomMoves(MatchingSolution solution, Random random) {
+        List<PlannedChild> children = solution.getPlannedChildren();
+        Map<Home, List<PlannedChild>> living = SiblingGroupMoveFactory.livingIn(solution);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !children.isEmpty();
+            }
+
+            @Override
+            public ReassignMove next() {
+                for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                    ReassignMove move = attempt();
+                    if (move != null) {
+                        return move;
+                    }
+                }
+                return new ReassignMove(List.of(), List.of()); // not doable; the solver skips it
+            }
+
+            private ReassignMove attempt() {
+                PlannedChild child = children.get(random.nextInt(children.size()));
+                Home target = cheapish(child.getCandidateHomes());
+                Home from = child.getHome();
+                if (target == null || target == from) {
+                    return null;
+                }
+                if (room(target) > 0) {
+                    return new ReassignMove(List.of(child), List.of(target));
+                }
+                List<PlannedChild> there = living.getOrDefault(target, List.of());
+                if (there.isEmpty()) {
+                    return null;
+                }
+                PlannedChild other = there.get(random.nextInt(there.size()));
+                if (from != null && random.nextBoolean() && other.getCandidateHomes().contains(from)) {
+                    return new ReassignMove(List.of(child, other), List.of(target, from));
+                }
+                Home onward = cheapish(other.getCandidateHomes());
+                if (onward != null && onward != target && onward != from && room(onward) > 0) {
+                    return new ReassignMove(List.of(child, other), List.of(target, onward));
+                }
+                return null;
+            }
+
+            private Home cheapish(List<Home> homes) {
+                return homes.isEmpty() ? null
+                        : homes.get((int) (homes.size() * Math.pow(random.nextDouble(), LEAN)));
+            }
+
+            private int room(Home home) {
+                return home.places() - home.stayingCount() - living.getOrDefault(home, List.of()).size();
+            }
+        };
+    }
+}
