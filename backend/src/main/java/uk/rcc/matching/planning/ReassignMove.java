@@ -18,6 +18,11 @@ public final class ReassignMove extends AbstractMove<MatchingSolution> {
         this.targets = new ArrayList<>(targets);
     }
 
+    /** The homes the children get, in the order of the children; null leaves a child unplaced. */
+    List<Home> targets() {
+        return java.util.Collections.unmodifiableList(targets);
+    }
+
     @Override
     public boolean isMoveDoable(ScoreDirector<MatchingSolution> scoreDirector) {
         for (int i = 0; i < children.size(); i++) {
