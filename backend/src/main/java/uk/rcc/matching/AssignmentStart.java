@@ -48,6 +48,8 @@ final class AssignmentStart {
     private final Map<PlannedChild, Home> pinned = new HashMap<>();
     private final Map<Home, List<PlannedChild>> pinnedIn = new HashMap<>();
     private boolean flowFinished;
+    /** How long the latest round took, flow and repairs: a second repair starts only with that much time left. */
+    private long lastRoundNanos;
     private Repair repair = Repair.HOLD_KEPT_CHILD;
 
     AssignmentStart(MatchingSolution solution, Duration budget) {
@@ -82,15 +84,15 @@ final class AssignmentStart {
         long deadline = System.nanoTime() + budget.toNanos();
         long[] bestValue = null;
         Home[] best = null;
+        // The first repair may take the whole budget (on large co-operatives its flow needs all of it); the second
+        // runs in the time the first leaves, when its flow was not cut short and a round still fits.
         for (Repair repair : Repair.values()) {
-            long now = System.nanoTime();
-            long passDeadline = repair == Repair.HOLD_KEPT_CHILD ? now + (deadline - now) / 2 : deadline;
-            long[] value = rounds(repair, passDeadline);
+            long[] value = rounds(repair, deadline);
             if (bestValue == null || better(value, bestValue)) {
                 bestValue = value;
                 best = snapshot();
             }
-            if (!flowFinished || System.nanoTime() >= deadline) {
+            if (!flowFinished || System.nanoTime() + lastRoundNanos >= deadline) {
                 break;
             }
         }
@@ -121,6 +123,7 @@ final class AssignmentStart {
                     + "(+{} by chains) in {} ms, soft {}", round + 1, repair, assigned,
                     flowFinished ? "" : " (cut short)", (flowEnded - now) / 1_000_000, value[0], chained,
                     (System.nanoTime() - flowEnded) / 1_000_000, -value[1] / 100.0);
+            lastRoundNanos = System.nanoTime() - now;
             if (bestValue == null || better(value, bestValue)) {
                 bestValue = value;
                 best = snapshot();

@@ -196,8 +196,8 @@ public final class ExactOptimum {
                         }
                     }
                     if (!refused.isEmpty()) {
-                        // as a linear inequality too, which is what the LP relaxation behind CP-SAT's bound sees:
-                        // refusedCap × x[child][home] + Σ x[refused][home] ≤ refusedCap
+                        // written as one linear inequality, which the LP relaxation behind CP-SAT's bound sees
+                        // (an enforced constraint it barely does): cap × x[child][home] + Σ x[refused][home] ≤ cap
                         long refusedCap = Math.min(room.get(home.getKey()), refused.size());
                         model.addLessOrEqual(LinearExpr.newBuilder().addSum(refused.toArray(new BoolVar[0]))
                                 .addTerm(home.getValue(), refusedCap).build(), refusedCap);
@@ -276,10 +276,20 @@ public final class ExactOptimum {
             });
         }
 
+        /**
+         * Both cores; linearization level 2 puts every constraint in CP-SAT's LP, which found far cheaper assignments
+         * at 1,000 planned children than the default level (34,818 against 35,055 in 300 s).
+         */
+        private static CpSolver solver(Duration limit) {
+            CpSolver solver = new CpSolver();
+            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2)
+                    .setLinearizationLevel(2);
+            return solver;
+        }
+
         Result solve(Duration limit) {
             model.minimize(objective.build());
-            CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2).setLinearizationLevel(2);
+            CpSolver solver = solver(limit);
             long start = System.nanoTime();
             CpSolverStatus status = solver.solve(model);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -307,8 +317,7 @@ public final class ExactOptimum {
                 String home = hint.get(planned.get(i).childId());
                 lives.get(i).forEach((candidate, x) -> model.addHint(x, candidate.equals(home) ? 1 : 0));
             }
-            CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(2).setLinearizationLevel(2);
+            CpSolver solver = solver(limit);
             long start = System.nanoTime();
             CpSolverStatus status = solver.solve(model);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -41,8 +41,10 @@ public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolutio
     /** Endless random moves over the solution as it is now; an attempt that finds none yields an undoable move. */
     static Iterator<ReassignMove> randomMoves(MatchingSolution solution, Random random) {
         List<PlannedChild> children = solution.getPlannedChildren();
-        Map<Home, List<PlannedChild>> living = SiblingGroupMoveFactory.livingIn(solution);
         return new Iterator<>() {
+            /** Who lives where, worked out at the first draw: most steps draw few moves of each kind. */
+            private Map<Home, List<PlannedChild>> living;
+
             @Override
             public boolean hasNext() {
                 return !children.isEmpty();
@@ -60,6 +62,9 @@ public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolutio
             }
 
             private ReassignMove attempt() {
+                if (living == null) {
+                    living = SiblingGroupMoveFactory.livingIn(solution);
+                }
                 PlannedChild child = children.get(random.nextInt(children.size()));
                 Home target = cheapish(child.getCandidateHomes());
                 Home from = child.getHome();

@@ -45,17 +45,30 @@ public class LocalReassignmentMoveFactory implements MoveIteratorFactory<Matchin
         throw new UnsupportedOperationException("LocalReassignmentMoveFactory supports random selection only");
     }
 
+    /** Sibling groups' planned members never change while solving, so they are found once per solution. */
+    private MatchingSolution groupsFor;
+    private Map<SiblingGroup, List<PlannedChild>> groups;
+
     @Override
     public Iterator<ReassignMove> createRandomMoveIterator(ScoreDirector<MatchingSolution> scoreDirector,
             Random random) {
-        return randomMoves(scoreDirector.getWorkingSolution(), random);
+        MatchingSolution solution = scoreDirector.getWorkingSolution();
+        synchronized (this) {
+            if (groupsFor != solution) {
+                groups = membersByGroup(solution.getPlannedChildren());
+                groupsFor = solution;
+            }
+        }
+        return randomMoves(solution, groups, random);
     }
 
-    static Iterator<ReassignMove> randomMoves(MatchingSolution solution, Random random) {
+    static Iterator<ReassignMove> randomMoves(MatchingSolution solution, Map<SiblingGroup, List<PlannedChild>> groups,
+            Random random) {
         List<PlannedChild> children = solution.getPlannedChildren();
-        Map<Home, List<PlannedChild>> living = SiblingGroupMoveFactory.livingIn(solution);
-        Map<SiblingGroup, List<PlannedChild>> groups = membersByGroup(children);
         return new Iterator<>() {
+            /** Who lives where, worked out at the first draw: most steps draw few moves of each kind. */
+            private Map<Home, List<PlannedChild>> living;
+
             @Override
             public boolean hasNext() {
                 return !children.isEmpty();
@@ -63,6 +76,9 @@ public class LocalReassignmentMoveFactory implements MoveIteratorFactory<Matchin
 
             @Override
             public ReassignMove next() {
+                if (living == null) {
+                    living = SiblingGroupMoveFactory.livingIn(solution);
+                }
                 return reassign(living, groups, neighbourhood(children.get(random.nextInt(children.size()))));
             }
 

@@ -28,6 +28,8 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
      * took most of the search's time, so they are worked out once per group (one factory serves one solver).
      */
     private final Map<SiblingGroup, List<Home>> targets = new ConcurrentHashMap<>();
+    private MatchingSolution groupsFor;
+    private List<List<PlannedChild>> groupsList;
 
     @Override
     public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
@@ -55,9 +57,11 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
     public Iterator<ReassignMove> createRandomMoveIterator(ScoreDirector<MatchingSolution> scoreDirector,
             Random random) {
         MatchingSolution solution = scoreDirector.getWorkingSolution();
-        List<List<PlannedChild>> groups = new ArrayList<>(groupsOf(solution).values());
-        Map<Home, List<PlannedChild>> living = livingIn(solution);
+        List<List<PlannedChild>> groups = groups(solution);
         return new Iterator<>() {
+            /** Who lives where, worked out at the first draw: most steps draw few moves of each kind. */
+            private Map<Home, List<PlannedChild>> living;
+
             @Override
             public boolean hasNext() {
                 return !groups.isEmpty();
@@ -67,6 +71,9 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
             public ReassignMove next() {
                 if (groups.isEmpty()) {
                     throw new NoSuchElementException();
+                }
+                if (living == null) {
+                    living = livingIn(solution);
                 }
                 for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                     List<PlannedChild> members = groups.get(random.nextInt(groups.size()));
@@ -82,6 +89,15 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
                 return new ReassignMove(List.of(), List.of()); // not doable; the solver skips it
             }
         };
+    }
+
+    /** The groups' planned members never change while solving, so they are found once per solution. */
+    private synchronized List<List<PlannedChild>> groups(MatchingSolution solution) {
+        if (groupsFor != solution) {
+            groupsList = new ArrayList<>(groupsOf(solution).values());
+            groupsFor = solution;
+        }
+        return groupsList;
     }
 
     /** Groups with at least one planned member and more than one member in all. */
