@@ -47,6 +47,7 @@ public final class BenchmarkCommand {
               --sizes 100,1000,10000,national  matching sizes to solve (planned children), or none
               --seconds N                      solver time limit per size (60)
               --exact-seconds N                CP-SAT time limit for sizes up to 2,000 planned children (300; 0 skips)
+              --exact-workers N                CP-SAT workers (2; larger portfolios add bound-raising workers)
               --config FILE                    solver configuration (interactive-solver.xml)
               --shortlist-calls N              timed shortlist calls (2000; 0 skips the shortlist part)
               --shortlist-warmup N             untimed shortlist calls first (200)
@@ -64,16 +65,18 @@ public final class BenchmarkCommand {
         Options options;
         int seconds;
         int exactSeconds;
+        int exactWorkers;
         int shortlistCalls;
         int shortlistWarmup;
         int shortlistK;
         int shortlistHomes;
         int shortlistChildren;
         try {
-            options = Options.parse(args, Set.of("sizes", "seconds", "config", "out", "exact-seconds",
+            options = Options.parse(args, Set.of("sizes", "seconds", "config", "out", "exact-seconds", "exact-workers",
                     "shortlist-calls", "shortlist-warmup", "shortlist-k", "shortlist-homes", "shortlist-children"));
             seconds = options.intValue("seconds", 60);
             exactSeconds = options.intValue("exact-seconds", 300);
+            exactWorkers = options.intValue("exact-workers", ExactOptimum.DEFAULT_WORKERS);
             shortlistCalls = options.intValue("shortlist-calls", 2_000);
             shortlistWarmup = options.intValue("shortlist-warmup", 200);
             shortlistK = options.intValue("shortlist-k", 10);
@@ -92,7 +95,7 @@ public final class BenchmarkCommand {
             Spec spec = spec(size.trim());
             out.printf("Solving %s (%d children, %d homes) for up to %d s ...%n", size, spec.children(), spec.homes(),
                     seconds);
-            rows.add(measure(size.trim(), spec, seconds, config, exactSeconds));
+            rows.add(measure(size.trim(), spec, seconds, config, exactSeconds, exactWorkers));
             out.println(line(rows.get(rows.size() - 1)));
         }
         ShortlistBenchmark.Result shortlist = null;
@@ -140,7 +143,8 @@ public final class BenchmarkCommand {
         return new Spec(planned * 3, planned * 3 / 2, 0.33, 0.0, Scope.NORTHERN, 2026 + planned, AS_OF);
     }
 
-    private static Row measure(String size, Spec spec, int seconds, String config, int exactSeconds) {
+    private static Row measure(String size, Spec spec, int seconds, String config, int exactSeconds,
+            int exactWorkers) {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(spec);
         MatchingPolicy policy = MatchingPolicy.reference();
         long start = System.nanoTime();
@@ -169,7 +173,7 @@ public final class BenchmarkCommand {
             if (exactSeconds > 0) {
                 // at the solver's own placed count (the policy's comparison), starting CP-SAT from the solver's answer
                 exact = ExactOptimum.solveAtPlacedCount(dataset, policy, Duration.ofSeconds(exactSeconds),
-                        solver.placed(), proposed);
+                        solver.placed(), proposed, exactWorkers);
                 optimum = PolicyCost.of(dataset, exact.assignment(), policy);
             }
         }
