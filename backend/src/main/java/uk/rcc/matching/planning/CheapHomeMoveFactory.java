@@ -2,7 +2,6 @@ package uk.rcc.matching.planning;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
@@ -38,34 +37,12 @@ public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolutio
         return randomMoves(scoreDirector.getWorkingSolution(), random);
     }
 
-    /** Endless random moves over the solution as it is now; an attempt that finds none yields an undoable move. */
+    /** Endless random moves over the solution as it is now; a draw that finds none yields an undoable move. */
     static Iterator<ReassignMove> randomMoves(MatchingSolution solution, Random random) {
-        List<PlannedChild> children = solution.getPlannedChildren();
-        return new Iterator<>() {
-            /** Who lives where, worked out at the first draw: most steps draw few moves of each kind. */
-            private Map<Home, List<PlannedChild>> living;
-
+        return new RandomMoveIterator(solution, random, ATTEMPTS) {
             @Override
-            public boolean hasNext() {
-                return !children.isEmpty();
-            }
-
-            @Override
-            public ReassignMove next() {
-                for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                    ReassignMove move = attempt();
-                    if (move != null) {
-                        return move;
-                    }
-                }
-                return new ReassignMove(List.of(), List.of()); // not doable; the solver skips it
-            }
-
-            private ReassignMove attempt() {
-                if (living == null) {
-                    living = SiblingGroupMoveFactory.livingIn(solution);
-                }
-                PlannedChild child = children.get(random.nextInt(children.size()));
+            protected ReassignMove attempt() {
+                PlannedChild child = anyChild();
                 Home target = cheapish(child.getCandidateHomes());
                 Home from = child.getHome();
                 if (target == null || target == from) {
@@ -74,7 +51,7 @@ public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolutio
                 if (room(target) > 0) {
                     return new ReassignMove(List.of(child), List.of(target));
                 }
-                List<PlannedChild> there = living.getOrDefault(target, List.of());
+                List<PlannedChild> there = living().getOrDefault(target, List.of());
                 if (there.isEmpty()) {
                     return null;
                 }
@@ -95,7 +72,7 @@ public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolutio
             }
 
             private int room(Home home) {
-                return home.places() - home.stayingCount() - living.getOrDefault(home, List.of()).size();
+                return home.places() - home.stayingCount() - living().getOrDefault(home, List.of()).size();
             }
         };
     }

@@ -64,22 +64,10 @@ public class LocalReassignmentMoveFactory implements MoveIteratorFactory<Matchin
 
     static Iterator<ReassignMove> randomMoves(MatchingSolution solution, Map<SiblingGroup, List<PlannedChild>> groups,
             Random random) {
-        List<PlannedChild> children = solution.getPlannedChildren();
-        return new Iterator<>() {
-            /** Who lives where, worked out at the first draw: most steps draw few moves of each kind. */
-            private Map<Home, List<PlannedChild>> living;
-
+        return new RandomMoveIterator(solution, random, 1) {
             @Override
-            public boolean hasNext() {
-                return !children.isEmpty();
-            }
-
-            @Override
-            public ReassignMove next() {
-                if (living == null) {
-                    living = SiblingGroupMoveFactory.livingIn(solution);
-                }
-                return reassign(living, groups, neighbourhood(children.get(random.nextInt(children.size()))));
+            protected ReassignMove attempt() {
+                return reassign(living(), groups, neighbourhood(anyChild()));
             }
 
             private List<PlannedChild> neighbourhood(PlannedChild seed) {
@@ -87,7 +75,7 @@ public class LocalReassignmentMoveFactory implements MoveIteratorFactory<Matchin
                 chosen.add(seed);
                 List<Home> homes = seed.getCandidateHomes();
                 for (int i = 0; i < homes.size() && i < NEAR_HOMES && chosen.size() < MAX_CHILDREN; i++) {
-                    for (PlannedChild other : living.getOrDefault(homes.get(i), List.of())) {
+                    for (PlannedChild other : living().getOrDefault(homes.get(i), List.of())) {
                         if (chosen.size() < MAX_CHILDREN) {
                             chosen.add(other);
                         }

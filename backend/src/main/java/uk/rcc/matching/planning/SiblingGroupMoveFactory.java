@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,35 +57,18 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
             Random random) {
         MatchingSolution solution = scoreDirector.getWorkingSolution();
         List<List<PlannedChild>> groups = groups(solution);
-        return new Iterator<>() {
-            /** Who lives where, worked out at the first draw: most steps draw few moves of each kind. */
-            private Map<Home, List<PlannedChild>> living;
-
+        return new RandomMoveIterator(solution, random, ATTEMPTS) {
             @Override
             public boolean hasNext() {
                 return !groups.isEmpty();
             }
 
             @Override
-            public ReassignMove next() {
-                if (groups.isEmpty()) {
-                    throw new NoSuchElementException();
-                }
-                if (living == null) {
-                    living = livingIn(solution);
-                }
-                for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                    List<PlannedChild> members = groups.get(random.nextInt(groups.size()));
-                    List<Home> homes = targets.computeIfAbsent(members.get(0).siblingGroup(),
-                            group -> preferredTargets(members));
-                    if (!homes.isEmpty()) {
-                        ReassignMove move = moveInto(living, members, homes.get(random.nextInt(homes.size())));
-                        if (move != null) {
-                            return move;
-                        }
-                    }
-                }
-                return new ReassignMove(List.of(), List.of()); // not doable; the solver skips it
+            protected ReassignMove attempt() {
+                List<PlannedChild> members = groups.get(random.nextInt(groups.size()));
+                List<Home> homes = targets.computeIfAbsent(members.get(0).siblingGroup(),
+                        group -> preferredTargets(members));
+                return homes.isEmpty() ? null : moveInto(living(), members, homes.get(random.nextInt(homes.size())));
             }
         };
     }
