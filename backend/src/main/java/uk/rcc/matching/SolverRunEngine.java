@@ -157,7 +157,6 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
     private static final Logger LOG_PROGRESS = LoggerFactory.getLogger("uk.rcc.matching.progress");
 
     /** Best score and children placed so far, at most once a second; a stop asked before solving began is kept. */
-
     private static void reportProgress(Solver<MatchingSolution> solver, Consumer<Progress> onProgress,
             AtomicBoolean stopRequested) {
         long started = System.nanoTime();

@@ -87,7 +87,6 @@ public final class ExactOptimum {
      */
     public static Result solveAtPlacedCount(ExchangeDataset dataset, MatchingPolicy policy, Duration limit,
             int placed, Map<String, String> hint) {
-        Loader.loadNativeLibraries();
         return solveAtPlacedCount(dataset, policy, limit, placed, hint, DEFAULT_WORKERS);
     }
 
@@ -293,8 +292,8 @@ public final class ExactOptimum {
         }
 
         /**
-         * Two workers unless told; linearization level 2 puts every constraint in CP-SAT's LP, which found far cheaper assignments
-         * at 1,000 planned children than the default level (34,818 against 35,055 in 300 s).
+         * Two workers unless told; linearization level 2 puts every constraint in CP-SAT's LP, which found far
+         * cheaper assignments at 1,000 planned children than the default level (34,818 against 35,055 in 300 s).
          */
         private CpSolver solver(Duration limit) {
             CpSolver solver = new CpSolver();

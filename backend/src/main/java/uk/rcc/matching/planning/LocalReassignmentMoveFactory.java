@@ -34,6 +34,10 @@ public class LocalReassignmentMoveFactory implements MoveIteratorFactory<Matchin
     private static final long MUST_KEEP_PRIORITY = 0;
     private static final long AWAITING_PRIORITY = 1_000_000_000L;
 
+    /** Sibling groups' planned members never change while solving, so they are found once per solution. */
+    private MatchingSolution groupsFor;
+    private Map<SiblingGroup, List<PlannedChild>> groups;
+
     @Override
     public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
         return scoreDirector.getWorkingSolution().getPlannedChildren().size();
@@ -44,10 +48,6 @@ public class LocalReassignmentMoveFactory implements MoveIteratorFactory<Matchin
     public Iterator<ReassignMove> createOriginalMoveIterator(ScoreDirector<MatchingSolution> scoreDirector) {
         throw new UnsupportedOperationException("LocalReassignmentMoveFactory supports random selection only");
     }
-
-    /** Sibling groups' planned members never change while solving, so they are found once per solution. */
-    private MatchingSolution groupsFor;
-    private Map<SiblingGroup, List<PlannedChild>> groups;
 
     @Override
     public Iterator<ReassignMove> createRandomMoveIterator(ScoreDirector<MatchingSolution> scoreDirector,

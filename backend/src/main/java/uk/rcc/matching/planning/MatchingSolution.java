@@ -1,6 +1,9 @@
 package uk.rcc.matching.planning;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
@@ -58,6 +61,17 @@ public class MatchingSolution {
 
     public List<PlannedChild> getPlannedChildren() {
         return plannedChildren;
+    }
+
+    /** Planned children by the home they are in now (the unplaced left out); a new map each call. */
+    public Map<Home, List<PlannedChild>> plannedChildrenByHome() {
+        Map<Home, List<PlannedChild>> living = new HashMap<>();
+        for (PlannedChild child : plannedChildren) {
+            if (child.getHome() != null) {
+                living.computeIfAbsent(child.getHome(), h -> new ArrayList<>()).add(child);
+            }
+        }
+        return living;
     }
 
     public HardMediumSoftLongScore getScore() {

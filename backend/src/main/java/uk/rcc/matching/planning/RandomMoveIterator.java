@@ -49,7 +49,7 @@ abstract class RandomMoveIterator implements Iterator<ReassignMove> {
     /** Planned children by the home they are in now. */
     protected Map<Home, List<PlannedChild>> living() {
         if (living == null) {
-            living = SiblingGroupMoveFactory.livingIn(solution);
+            living = solution.plannedChildrenByHome();
         }
         return living;
     }

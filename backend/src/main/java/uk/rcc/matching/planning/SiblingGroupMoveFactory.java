@@ -39,7 +39,7 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
     @Override
     public Iterator<ReassignMove> createOriginalMoveIterator(ScoreDirector<MatchingSolution> scoreDirector) {
         MatchingSolution solution = scoreDirector.getWorkingSolution();
-        Map<Home, List<PlannedChild>> living = livingIn(solution);
+        Map<Home, List<PlannedChild>> living = solution.plannedChildrenByHome();
         List<ReassignMove> moves = new ArrayList<>();
         for (List<PlannedChild> members : groupsOf(solution).values()) {
             for (Home home : commonCandidates(members)) {
@@ -111,18 +111,7 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
 
     /** The move putting every member into {@code home}, swapping others out if needed; null when impossible. */
     static ReassignMove moveInto(MatchingSolution solution, List<PlannedChild> members, Home home) {
-        return moveInto(livingIn(solution), members, home);
-    }
-
-    /** Planned children by the home they are in now. */
-    static Map<Home, List<PlannedChild>> livingIn(MatchingSolution solution) {
-        Map<Home, List<PlannedChild>> living = new HashMap<>();
-        for (PlannedChild child : solution.getPlannedChildren()) {
-            if (child.getHome() != null) {
-                living.computeIfAbsent(child.getHome(), h -> new ArrayList<>()).add(child);
-            }
-        }
-        return living;
+        return moveInto(solution.plannedChildrenByHome(), members, home);
     }
 
     private static ReassignMove moveInto(Map<Home, List<PlannedChild>> living, List<PlannedChild> members,

@@ -8,28 +8,16 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
-import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
-import org.optaplanner.core.config.solver.SolverConfig;
-import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.matching.ConstraintTestData;
-import uk.rcc.matching.SolverConfigs;
 
 class CheapHomeMoveFactoryTest {
     private static final double TENTH = 0.1;
 
-    /** Local search with nothing but cheap-home moves, a couple of hundred steps (late acceptance wanders among equal
-     * states): any improvement found is the move's doing. */
+    /** Cheap-home moves only, a couple of hundred steps (late acceptance wanders among equal states). */
     private static SolverFactory<MatchingSolution> cheapHomeMovesOnly() {
-        SolverConfig config = SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE)
-                .withTerminationConfig(new TerminationConfig().withSecondsSpentLimit(2L))
-                .withPhases(new LocalSearchPhaseConfig()
-                        .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
-                                .withMoveIteratorFactoryClass(CheapHomeMoveFactory.class))
-                        .withTerminationConfig(new TerminationConfig().withStepCountLimit(200)));
-        return SolverFactory.create(config);
+        return OnlyTheseMoves.solverFactory(CheapHomeMoveFactory.class, 200);
     }
 
     /** Three one-place homes in a line, a tenth of a degree apart; H1 is at the reference point. */

@@ -24,7 +24,7 @@ class LocalReassignmentMoveFactoryTest {
 
     private static List<String> homesAfter(MatchingSolution solution, List<String> childIds) {
         List<PlannedChild> moving = childIds.stream().map(id -> ConstraintTestData.planned(solution, id)).toList();
-        ReassignMove move = LocalReassignmentMoveFactory.reassign(SiblingGroupMoveFactory.livingIn(solution),
+        ReassignMove move = LocalReassignmentMoveFactory.reassign(solution.plannedChildrenByHome(),
                 LocalReassignmentMoveFactory.membersByGroup(solution.getPlannedChildren()), moving);
         return move.targets().stream().map(home -> home == null ? null : home.id()).toList();
     }

@@ -8,25 +8,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
-import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
-import org.optaplanner.core.config.solver.SolverConfig;
-import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 import uk.rcc.matching.ConstraintTestData;
-import uk.rcc.matching.SolverConfigs;
 
 class SiblingGroupMoveFactoryTest {
 
-    /** Local search with nothing but sibling-group moves, a few steps: any reunion found is the move's doing. */
+    /** Sibling-group moves only, a few steps: any reunion found is the move's doing. */
     private static SolverFactory<MatchingSolution> siblingMovesOnly() {
-        SolverConfig config = SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE)
-                .withTerminationConfig(new TerminationConfig().withSecondsSpentLimit(2L))
-                .withPhases(new LocalSearchPhaseConfig()
-                        .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
-                                .withMoveIteratorFactoryClass(SiblingGroupMoveFactory.class))
-                        .withTerminationConfig(new TerminationConfig().withStepCountLimit(3)));
-        return SolverFactory.create(config);
+        return OnlyTheseMoves.solverFactory(SiblingGroupMoveFactory.class, 3);
     }
 
     @Test
