@@ -77,6 +77,10 @@ public final class BenchmarkCommand {
             seconds = options.intValue("seconds", 60);
             exactSeconds = options.intValue("exact-seconds", 300);
             exactWorkers = options.intValue("exact-workers", ExactOptimum.DEFAULT_WORKERS);
+            if (exactWorkers < 1) {
+                // CP-SAT reads 0 as "as many as it likes", which would make the figures depend on the machine
+                throw new IllegalArgumentException("--exact-workers must be at least 1, not " + exactWorkers);
+            }
             shortlistCalls = options.intValue("shortlist-calls", 2_000);
             shortlistWarmup = options.intValue("shortlist-warmup", 200);
             shortlistK = options.intValue("shortlist-k", 10);
