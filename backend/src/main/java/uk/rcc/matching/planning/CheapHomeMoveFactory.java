@@ -10,9 +10,11 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 /**
  * Moves a child towards the homes that suit it best: a home drawn from its candidates with a strong lean to the
  * cheapest (candidate lists are sorted cheapest first). When that home has room the child simply moves in; when it
- * is full, a child living there swaps into the home the first child leaves or, in the same step, moves on to one of
- * its own cheaper homes with room. Uniform change and swap moves mostly try far, dear homes, and no single change
- * can enter a full home (capacity is never traded for soft cost), so these moves find most of the improvements.
+ * is full, a child living there swaps into the home the first child leaves (or, when the first child is waiting and
+ * so is the one living there, waits in its place: places are scarce, and who gets one is part of the answer) or, in
+ * the same step, moves on to one of its own cheaper homes with room. Uniform change and swap moves mostly try far,
+ * dear homes, and no single change can enter a full home (capacity is never traded for soft cost), so these moves
+ * find most of the improvements.
  */
 public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolution, ReassignMove> {
     private static final int ATTEMPTS = 20;
@@ -56,6 +58,10 @@ public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolutio
                     return null;
                 }
                 PlannedChild other = there.get(random.nextInt(there.size()));
+                if (from == null && other.awaiting() && random.nextBoolean()) {
+                    // who gets the place: the waiting child takes it and the one living there waits instead
+                    return new ReassignMove(List.of(child, other), java.util.Arrays.asList(target, null));
+                }
                 if (from != null && random.nextBoolean() && other.getCandidateHomes().contains(from)) {
                     return new ReassignMove(List.of(child, other), List.of(target, from));
                 }

@@ -1,6 +1,7 @@
 package uk.rcc.matching.planning;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -16,8 +17,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 
 /**
  * Moves a whole sibling group into one home, which single-child moves rarely find because every member moved
- * alone first makes the score worse. When the home has no room, the planned children living there swap into
- * the homes the siblings leave (when those are among their candidates).
+ * alone first makes the score worse. When the home has no room, the planned children living there, dearest first,
+ * swap into the homes the siblings leave (when those are among their candidates) or, when they too are waiting
+ * for a placement, wait instead: which children get the scarce places is as much the question as where they go.
  */
 public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolution, ReassignMove> {
     private static final int ATTEMPTS = 20;
@@ -120,8 +122,11 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
         if (arriving.isEmpty()) {
             return null;
         }
+        // the dearest children there give way first: their leaving saves the most
         List<PlannedChild> others = living.getOrDefault(home, List.of()).stream()
-                .filter(c -> !members.contains(c)).toList();
+                .filter(c -> !members.contains(c))
+                .sorted(Comparator.comparingLong((PlannedChild c) -> c.cost().totalHundredths()).reversed())
+                .toList();
         int free = home.places() - home.stayingCount() - others.size()
                 - (members.size() - arriving.size());
         List<PlannedChild> children = new ArrayList<>(arriving);
@@ -130,12 +135,18 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
         int shortfall = arriving.size() - free;
         List<Home> vacated = arriving.stream().map(PlannedChild::getHome).filter(h -> h != null).toList();
         for (int i = 0; i < shortfall; i++) {
-            if (i >= others.size() || i >= vacated.size()
-                    || !others.get(i).getCandidateHomes().contains(vacated.get(i))) {
+            if (i >= others.size()) {
                 return null;
             }
-            children.add(others.get(i));
-            targets.add(vacated.get(i));
+            PlannedChild other = others.get(i);
+            if (i < vacated.size() && other.getCandidateHomes().contains(vacated.get(i))) {
+                targets.add(vacated.get(i));
+            } else if (other.awaiting()) {
+                targets.add(null); // waits instead, when the group's arrival places as many as it unplaces
+            } else {
+                return null;
+            }
+            children.add(other);
         }
         return new ReassignMove(children, targets);
     }

@@ -2,6 +2,7 @@ package uk.rcc.matching.planning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Iterator;
 import java.util.Random;
@@ -64,10 +65,10 @@ class CheapHomeMoveFactoryTest {
     }
 
     @Test
-    void noMoveWhenTheChildInTheFullHomeHasNowhereElseToGo() {
+    void noMoveWhenTheChildInTheFullHomeHasNowhereElseToGoAndMayNotBeLeftWithout() {
         var data = threeHomesInALine();
         data.child("A", 10).add();
-        data.child("C", 12).add();
+        data.child("C", 12).livesIn("H1", true).add(); // placed there and allowed to move, so never left homeless
         data.child("S2", 13).livesIn("H2", false).add();
         data.child("S3", 14).livesIn("H3", false).add();
         MatchingSolution full = data.problem().solution();
@@ -78,5 +79,22 @@ class CheapHomeMoveFactoryTest {
         for (int i = 0; i < 100; i++) {
             assertFalse(moves.next().isMoveDoable(null), "A waits: C may only live in H1, which A would need");
         }
+    }
+
+    @Test
+    void solveGivesTheLastPlaceToTheWaitingChildItSuitsBetter() {
+        var data = threeHomesInALine();
+        data.child("A", 10).school(ConstraintTestData.LAT, ConstraintTestData.LON).add();
+        data.child("C", 12).school(ConstraintTestData.LAT + 2 * TENTH, ConstraintTestData.LON).add();
+        data.child("S2", 13).livesIn("H2", false).add();
+        data.child("S3", 14).livesIn("H3", false).add();
+        MatchingSolution dearer = data.problem().solution();
+        ConstraintTestData.assign(dearer, "C", "H1"); // C is 22 km from school there, A would be at school
+
+        MatchingSolution solved = cheapHomeMovesOnly().buildSolver().solve(dearer);
+
+        assertEquals("H1", ConstraintTestData.homeOf(solved, "A").id());
+        assertNull(ConstraintTestData.homeOf(solved, "C"));
+        assertEquals(-1, solved.getScore().mediumScore(), "still one child waiting, only a different one");
     }
 }

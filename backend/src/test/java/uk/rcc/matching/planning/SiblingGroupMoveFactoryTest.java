@@ -44,6 +44,42 @@ class SiblingGroupMoveFactoryTest {
     }
 
     @Test
+    void solveGivesAWaitingGroupTheHomeOfTwoWaitingChildrenItSuitsBetter() {
+        var data = new ConstraintTestData();
+        data.home("H1", 2);
+        double farAway = ConstraintTestData.LAT + 0.5;
+        data.child("A", 10).siblings("S1").school(ConstraintTestData.LAT, ConstraintTestData.LON).add();
+        data.child("B", 8).siblings("S1").school(ConstraintTestData.LAT, ConstraintTestData.LON).add();
+        data.child("C", 12).school(farAway, ConstraintTestData.LON).add();
+        data.child("D", 13).school(farAway, ConstraintTestData.LON).add();
+        MatchingSolution dearer = data.problem().solution();
+        ConstraintTestData.assign(dearer, "C", "H1");
+        ConstraintTestData.assign(dearer, "D", "H1");
+
+        MatchingSolution solved = siblingMovesOnly().buildSolver().solve(dearer);
+
+        assertEquals("H1", ConstraintTestData.homeOf(solved, "A").id());
+        assertEquals("H1", ConstraintTestData.homeOf(solved, "B").id());
+        assertNull(ConstraintTestData.homeOf(solved, "C"));
+        assertNull(ConstraintTestData.homeOf(solved, "D"));
+        assertEquals(-2, solved.getScore().mediumScore(), "two children still wait, only different ones");
+    }
+
+    @Test
+    void aChildWhoMayNotBeLeftWithoutAHomeIsNeverSentToWait() {
+        var data = new ConstraintTestData();
+        data.home("H1", 2);
+        data.child("A", 10).siblings("S1").add();
+        data.child("B", 8).siblings("S1").livesIn("H1", false).add(); // stays, so A joining B would be best
+        data.child("C", 12).livesIn("H1", true).add();
+        MatchingSolution solution = data.problem().solution();
+        ConstraintTestData.assign(solution, "C", "H1");
+
+        assertNull(SiblingGroupMoveFactory.moveInto(solution,
+                List.of(ConstraintTestData.planned(solution, "A")), solution.getHomes().get(0)));
+    }
+
+    @Test
     void noMoveIntoAHomeWithoutRoomWhenNobodyCanSwapOut() {
         var data = new ConstraintTestData();
         data.home("H1", 1);
