@@ -15,7 +15,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import uk.rcc.matching.MatchingWeights;
 
 /** One matching problem: homes, children who must stay, children to plan, and the weights of the run. */
-@PlanningSolution
+@PlanningSolution(solutionCloner = MatchingSolutionCloner.class)
 public class MatchingSolution {
     @ProblemFactCollectionProperty
     private List<Home> homes;
@@ -29,6 +29,8 @@ public class MatchingSolution {
     private List<PlannedChild> plannedChildren;
     @PlanningScore
     private HardMediumSoftLongScore score;
+    /** Who lives where, for the moves; built at first use, never cloned (each working solution has its own). */
+    private Occupancy occupancy;
 
     MatchingSolution() {
         // for planning clones
@@ -72,6 +74,18 @@ public class MatchingSolution {
             }
         }
         return living;
+    }
+
+    /**
+     * Planned children by the home they are in now, the unplaced left out: the same as
+     * {@link #plannedChildrenByHome()}, brought up to date rather than rebuilt. Read-only; valid until a child moves.
+     * For the moves of one solver, which draw from one working solution on one thread.
+     */
+    Map<Home, List<PlannedChild>> occupancy() {
+        if (occupancy == null) {
+            occupancy = new Occupancy(plannedChildren);
+        }
+        return occupancy.refresh();
     }
 
     public HardMediumSoftLongScore getScore() {

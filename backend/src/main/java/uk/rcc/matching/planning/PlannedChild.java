@@ -53,6 +53,26 @@ public class PlannedChild implements Occupant {
     }
 
     /**
+     * A copy with the same home, for {@link MatchingSolutionCloner}. Everything but the home is fixed once solving
+     * starts (the lists and maps are immutable), so it is shared.
+     */
+    PlannedChild planningClone() {
+        PlannedChild clone = new PlannedChild();
+        clone.childId = childId;
+        clone.ageYears = ageYears;
+        clone.hsb = hsb;
+        clone.alongside = alongside;
+        clone.awaiting = awaiting;
+        clone.currentHome = currentHome;
+        clone.siblingGroup = siblingGroup;
+        clone.validHomes = validHomes;
+        clone.candidateHomes = candidateHomes;
+        clone.costs = costs;
+        clone.home = home;
+        return clone;
+    }
+
+    /**
      * Narrows the value range to the valid homes where {@code livable} holds: the children who must stay never
      * move, so a home they fill, or whose residents this child may not live with, can never be proposed.
      */

@@ -7,9 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
- * Endless random moves over the working solution as it is during one step. Who lives where is worked out at the
- * first draw, not when the step begins: the union of move kinds creates every kind's iterator each step, and most
- * steps draw few moves of each kind. A draw that finds no move in its attempts yields an undoable move, which the
+ * Endless random moves over the working solution as it is during one step. Who lives where is brought up to date
+ * ({@link Occupancy}) at the first draw, not when the step begins: the union of move kinds creates every kind's
+ * iterator each step, and most steps draw few moves of each kind. A draw that finds no move in its attempts yields an undoable move, which the
  * solver skips.
  */
 abstract class RandomMoveIterator implements Iterator<ReassignMove> {
@@ -49,7 +49,7 @@ abstract class RandomMoveIterator implements Iterator<ReassignMove> {
     /** Planned children by the home they are in now. */
     protected Map<Home, List<PlannedChild>> living() {
         if (living == null) {
-            living = solution.plannedChildrenByHome();
+            living = solution.occupancy();
         }
         return living;
     }
