@@ -33,6 +33,12 @@ public class PlannedChild implements Occupant {
 
     @PlanningVariable(valueRangeProviderRefs = "candidateHomes", nullable = true)
     private Home home;
+    /**
+     * The costs of {@link #costOf}, kept from the last lookup: the constraints ask for the current home's costs many
+     * times a move. Checked against the home rather than set with it, since OptaPlanner's moves set the field.
+     */
+    private CandidateCost cost;
+    private Home costOf;
 
     PlannedChild() {
         // for planning clones
@@ -69,6 +75,8 @@ public class PlannedChild implements Occupant {
         clone.candidateHomes = candidateHomes;
         clone.costs = costs;
         clone.home = home;
+        clone.cost = cost;
+        clone.costOf = costOf;
         return clone;
     }
 
@@ -89,6 +97,8 @@ public class PlannedChild implements Occupant {
         validHomes.forEach(home -> all.put(home, costs.get(home)));
         more.forEach(all::putIfAbsent);
         this.costs = Map.copyOf(all);
+        this.cost = null;
+        this.costOf = null;
         this.validHomes = cheapestFirst(this.costs);
         java.util.Set<Home> widened = new java.util.HashSet<>(candidateHomes);
         widened.addAll(more.keySet());
@@ -121,7 +131,11 @@ public class PlannedChild implements Occupant {
 
     /** The precomputed soft terms of the current home; null when unplaced. */
     public CandidateCost cost() {
-        return home == null ? null : costs.get(home);
+        if (costOf != home) {
+            cost = home == null ? null : costs.get(home);
+            costOf = home;
+        }
+        return cost;
     }
 
     public CandidateCost costIn(Home candidate) {
