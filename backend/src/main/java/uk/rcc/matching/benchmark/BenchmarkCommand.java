@@ -38,7 +38,12 @@ public final class BenchmarkCommand {
     }
 
     record Row(String size, int homes, int children, PolicyCost solver, PolicyCost practice, Double lowerBound,
-            double solveSeconds, double practiceSeconds, String score, ExactOptimum.Result exact, PolicyCost optimum) {
+            double solveSeconds, double practiceSeconds, String score, ExactOptimum.Result exact, PolicyCost optimum,
+            List<Repeat> repeats) {
+    }
+
+    /** A further solve of the same size (with {@code --runs}): runs differ, since the search follows the clock. */
+    record Repeat(PolicyCost solver, double seconds, String score) {
     }
 
     static final String USAGE = """
@@ -46,6 +51,7 @@ public final class BenchmarkCommand {
 
               --sizes 100,1000,10000,national  matching sizes to solve (planned children), or none
               --seconds N                      solver time limit per size (60)
+              --runs N                         solves per size, each reported, with their spread (1)
               --exact-seconds N                CP-SAT time limit for sizes up to 2,000 planned children (300; 0 skips)
               --exact-workers N                CP-SAT workers (2; larger portfolios add bound-raising workers)
               --config FILE                    solver configuration (interactive-solver.xml)
@@ -66,6 +72,7 @@ public final class BenchmarkCommand {
         int seconds;
         int exactSeconds;
         int exactWorkers;
+        int runs;
         int shortlistCalls;
         int shortlistWarmup;
         int shortlistK;
@@ -73,13 +80,17 @@ public final class BenchmarkCommand {
         int shortlistChildren;
         try {
             options = Options.parse(args, Set.of("sizes", "seconds", "config", "out", "exact-seconds", "exact-workers",
-                    "shortlist-calls", "shortlist-warmup", "shortlist-k", "shortlist-homes", "shortlist-children"));
+                    "runs", "shortlist-calls", "shortlist-warmup", "shortlist-k", "shortlist-homes", "shortlist-children"));
             seconds = options.intValue("seconds", 60);
             exactSeconds = options.intValue("exact-seconds", 300);
             exactWorkers = options.intValue("exact-workers", ExactOptimum.DEFAULT_WORKERS);
             if (exactWorkers < 1) {
                 // CP-SAT reads 0 as "as many as it likes", which would make the figures depend on the machine
                 throw new IllegalArgumentException("--exact-workers must be at least 1, not " + exactWorkers);
+            }
+            runs = options.intValue("runs", 1);
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1, not " + runs);
             }
             shortlistCalls = options.intValue("shortlist-calls", 2_000);
             shortlistWarmup = options.intValue("shortlist-warmup", 200);
@@ -99,8 +110,9 @@ public final class BenchmarkCommand {
             Spec spec = spec(size.trim());
             out.printf("Solving %s (%d children, %d homes) for up to %d s ...%n", size, spec.children(), spec.homes(),
                     seconds);
-            rows.add(measure(size.trim(), spec, seconds, config, exactSeconds, exactWorkers));
+            rows.add(measure(size.trim(), spec, seconds, config, exactSeconds, exactWorkers, runs));
             out.println(line(rows.get(rows.size() - 1)));
+            rows.get(rows.size() - 1).repeats().forEach(repeat -> out.println(repeatLine(repeat)));
         }
         ShortlistBenchmark.Result shortlist = null;
         if (shortlistCalls > 0) {
@@ -148,23 +160,21 @@ public final class BenchmarkCommand {
     }
 
     private static Row measure(String size, Spec spec, int seconds, String config, int exactSeconds,
-            int exactWorkers) {
+            int exactWorkers, int runs) {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(spec);
         MatchingPolicy policy = MatchingPolicy.reference();
         long start = System.nanoTime();
-        MatchingEngine.Outcome outcome;
-        try {
-            outcome = new SolverRunEngine("").start(new MatchingEngine.MatchRequest(dataset, Map.of(), config,
-                    Duration.ofSeconds(seconds)), progress -> { }).await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        MatchingEngine.Outcome outcome = solve(dataset, config, seconds);
         double solveSeconds = (System.nanoTime() - start) / 1e9;
-        Map<String, String> proposed = new java.util.HashMap<>();
-        outcome.proposals().stream().filter(p -> p.homeId() != null).forEach(p -> proposed.put(p.childId(),
-                p.homeId()));
+        Map<String, String> proposed = proposed(outcome);
         PolicyCost solver = PolicyCost.of(dataset, proposed, policy);
+        List<Repeat> repeats = new ArrayList<>();
+        for (int run = 2; run <= runs; run++) {
+            long repeatStart = System.nanoTime();
+            MatchingEngine.Outcome repeat = solve(dataset, config, seconds);
+            repeats.add(new Repeat(PolicyCost.of(dataset, proposed(repeat), policy),
+                    (System.nanoTime() - repeatStart) / 1e9, repeat.score()));
+        }
         long practiceStart = System.nanoTime();
         PolicyCost practice = PolicyCost.of(dataset, TodaysPractice.assign(dataset), policy);
         double practiceSeconds = (System.nanoTime() - practiceStart) / 1e9;
@@ -182,7 +192,30 @@ public final class BenchmarkCommand {
             }
         }
         return new Row(size, spec.homes(), spec.children(), solver, practice, bound, solveSeconds, practiceSeconds,
-                outcome.score(), exact, optimum);
+                outcome.score(), exact, optimum, repeats);
+    }
+
+    private static MatchingEngine.Outcome solve(ExchangeDataset dataset, String config, int seconds) {
+        try {
+            return new SolverRunEngine("").start(new MatchingEngine.MatchRequest(dataset, Map.of(), config,
+                    Duration.ofSeconds(seconds)), progress -> { }).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> proposed(MatchingEngine.Outcome outcome) {
+        Map<String, String> proposed = new java.util.HashMap<>();
+        outcome.proposals().stream().filter(p -> p.homeId() != null).forEach(p -> proposed.put(p.childId(),
+                p.homeId()));
+        return proposed;
+    }
+
+    private static String repeatLine(Repeat repeat) {
+        return String.format(Locale.ROOT, "  solver again: %d/%d placed, soft %.1f, %d hard broken, %.1f s",
+                repeat.solver().placed(), repeat.solver().planned(), repeat.solver().softCost(),
+                repeat.solver().hardBroken(), repeat.seconds());
     }
 
     private static String line(Row row) {
@@ -197,8 +230,17 @@ public final class BenchmarkCommand {
     }
 
     private static double gap(Row row) {
+        return gap(row, row.solver());
+    }
+
+    private static double gap(Row row, PolicyCost solver) {
         return row.lowerBound() == null || row.lowerBound() == 0 ? Double.NaN
-                : 100 * (row.solver().softCost() - row.lowerBound()) / row.lowerBound();
+                : 100 * (solver.softCost() - row.lowerBound()) / row.lowerBound();
+    }
+
+    private static String flowGap(Row row, PolicyCost solver) {
+        return row.lowerBound() == null ? "n/a" : String.format(Locale.ROOT, "%.2f%% (bound %.1f)", gap(row, solver),
+                row.lowerBound());
     }
 
     static String report(List<Row> rows, int seconds, String config, String arguments) {
@@ -208,9 +250,13 @@ public final class BenchmarkCommand {
                 + "weekly cost £ | time s |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            md.append(row(row, "solver", row.solver(), row.solveSeconds(), exactGap(row),
-                    row.lowerBound() == null ? "n/a" : String.format(Locale.ROOT, "%.2f%% (bound %.1f)", gap(row),
-                            row.lowerBound())));
+            md.append(row(row, row.repeats().isEmpty() ? "solver" : "solver, run 1", row.solver(),
+                    row.solveSeconds(), exactGap(row), flowGap(row, row.solver())));
+            for (int run = 0; run < row.repeats().size(); run++) {
+                Repeat repeat = row.repeats().get(run);
+                md.append(row(row, "solver, run " + (run + 2), repeat.solver(), repeat.seconds(),
+                        exactGap(row, repeat.solver()), flowGap(row, repeat.solver())));
+            }
             md.append(row(row, "today's practice", row.practice(), row.practiceSeconds(), "", ""));
             if (row.exact() != null) {
                 md.append(row(row, row.exact().optimal() ? "exact optimum (CP-SAT)" : "CP-SAT best found (not proven)",
@@ -218,6 +264,7 @@ public final class BenchmarkCommand {
                                 row.exact().softBoundAt(row.optimum().unplaced()), row.optimum().unplaced()), ""));
             }
         }
+        rows.stream().filter(r -> !r.repeats().isEmpty()).forEach(r -> md.append('\n').append(spread(r)));
         md.append("\nSolver configuration `").append(config).append("`, time limit ").append(seconds)
                 .append(" s per size; scores: ");
         rows.forEach(r -> md.append(r.size()).append(' ').append(r.score()).append("; "));
@@ -239,11 +286,16 @@ public final class BenchmarkCommand {
      * CP-SAT proved a better count, that is reported instead (placing more children comes first in the policy).
      */
     static String exactGap(Row row) {
+        return exactGap(row, row.solver());
+    }
+
+    /** As {@link #exactGap(Row)} for any of the size's solver runs. */
+    static String exactGap(Row row, PolicyCost solver) {
         ExactOptimum.Result exact = row.exact();
         if (exact == null) {
             return "n/a";
         }
-        int unplaced = row.solver().unplaced();
+        int unplaced = solver.unplaced();
         if (exact.unplaced() < unplaced) {
             return String.format(Locale.ROOT, "%d more unplaced than CP-SAT's", unplaced - exact.unplaced());
         }
@@ -256,6 +308,18 @@ public final class BenchmarkCommand {
         return exact.optimal() && exact.unplaced() == unplaced
                 ? String.format(Locale.ROOT, "%.2f%%", gap)
                 : String.format(Locale.ROOT, "at most %.2f%% (bound %.1f)", gap, bound);
+    }
+
+    /** One line on how far a size's runs spread: placed and soft cost, least, mean and most. */
+    static String spread(Row row) {
+        List<PolicyCost> runs = new ArrayList<>();
+        runs.add(row.solver());
+        row.repeats().forEach(repeat -> runs.add(repeat.solver()));
+        java.util.DoubleSummaryStatistics soft = runs.stream().mapToDouble(PolicyCost::softCost).summaryStatistics();
+        java.util.IntSummaryStatistics placed = runs.stream().mapToInt(PolicyCost::placed).summaryStatistics();
+        return String.format(Locale.ROOT, "Size %s, %d runs: placed %d–%d, soft cost %.1f–%.1f (mean %.1f).%n",
+                row.size(), runs.size(), placed.getMin(), placed.getMax(), soft.getMin(), soft.getMax(),
+                soft.getAverage());
     }
 
     private static String row(Row row, String who, PolicyCost cost, double seconds, String gap, String flowGap) {

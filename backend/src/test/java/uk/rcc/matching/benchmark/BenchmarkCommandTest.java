@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,33 @@ class BenchmarkCommandTest {
 
         assertTrue(errors.contains("--exact-workers must be at least 1, not 0"), errors);
         assertTrue(errors.contains("Usage:"), errors);
+    }
+
+    @Test
+    void runsBelowOneIsAUsageErrorNamingTheOption() {
+        String errors = errorsOf(List.of("--sizes", "none", "--runs", "0"), CommandLine.USAGE);
+
+        assertTrue(errors.contains("--runs must be at least 1, not 0"), errors);
+    }
+
+    @Test
+    void eachRunOfASizeIsReportedWithItsGapToTheOptimumAndTheirSpread() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = BenchmarkCommand.run(List.of("--sizes", "10", "--seconds", "1", "--runs", "2", "--exact-seconds",
+                "10", "--shortlist-calls", "0"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertEquals(CommandLine.OK, exit);
+        assertTrue(report.contains("  solver again: "), report);
+        Matcher run2 = Pattern.compile("\\| 10 \\| 30 / 15 \\| solver, run 2 \\| \\d+ \\| (\\d+) \\| \\d+ \\| 0 \\| "
+                + "[\\d.]+ \\| ([^|]+) \\|").matcher(report);
+        assertTrue(run2.find(), report);
+        assertTrue(report.contains("| solver, run 1 |"), report);
+        assertTrue(run2.group(2).contains("%") || run2.group(2).contains("unplaced"), "run 2 has its own gap to "
+                + "CP-SAT's answer: " + run2.group(2));
+        assertTrue(report.contains("Size 10, 2 runs: placed "), report);
     }
 
     @Test
