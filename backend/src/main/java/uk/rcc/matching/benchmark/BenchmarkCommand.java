@@ -302,9 +302,9 @@ public final class BenchmarkCommand {
         double bound = exact.softBoundAt(unplaced);
         if (bound <= 0) {
             return String.format(Locale.ROOT, "%.2f%% above CP-SAT's best; no bound proved",
-                    100 * (row.solver().softCost() - exact.softCost()) / exact.softCost());
+                    100 * (solver.softCost() - exact.softCost()) / exact.softCost());
         }
-        double gap = 100 * (row.solver().softCost() - bound) / bound;
+        double gap = 100 * (solver.softCost() - bound) / bound;
         return exact.optimal() && exact.unplaced() == unplaced
                 ? String.format(Locale.ROOT, "%.2f%%", gap)
                 : String.format(Locale.ROOT, "at most %.2f%% (bound %.1f)", gap, bound);

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,24 @@ class BenchmarkCommandTest {
         assertTrue(run2.group(2).contains("%") || run2.group(2).contains("unplaced"), "run 2 has its own gap to "
                 + "CP-SAT's answer: " + run2.group(2));
         assertTrue(report.contains("Size 10, 2 runs: placed "), report);
+    }
+
+    @Test
+    void eachRunsGapToTheOptimumIsWorkedOutFromItsOwnSoftCost() {
+        long unplacedWeight = 1_000_000;
+        // CP-SAT proved 100.00 points the least soft cost with 2 of 10 children unplaced
+        var exact = new ExactOptimum.Result(true, 2 * unplacedWeight + 10_000, 2 * unplacedWeight + 10_000,
+                unplacedWeight, 1.0, 50, Map.of());
+        PolicyCost first = cost(101.0);
+        BenchmarkCommand.Row row = new BenchmarkCommand.Row("10", 15, 30, first, cost(150.0), null, 1.0, 0.0, "",
+                exact, cost(100.0), List.of(new BenchmarkCommand.Repeat(cost(102.5), 1.0, "")));
+
+        assertEquals("1.00%", BenchmarkCommand.exactGap(row, first));
+        assertEquals("2.50%", BenchmarkCommand.exactGap(row, row.repeats().get(0).solver()));
+    }
+
+    private static PolicyCost cost(double soft) {
+        return new PolicyCost(10, 8, 0, soft, 0.5, 0.1, 0, 5.0, 1_000);
     }
 
     @Test
