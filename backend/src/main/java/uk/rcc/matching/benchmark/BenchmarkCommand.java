@@ -10,6 +10,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -206,7 +209,7 @@ public final class BenchmarkCommand {
     }
 
     private static Map<String, String> proposed(MatchingEngine.Outcome outcome) {
-        Map<String, String> proposed = new java.util.HashMap<>();
+        Map<String, String> proposed = new HashMap<>();
         outcome.proposals().stream().filter(p -> p.homeId() != null).forEach(p -> proposed.put(p.childId(),
                 p.homeId()));
         return proposed;
@@ -315,8 +318,8 @@ public final class BenchmarkCommand {
         List<PolicyCost> runs = new ArrayList<>();
         runs.add(row.solver());
         row.repeats().forEach(repeat -> runs.add(repeat.solver()));
-        java.util.DoubleSummaryStatistics soft = runs.stream().mapToDouble(PolicyCost::softCost).summaryStatistics();
-        java.util.IntSummaryStatistics placed = runs.stream().mapToInt(PolicyCost::placed).summaryStatistics();
+        DoubleSummaryStatistics soft = runs.stream().mapToDouble(PolicyCost::softCost).summaryStatistics();
+        IntSummaryStatistics placed = runs.stream().mapToInt(PolicyCost::placed).summaryStatistics();
         return String.format(Locale.ROOT, "Size %s, %d runs: placed %d–%d, soft cost %.1f–%.1f (mean %.1f).%n",
                 row.size(), runs.size(), placed.getMin(), placed.getMax(), soft.getMin(), soft.getMax(),
                 soft.getAverage());

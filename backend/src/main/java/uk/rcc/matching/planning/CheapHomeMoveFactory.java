@@ -1,11 +1,11 @@
 package uk.rcc.matching.planning;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
  * Moves a child towards the homes that suit it best: a home drawn from its candidates with a strong lean to the
@@ -16,7 +16,7 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * dear homes, and no single change can enter a full home (capacity is never traded for soft cost), so these moves
  * find most of the improvements.
  */
-public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolution, ReassignMove> {
+public class CheapHomeMoveFactory extends RandomOnlyMoveFactory {
     private static final int ATTEMPTS = 20;
     /** Draws index ⌊n·u³⌋: half of all draws fall in the cheapest eighth of a child's homes. */
     private static final double LEAN = 3.0;
@@ -25,12 +25,6 @@ public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolutio
     public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
         return scoreDirector.getWorkingSolution().getPlannedChildren().stream()
                 .mapToLong(child -> child.getCandidateHomes().size()).sum();
-    }
-
-    /** Listing every swap and onward move would be far too many; the configurations select these randomly. */
-    @Override
-    public Iterator<ReassignMove> createOriginalMoveIterator(ScoreDirector<MatchingSolution> scoreDirector) {
-        throw new UnsupportedOperationException("CheapHomeMoveFactory supports random selection only");
     }
 
     @Override
@@ -60,7 +54,7 @@ public class CheapHomeMoveFactory implements MoveIteratorFactory<MatchingSolutio
                 PlannedChild other = there.get(random.nextInt(there.size()));
                 if (from == null && other.awaiting() && random.nextBoolean()) {
                     // who gets the place: the waiting child takes it and the one living there waits instead
-                    return new ReassignMove(List.of(child, other), java.util.Arrays.asList(target, null));
+                    return new ReassignMove(List.of(child, other), Arrays.asList(target, null));
                 }
                 if (from != null && random.nextBoolean() && other.getCandidateHomes().contains(from)) {
                     return new ReassignMove(List.of(child, other), List.of(target, from));

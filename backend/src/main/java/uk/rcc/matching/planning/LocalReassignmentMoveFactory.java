@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.Set;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 import uk.rcc.matching.MinCostAssignment;
 
@@ -23,7 +22,7 @@ import uk.rcc.matching.MinCostAssignment;
  * step. The flow sees each child's own costs and, for a sibling, whether a home joins siblings held outside the
  * neighbourhood; the rules between children inside it are left to the score, which rejects a move breaking one.
  */
-public class LocalReassignmentMoveFactory implements MoveIteratorFactory<MatchingSolution, ReassignMove> {
+public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
     /** Homes around the chosen child whose children join the neighbourhood. */
     private static final int NEAR_HOMES = 6;
     /** At most this many children re-solved together, which keeps one flow to a fraction of a millisecond. */
@@ -41,12 +40,6 @@ public class LocalReassignmentMoveFactory implements MoveIteratorFactory<Matchin
     @Override
     public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
         return scoreDirector.getWorkingSolution().getPlannedChildren().size();
-    }
-
-    /** One neighbourhood per child would be as many flows as children each step; selected randomly only. */
-    @Override
-    public Iterator<ReassignMove> createOriginalMoveIterator(ScoreDirector<MatchingSolution> scoreDirector) {
-        throw new UnsupportedOperationException("LocalReassignmentMoveFactory supports random selection only");
     }
 
     @Override
