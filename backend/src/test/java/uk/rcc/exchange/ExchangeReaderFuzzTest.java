@@ -16,7 +16,7 @@ import uk.rcc.support.SharedData;
 /**
  * Any content in any one file of an otherwise valid data set is either read or rejected with errors that name
  * a file, line and column — never another exception. Runs its committed seed corpus in every build; set
- * JAZZER_FUZZ=1 to fuzz for longer (see the README).
+ * JAZZER_FUZZ=1 to fuzz for longer (see docs/security.md).
  */
 class ExchangeReaderFuzzTest {
     private static final Map<String, byte[]> SAMPLE = sampleFiles();

@@ -32,7 +32,7 @@ import uk.rcc.support.StubIdentityProvider;
 import uk.rcc.support.TestRegistry;
 
 /**
- * OpenID Connect sign-in end to end: the application, configured only by the environment variables the README
+ * OpenID Connect sign-in end to end: the application, configured only by the environment variables docs/security.md
  * documents, signs people in through a stub identity provider on loopback, with role and council from the ID
  * token's claims. A cookie-keeping HTTP client plays the browser and follows every redirect.
  */
@@ -41,7 +41,7 @@ import uk.rcc.support.TestRegistry;
 @ContextConfiguration(initializers = OidcSignInTest.ReadmeEnvironment.class)
 class OidcSignInTest {
     static final StubIdentityProvider IDP = StubIdentityProvider.start();
-    /** Exactly as the README's security section tells an operator to set them. */
+    /** Exactly as docs/security.md tells an operator to set them. */
     static final Map<String, Object> ENVIRONMENT = Map.of(
             "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_ID", StubIdentityProvider.CLIENT_ID,
             "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_SECRET", StubIdentityProvider.CLIENT_SECRET,
@@ -83,8 +83,8 @@ class OidcSignInTest {
     }
 
     @Test
-    void theReadmeDocumentsEveryVariableThisTestConfiguresOidcWith() throws IOException {
-        String readme = Files.readString(java.nio.file.Path.of("..", "README.md"));
+    void theSecurityDocumentDocumentsEveryVariableThisTestConfiguresOidcWith() throws IOException {
+        String readme = Files.readString(java.nio.file.Path.of("..", "docs", "security.md"));
         assertThat(ENVIRONMENT.keySet()).allSatisfy(name -> assertThat(readme).contains(name));
         assertThat(readme).contains("rcc_role").contains("rcc_authority");
     }

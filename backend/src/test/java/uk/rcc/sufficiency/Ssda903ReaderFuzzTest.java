@@ -16,7 +16,7 @@ import uk.rcc.exchange.InvalidDatasetException;
 /**
  * Any content in the header or the episodes file of an otherwise valid SSDA903 return is either read or rejected
  * with errors naming file, line and column — in strict and lenient mode, never another exception. Runs its
- * committed seed corpus in every build; set JAZZER_FUZZ=1 to fuzz for longer (see the README).
+ * committed seed corpus in every build; set JAZZER_FUZZ=1 to fuzz for longer (see docs/security.md).
  */
 class Ssda903ReaderFuzzTest {
     private static final String COUNCIL = "E06000057";

@@ -41,7 +41,7 @@ import uk.rcc.support.Users;
  * Any body sent to the main state-changing endpoints (accept, reject, matching run, weights, forecast run, board
  * comment, data set import, SSDA903 upload) is answered below 500, and bad input with a 400 problem detail that
  * carries no stack trace. The registry is the sample data set, so valid bodies reach the database. Runs its
- * committed seed corpus in every build; set JAZZER_FUZZ=1 to fuzz for longer (see the README).
+ * committed seed corpus in every build; set JAZZER_FUZZ=1 to fuzz for longer (see docs/security.md).
  *
  * <p>The application starts inside the first input rather than through the Spring test extension, so that Jazzer's
  * agent is in place before any application class loads (the fuzz-regression execution in the POM limits what it
