@@ -122,16 +122,6 @@ public final class MatchingProblem {
     }
 
     /**
-     * A greedy first answer, so large co-operatives start from a full solution instead of waiting for the
-     * construction heuristic: children with the fewest candidates first, each into their cheapest candidate that
-     * still has room and whose residents they may live with. The solver then improves on it.
-     */
-    public MatchingSolution greedyStart() {
-        warmStart(solution.getStayingChildren(), solution.getPlannedChildren());
-        return solution;
-    }
-
-    /**
      * The first answer the solver improves on: a min-cost assignment of children to places, repaired for the rules
      * between children and refined for sibling groups (see {@link AssignmentStart}), then greedy for the rest.
      */

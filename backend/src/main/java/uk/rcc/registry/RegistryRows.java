@@ -40,14 +40,6 @@ public class RegistryRows {
                 homeId);
     }
 
-    public static HomeRow homeFrom(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return RegistryStore.homeRow(rs);
-    }
-
-    public static ChildRow childFrom(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return RegistryStore.childRow(rs);
-    }
-
     public List<uk.rcc.exchange.ExchangeDataset.KeyPlaceRow> keyPlaces(String childId) {
         return jdbc.query("SELECT child_id, lat, lon, kind, visits_per_month FROM key_place WHERE child_id = ?",
                 (rs, i) -> new uk.rcc.exchange.ExchangeDataset.KeyPlaceRow(rs.getString(1), rs.getDouble(2),
