@@ -466,6 +466,6 @@ public final class DemoCooperativeGenerator {
     }
 
     static double kilometres(double lat1, double lon1, double lat2, double lon2) {
-        return uk.rcc.matching.Geo.haversineKm(lat1, lon1, lat2, lon2);
+        return uk.rcc.matching.policy.Geo.haversineKm(lat1, lon1, lat2, lon2);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
+import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.policy.Geo;
 
 /**
  * The k cheapest of a child's valid homes by total cost (ties to the lower home index), without computing every
@@ -31,10 +33,10 @@ final class CheapestHomes {
 
     /** @return up to k home indices from {@code homes[0..count)}, cheapest first */
     static int[] select(ChildRow child, List<KeyPlaceRow> keyPlaces, List<HomeRow> rows, int[] homes, int count,
-            int k, MatchingWeights weights, ExactCost exact) {
+            int k, MatchingPolicy weights, ExactCost exact) {
         long[] ranked = new long[count];
-        boolean bounded = count > 2 * k && weights.pointsPerKmToSchoolOrHome() >= 0
-                && weights.pointsPerVisitKmToKeyPlace() >= 0;
+        boolean bounded = count > 2 * k && weights.pointsPerKmToSchool() >= 0
+                && weights.pointsPerKmPerMonthlyVisit() >= 0;
         if (!bounded) {
             for (int i = 0; i < count; i++) {
                 ranked[i] = exact.totalHundredths(child, rows.get(homes[i]), keyPlaces) << INDEX_BITS | homes[i];
@@ -71,12 +73,12 @@ final class CheapestHomes {
      * may lose half a hundredth (one whole hundredth is allowed per term for floating-point error).
      */
     private static long lowerBound(ChildRow child, List<KeyPlaceRow> keyPlaces, HomeRow home,
-            MatchingWeights weights, ExactCost exact) {
+            MatchingPolicy weights, ExactCost exact) {
         double fromLat = child.hasSchool() ? child.schoolLat() : child.homeLat();
-        double points = weights.pointsPerKmToSchoolOrHome() * northSouthKm(fromLat, home.lat());
+        double points = weights.pointsPerKmToSchool() * northSouthKm(fromLat, home.lat());
         double keyPlacePoints = 0;
         for (KeyPlaceRow place : keyPlaces) {
-            keyPlacePoints += weights.pointsPerVisitKmToKeyPlace() * place.visitsPerMonth()
+            keyPlacePoints += weights.pointsPerKmPerMonthlyVisit() * place.visitsPerMonth()
                     * northSouthKm(place.lat(), home.lat());
         }
         return (long) Math.floor(points * 100) + (long) Math.floor(keyPlacePoints * 100) - 2

@@ -3,17 +3,18 @@ package uk.rcc.matching;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import uk.rcc.matching.policy.HomeRule;
 
 /** How many homes each hard rule excluded for one child: "12 homes excluded: 7 age range, 3 needs, 2 avoid zones". */
 public final class Exclusions {
     /** Counted once per excluded home while a problem is built, so plain ints rather than a boxed map. */
-    private final int[] counts = new int[ExclusionReason.values().length];
+    private final int[] counts = new int[HomeRule.values().length];
 
-    void add(ExclusionReason reason) {
+    void add(HomeRule reason) {
         counts[reason.ordinal()]++;
     }
 
-    public int count(ExclusionReason reason) {
+    public int count(HomeRule reason) {
         return counts[reason.ordinal()];
     }
 
@@ -25,13 +26,13 @@ public final class Exclusions {
         return total;
     }
 
-    public Map<ExclusionReason, Integer> asMap() {
+    public Map<HomeRule, Integer> asMap() {
         return Map.copyOf(inRuleOrder());
     }
 
-    private Map<ExclusionReason, Integer> inRuleOrder() {
-        Map<ExclusionReason, Integer> map = new EnumMap<>(ExclusionReason.class);
-        for (ExclusionReason reason : ExclusionReason.values()) {
+    private Map<HomeRule, Integer> inRuleOrder() {
+        Map<HomeRule, Integer> map = new EnumMap<>(HomeRule.class);
+        for (HomeRule reason : HomeRule.values()) {
             if (counts[reason.ordinal()] > 0) {
                 map.put(reason, counts[reason.ordinal()]);
             }
@@ -45,7 +46,7 @@ public final class Exclusions {
             return "no homes excluded";
         }
         return total() + (total() == 1 ? " home" : " homes") + " excluded: " + inRuleOrder().entrySet().stream()
-                .sorted(Map.Entry.<ExclusionReason, Integer>comparingByValue().reversed())
+                .sorted(Map.Entry.<HomeRule, Integer>comparingByValue().reversed())
                 .map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
     }

@@ -9,11 +9,13 @@ import uk.rcc.exchange.Codes.SexesAccepted;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
+import uk.rcc.matching.policy.HomeRule;
+import uk.rcc.matching.policy.Geo;
 
 /**
- * The rules of {@link CandidateRules} with every home's side held as primitive columns and every child's side as
+ * The rules of {@link HomeRules} with every home's side held as primitive columns and every child's side as
  * bit masks, so checking a child against tens of thousands of homes is a tight loop without allocation. Gives the
- * same first breach as {@link CandidateRules#firstBreach} for every child and home (tested).
+ * same first breach as {@link HomeRules#firstBreach} for every child and home (tested).
  */
 final class HomeRuleTable {
     private final List<HomeRow> rows;
@@ -75,30 +77,30 @@ final class HomeRuleTable {
     record Child(int age, int kinds, int sexes, int needs, int pets, int currentHome, List<AvoidZoneRow> zones) {
     }
 
-    /** The first rule home {@code h} breaks for the child, in {@link CandidateRules}' order; null when none. */
-    ExclusionReason firstBreach(Child child, int h) {
+    /** The first rule home {@code h} breaks for the child, in {@link HomeRules}' order; null when none. */
+    HomeRule firstBreach(Child child, int h) {
         if (!available[h] && h != child.currentHome()) {
-            return ExclusionReason.NOT_AVAILABLE;
+            return HomeRule.NOT_AVAILABLE;
         }
         if ((child.kinds() & kindBit[h]) == 0) {
-            return ExclusionReason.KIND;
+            return HomeRule.KIND;
         }
         if (child.age() < minAge[h] || child.age() > maxAge[h]) {
-            return ExclusionReason.AGE_RANGE;
+            return HomeRule.AGE_RANGE;
         }
         if ((child.sexes() & sexesBit[h]) == 0) {
-            return ExclusionReason.SEX;
+            return HomeRule.SEX;
         }
         if ((child.needs() & ~needsMask[h]) != 0) {
-            return ExclusionReason.NEEDS;
+            return HomeRule.NEEDS;
         }
         if ((child.pets() & petsBit[h]) == 0) {
-            return ExclusionReason.PETS;
+            return HomeRule.PETS;
         }
         for (AvoidZoneRow zone : child.zones()) {
             HomeRow home = rows.get(h);
             if (Geo.haversineKm(zone.lat(), zone.lon(), home.lat(), home.lon()) <= zone.radiusKm()) {
-                return ExclusionReason.AVOID_ZONES;
+                return HomeRule.AVOID_ZONES;
             }
         }
         return null;

@@ -17,6 +17,7 @@ import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeReader;
 import uk.rcc.exchange.ExchangeWriter;
 import uk.rcc.exchange.InvalidDatasetException;
+import uk.rcc.matching.policy.MatchingPolicy;
 
 /** {@code match --data DIR --out proposals.csv [--seconds N] [--config FILE]}: headless matching of a data set. */
 public final class MatchCommand {
@@ -56,7 +57,7 @@ public final class MatchCommand {
             e.errors().stream().map(DatasetError::toString).forEach(err::println);
             return CommandLine.BAD_INPUT;
         }
-        MatchResult result = new Matcher(config).match(dataset, MatchingWeights.reference());
+        MatchResult result = new Matcher(config).match(dataset, MatchingPolicy.reference());
         try {
             Files.write(proposals, proposalsCsv(result));
         } catch (IOException e) {

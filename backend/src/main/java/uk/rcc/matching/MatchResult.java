@@ -15,7 +15,8 @@ import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.matching.planning.CandidateCost;
 import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.PlannedChild;
-import uk.rcc.matching.planning.Points;
+import uk.rcc.matching.policy.Points;
+import uk.rcc.matching.policy.Geo;
 
 /**
  * What a matching run proposes and how good it is: the rows of proposals.csv and the summary figures. Shared by the
@@ -43,7 +44,7 @@ public record MatchResult(List<ChildOutcome> outcomes, HardMediumSoftLongScore s
         double kmHome = Geo.haversineKm(row.homeLat(), row.homeLon(), home.lat(), home.lon());
         Double kmSchool = row.hasSchool() ? Geo.haversineKm(row.schoolLat(), row.schoolLon(), home.lat(), home.lon())
                 : null;
-        return new ChildOutcome(child.childId(), home.homeId(), MatchingWeights.points(cost.totalHundredths()),
+        return new ChildOutcome(child.childId(), home.homeId(), Points.points(cost.totalHundredths()),
                 cost.breakdown(), kmHome, kmSchool, cost.outsideCouncilHundredths() > 0);
     }
 
@@ -78,7 +79,7 @@ public record MatchResult(List<ChildOutcome> outcomes, HardMediumSoftLongScore s
 
     /** The whole soft cost in points, sibling splits included. */
     public double totalSoftCost() {
-        return -MatchingWeights.points(score.softScore());
+        return -Points.points(score.softScore());
     }
 
     public double shareWithinTwentyMilesOfFamilyHome() {

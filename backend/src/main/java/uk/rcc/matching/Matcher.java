@@ -7,6 +7,7 @@ import org.optaplanner.core.config.solver.SolverConfig;
 
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.matching.planning.MatchingSolution;
+import uk.rcc.matching.policy.MatchingPolicy;
 
 /** Builds the problem from a data set, solves it with the given config, and scores the result. */
 public final class Matcher {
@@ -16,7 +17,7 @@ public final class Matcher {
         this.solverFactory = SolverFactory.create(config);
     }
 
-    public MatchResult match(ExchangeDataset dataset, MatchingWeights weights) {
+    public MatchResult match(ExchangeDataset dataset, MatchingPolicy weights) {
         MatchingProblem problem = MatchingProblem.of(dataset, weights);
         Solver<MatchingSolution> solver = solverFactory.buildSolver();
         MatchingSolution solved = solver.solve(problem.assignmentStart());

@@ -22,6 +22,12 @@ import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.PlannedChild;
 import uk.rcc.matching.planning.SiblingGroup;
 import uk.rcc.matching.planning.StayingChild;
+import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.policy.HomeRule;
+import uk.rcc.matching.policy.HomeRules;
+import uk.rcc.matching.policy.Geo;
+import uk.rcc.matching.policy.Points;
+import uk.rcc.matching.policy.CostTerms;
 
 /**
  * Builds the planning problem from a data set: prunes every child's candidate homes (counting what each rule
@@ -30,7 +36,7 @@ import uk.rcc.matching.planning.StayingChild;
 public final class MatchingProblem {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchingProblem.class);
     private final ExchangeDataset dataset;
-    private final MatchingWeights weights;
+    private final MatchingPolicy weights;
     private final Map<String, HomeRow> homeRows = new LinkedHashMap<>();
     private final List<HomeRow> homeRowList;
     private final HomeRuleTable rules;
@@ -50,7 +56,7 @@ public final class MatchingProblem {
     /** The most the first answer may take when the caller sets no time limit. */
     public static final java.time.Duration ASSIGNMENT_BUDGET = java.time.Duration.ofSeconds(20);
 
-    private MatchingProblem(ExchangeDataset dataset, MatchingWeights weights) {
+    private MatchingProblem(ExchangeDataset dataset, MatchingPolicy weights) {
         this.dataset = dataset;
         this.weights = weights;
         this.councilNames = dataset.authorities().stream()
@@ -69,7 +75,7 @@ public final class MatchingProblem {
         return (int) Math.max(100, Math.min(300, 4_000_000 / Math.max(1, planned)));
     }
 
-    public static MatchingProblem of(ExchangeDataset dataset, MatchingWeights weights) {
+    public static MatchingProblem of(ExchangeDataset dataset, MatchingPolicy weights) {
         return new MatchingProblem(dataset, weights);
     }
 
@@ -96,7 +102,7 @@ public final class MatchingProblem {
         List<PlannedChild> planned = new ArrayList<>();
         Map<ChildRow, Map<Home, CandidateCost>> candidates = candidatesOfPlannedChildren();
         for (ChildRow child : dataset.children()) {
-            int age = CandidateRules.ageYears(child, dataset.asOf());
+            int age = HomeRules.ageYears(child, dataset.asOf());
             boolean hsb = child.needs().contains(Need.HSB);
             SiblingGroup group = child.siblingGroup() == null ? null : groups.get(child.siblingGroup());
             if (mustStay(child)) {
@@ -166,7 +172,7 @@ public final class MatchingProblem {
                         < homeRowList.size())
                 .mapToInt(child -> {
                     ChildRow row = rows.get(child.childId());
-                    HomeRuleTable.Child childRules = rules.child(row, CandidateRules.ageYears(row, dataset.asOf()),
+                    HomeRuleTable.Child childRules = rules.child(row, HomeRules.ageYears(row, dataset.asOf()),
                             zonesByChild.getOrDefault(row.childId(), List.of()));
                     List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(row.childId(), List.of());
                     int[] valid = new int[withRoom.length];
@@ -221,7 +227,7 @@ public final class MatchingProblem {
                 }
             }
         }
-        long extraHome = MatchingWeights.hundredths(weights.siblingGroupExtraHome());
+        long extraHome = Points.hundredths(weights.siblingGroupSplit());
         Map<String, SiblingGroup> groups = new LinkedHashMap<>();
         stayingHomes.forEach((id, set) -> groups.put(id, new SiblingGroup(id, Set.copyOf(set), extraHome)));
         return groups;
@@ -240,14 +246,14 @@ public final class MatchingProblem {
      * which is most of what building a national-scale problem used to spend.
      */
     private Map<Home, CandidateCost> candidates(ChildRow child) {
-        int age = CandidateRules.ageYears(child, dataset.asOf());
+        int age = HomeRules.ageYears(child, dataset.asOf());
         List<AvoidZoneRow> zones = zonesByChild.getOrDefault(child.childId(), List.of());
         Exclusions excluded = new Exclusions();
         HomeRuleTable.Child childRules = rules.child(child, age, zones);
         int[] valid = new int[homeRowList.size()];
         int validCount = 0;
         for (int h = 0; h < homeRowList.size(); h++) {
-            ExclusionReason breach = rules.firstBreach(childRules, h);
+            HomeRule breach = rules.firstBreach(childRules, h);
             if (breach != null) {
                 excluded.add(breach);
             } else {
@@ -294,26 +300,14 @@ public final class MatchingProblem {
         return kept;
     }
 
-    /** {@code cost(child, row).totalHundredths()} without building the breakdown; the same sums, term by term. */
+    /** {@code cost(child, row).totalHundredths()} without building the breakdown; the policy's same sums. */
     long totalHundredths(ChildRow child, HomeRow row, List<KeyPlaceRow> keyPlaces) {
-        double km = distanceKm(child, row);
-        double keyPlacePoints = 0;
-        for (KeyPlaceRow place : keyPlaces) {
-            keyPlacePoints += weights.pointsPerVisitKmToKeyPlace() * place.visitsPerMonth()
-                    * Geo.haversineKm(place.lat(), place.lon(), row.lat(), row.lon());
-        }
-        return MatchingWeights.hundredths(km * weights.pointsPerKmToSchoolOrHome())
-                + MatchingWeights.hundredths(keyPlacePoints) + termsWithoutDistance(child, row);
+        return CostTerms.totalHundredths(child, row, keyPlaces, weights);
     }
 
     /** The terms that need no distance: outside the council, kind not preferred, weekly cost, a move. */
     long termsWithoutDistance(ChildRow child, HomeRow row) {
-        return (row.authorityCode().equals(child.authorityCode()) ? 0
-                        : MatchingWeights.hundredths(weights.outsideOwnCouncil()))
-                + (child.preferredKinds().contains(row.kind()) ? 0
-                        : MatchingWeights.hundredths(weights.nonPreferredKind()))
-                + MatchingWeights.hundredths(row.weeklyCost() * weights.pointsPerPoundWeekly())
-                + (moves(child, row) ? MatchingWeights.hundredths(weights.movedChild()) : 0);
+        return CostTerms.withoutDistance(child, row, weights);
     }
 
     private final CheapestHomes.ExactCost costs = new CheapestHomes.ExactCost() {
@@ -328,36 +322,12 @@ public final class MatchingProblem {
         }
     };
 
-    private static double distanceKm(ChildRow child, HomeRow row) {
-        return child.hasSchool() ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), row.lat(), row.lon())
-                : Geo.haversineKm(child.homeLat(), child.homeLon(), row.lat(), row.lon());
-    }
-
-    private static boolean moves(ChildRow child, HomeRow row) {
-        return !child.awaiting() && !row.homeId().equals(child.currentHomeId());
-    }
-
     /** Every child–home soft term of the policy, each rounded to hundredths on its own so breakdowns add up. */
     public CandidateCost cost(ChildRow child, HomeRow row) {
-        boolean toSchool = child.hasSchool();
-        double km = distanceKm(child, row);
         List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(child.childId(), List.of());
-        double keyPlacePoints = 0;
-        for (KeyPlaceRow place : keyPlaces) {
-            keyPlacePoints += weights.pointsPerVisitKmToKeyPlace() * place.visitsPerMonth()
-                    * Geo.haversineKm(place.lat(), place.lon(), row.lat(), row.lon());
-        }
-        boolean outside = !row.authorityCode().equals(child.authorityCode());
-        boolean nonPreferred = !child.preferredKinds().contains(row.kind());
-        boolean moved = moves(child, row);
-        return new CandidateCost(homes.get(row.homeId()),
-                km, toSchool, MatchingWeights.hundredths(km * weights.pointsPerKmToSchoolOrHome()),
-                MatchingWeights.hundredths(keyPlacePoints), keyPlaces.size(),
-                councilNames.getOrDefault(child.authorityCode(), child.authorityCode()),
-                outside ? MatchingWeights.hundredths(weights.outsideOwnCouncil()) : 0,
-                row.kind().name(), nonPreferred ? MatchingWeights.hundredths(weights.nonPreferredKind()) : 0,
-                row.weeklyCost(), MatchingWeights.hundredths(row.weeklyCost() * weights.pointsPerPoundWeekly()),
-                moved ? MatchingWeights.hundredths(weights.movedChild()) : 0);
+        return CandidateCost.of(homes.get(row.homeId()), CostTerms.hundredths(child, row, keyPlaces, weights),
+                CostTerms.Facts.of(child, row, keyPlaces.size(),
+                        councilNames.getOrDefault(child.authorityCode(), child.authorityCode())));
     }
 
     CheapestHomes.ExactCost exactCost() {
@@ -372,7 +342,7 @@ public final class MatchingProblem {
         return dataset;
     }
 
-    public MatchingWeights weights() {
+    public MatchingPolicy weights() {
         return weights;
     }
 

@@ -50,30 +50,7 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
 
     @Override
     public Map<String, Double> weights() {
-        return asMap(MatchingWeights.reference());
-    }
-
-    /** Weight names as stored in a weight set; the reference policy's units (points per km, per £ a week, ...). */
-    public static Map<String, Double> asMap(MatchingWeights weights) {
-        Map<String, Double> map = new LinkedHashMap<>();
-        map.put("pointsPerKmToSchool", weights.pointsPerKmToSchoolOrHome());
-        map.put("pointsPerKmPerMonthlyVisit", weights.pointsPerVisitKmToKeyPlace());
-        map.put("outsideOwnCouncil", weights.outsideOwnCouncil());
-        map.put("nonPreferredKind", weights.nonPreferredKind());
-        map.put("pointsPerHundredPounds", weights.pointsPerPoundWeekly() * 100);
-        map.put("movedChild", weights.movedChild());
-        map.put("siblingGroupSplit", weights.siblingGroupExtraHome());
-        return map;
-    }
-
-    public static MatchingWeights fromMap(Map<String, Double> stored) {
-        Map<String, Double> all = asMap(MatchingWeights.reference());
-        if (stored != null) {
-            all.putAll(stored);
-        }
-        return new MatchingWeights(all.get("pointsPerKmToSchool"), all.get("pointsPerKmPerMonthlyVisit"),
-                all.get("outsideOwnCouncil"), all.get("nonPreferredKind"), all.get("pointsPerHundredPounds") / 100,
-                all.get("movedChild"), all.get("siblingGroupSplit"));
+        return MatchingPolicy.reference().asMap();
     }
 
     public SolverConfig config(String name, Duration limit) {
@@ -99,7 +76,7 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
     @Override
     public SolveJob start(MatchRequest request, Consumer<Progress> onProgress) {
         long begun = System.nanoTime();
-        MatchingProblem problem = MatchingProblem.of(request.dataset(), fromMap(request.weights()));
+        MatchingProblem problem = MatchingProblem.of(request.dataset(), MatchingPolicy.from(request.weights()));
         long built = System.nanoTime();
         List<PlannedChild> planned = problem.solution().getPlannedChildren();
         log.info("matching problem built in {} ms: {} children to plan, {} valid child-home pairs, {} left as "
@@ -193,7 +170,7 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
         Map<String, String> today = new HashMap<>();
         dataset.children().stream().filter(c -> c.currentHomeId() != null)
                 .forEach((ChildRow c) -> today.put(c.childId(), c.currentHomeId()));
-        MatchingPolicy policy = MatchingPolicy.from(asMap(problem.weights()));
+        MatchingPolicy policy = problem.weights();
         return new Outcome(result.score().toString(), result.planned(), result.placed(), result.unplaced(), proposals,
                 figures(PolicyCost.of(dataset, today, policy)), figures(PolicyCost.of(dataset, proposed, policy)));
     }

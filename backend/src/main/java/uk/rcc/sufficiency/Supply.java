@@ -21,7 +21,7 @@ import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeWriter;
-import uk.rcc.matching.Geo;
+import uk.rcc.matching.policy.Geo;
 
 /**
  * Places today, from the registry (exchange format v1): homes, places, children living there and vacancies by

@@ -24,6 +24,9 @@ import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.matching.planning.Home;
+import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.policy.HomeRule;
+import uk.rcc.matching.policy.HomeRules;
 
 class CandidatePruningTest {
     private static final Set<Need> ALL_NEEDS = EnumSet.allOf(Need.class);
@@ -63,13 +66,13 @@ class CandidatePruningTest {
         assertEquals(List.of("OK"), candidates(problem, "A"));
         Exclusions exclusions = problem.exclusions("A");
         assertEquals(8, exclusions.total());
-        assertEquals(2, exclusions.count(ExclusionReason.AGE_RANGE));
-        assertEquals(1, exclusions.count(ExclusionReason.SEX));
-        assertEquals(1, exclusions.count(ExclusionReason.NEEDS));
-        assertEquals(1, exclusions.count(ExclusionReason.PETS));
-        assertEquals(1, exclusions.count(ExclusionReason.NOT_AVAILABLE));
-        assertEquals(1, exclusions.count(ExclusionReason.KIND));
-        assertEquals(1, exclusions.count(ExclusionReason.AVOID_ZONES));
+        assertEquals(2, exclusions.count(HomeRule.AGE_RANGE));
+        assertEquals(1, exclusions.count(HomeRule.SEX));
+        assertEquals(1, exclusions.count(HomeRule.NEEDS));
+        assertEquals(1, exclusions.count(HomeRule.PETS));
+        assertEquals(1, exclusions.count(HomeRule.NOT_AVAILABLE));
+        assertEquals(1, exclusions.count(HomeRule.KIND));
+        assertEquals(1, exclusions.count(HomeRule.AVOID_ZONES));
         assertEquals("8 homes excluded: 2 age range, 1 not available, 1 kind not in care plan, 1 sex, 1 needs, 1 pets, "
                 + "1 avoid zones", exclusions.toString());
     }
@@ -88,7 +91,7 @@ class CandidatePruningTest {
 
         assertEquals(List.of("CURRENT"), candidates(problem, "M"));
         assertEquals(List.of(), candidates(problem, "A"));
-        assertEquals(2, problem.exclusions("A").count(ExclusionReason.NOT_AVAILABLE));
+        assertEquals(2, problem.exclusions("A").count(HomeRule.NOT_AVAILABLE));
     }
 
     @Test
@@ -148,7 +151,7 @@ class CandidatePruningTest {
     void largeProblemsKeepEachChildsCheapestCandidatesWithRoomAndTheirCurrentHome() {
         ExchangeDataset dataset = uk.rcc.demo.DemoCooperativeGenerator.generate(
                 uk.rcc.matching.benchmark.BenchmarkCommand.spec("1000"));
-        MatchingProblem problem = MatchingProblem.of(dataset, MatchingWeights.reference());
+        MatchingProblem problem = MatchingProblem.of(dataset, MatchingPolicy.reference());
         int cap = MatchingProblem.candidateCap(dataset);
         Map<String, Integer> staying = new HashMap<>();
         dataset.children().stream().filter(MatchingProblem::mustStay)
@@ -160,8 +163,8 @@ class CandidatePruningTest {
             }
             var zones = zones(dataset, child);
             var keyPlaces = dataset.keyPlaces().stream().filter(p -> p.childId().equals(child.childId())).toList();
-            List<HomeRow> valid = dataset.homes().stream().filter(home -> CandidateRules.firstBreach(child,
-                    CandidateRules.ageYears(child, dataset.asOf()), zones, home).isEmpty()).toList();
+            List<HomeRow> valid = dataset.homes().stream().filter(home -> HomeRules.firstBreach(child,
+                    HomeRules.ageYears(child, dataset.asOf()), zones, home) == null).toList();
             List<String> expected = valid.stream().map(HomeRow::homeId).toList();
             if (valid.size() > cap) {
                 capped++;
@@ -181,9 +184,13 @@ class CandidatePruningTest {
             List<Long> costs = listed.stream().map(id -> problem.cost(child, dataset.homes().stream()
                     .filter(h -> h.homeId().equals(id)).findFirst().orElseThrow()).totalHundredths()).toList();
             assertEquals(costs.stream().sorted().toList(), costs, child.childId() + ": cheapest home first");
-            Map<ExclusionReason, Integer> excluded = new java.util.EnumMap<>(ExclusionReason.class);
-            dataset.homes().forEach(home -> CandidateRules.firstBreach(child, CandidateRules.ageYears(child,
-                    dataset.asOf()), zones, home).ifPresent(reason -> excluded.merge(reason, 1, Integer::sum)));
+            Map<HomeRule, Integer> excluded = new java.util.EnumMap<>(HomeRule.class);
+            for (HomeRow home : dataset.homes()) {
+                HomeRule reason = HomeRules.firstBreach(child, HomeRules.ageYears(child, dataset.asOf()), zones, home);
+                if (reason != null) {
+                    excluded.merge(reason, 1, Integer::sum);
+                }
+            }
             assertEquals(excluded, problem.exclusions(child.childId()).asMap(), child.childId());
             for (HomeRow home : valid) {
                 assertEquals(problem.cost(child, home).totalHundredths(), problem.totalHundredths(child, home,

@@ -18,20 +18,21 @@ import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
 import uk.rcc.matching.benchmark.BenchmarkCommand;
+import uk.rcc.matching.policy.MatchingPolicy;
 
 class CheapestHomesTest {
     private static final ExchangeDataset DATASET = DemoCooperativeGenerator.generate(BenchmarkCommand.spec("1000"));
 
     /** Reference weights, then weights where key places or distance dominate, and one with distance free. */
-    private static MatchingWeights weights(int variant) {
-        MatchingWeights reference = MatchingWeights.reference();
+    private static MatchingPolicy weights(int variant) {
+        MatchingPolicy reference = MatchingPolicy.reference();
         return switch (variant) {
             case 0 -> reference;
-            case 1 -> new MatchingWeights(reference.pointsPerKmToSchoolOrHome(), 5.0, reference.outsideOwnCouncil(),
-                    reference.nonPreferredKind(), reference.pointsPerPoundWeekly(), reference.movedChild(),
-                    reference.siblingGroupExtraHome());
-            case 2 -> new MatchingWeights(40.0, 0.0, 0.0, 0.0, 0.0, 0.0, reference.siblingGroupExtraHome());
-            default -> new MatchingWeights(0.0, 0.0, 3.0, 1.0, 0.5, 10.0, reference.siblingGroupExtraHome());
+            case 1 -> new MatchingPolicy(reference.pointsPerKmToSchool(), 5.0, reference.outsideOwnCouncil(),
+                    reference.nonPreferredKind(), reference.pointsPerHundredPounds(), reference.movedChild(),
+                    reference.siblingGroupSplit());
+            case 2 -> new MatchingPolicy(40.0, 0.0, 0.0, 0.0, 0.0, 0.0, reference.siblingGroupSplit());
+            default -> new MatchingPolicy(0.0, 0.0, 3.0, 1.0, 50.0, 10.0, reference.siblingGroupSplit());
         };
     }
 

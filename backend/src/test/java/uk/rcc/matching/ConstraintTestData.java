@@ -28,6 +28,7 @@ import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
 import uk.rcc.matching.planning.Home;
 import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.PlannedChild;
+import uk.rcc.matching.policy.MatchingPolicy;
 
 /** Small synthetic data sets, built in code, and scoring helpers for them. */
 public final class ConstraintTestData {
@@ -74,7 +75,7 @@ public final class ConstraintTestData {
     }
 
     public MatchingProblem problem() {
-        return MatchingProblem.of(dataset(), MatchingWeights.reference());
+        return MatchingProblem.of(dataset(), MatchingPolicy.reference());
     }
 
     public void keyPlace(String childId, double lat, double lon, double visits) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import uk.rcc.matching.policy.MatchingPolicy;
 
 class SolverConfigsTest {
 
@@ -23,7 +24,7 @@ class SolverConfigsTest {
     @Test
     void nightlyConfigWithMoveThreadsPlacesEveryoneAndKeepsSiblingsTogether() {
         var config = SolverConfigs.withTimeLimit(SolverConfigs.fromClasspath(SolverConfigs.NIGHTLY), Duration.ofSeconds(2));
-        MatchResult result = new Matcher(config).match(splitSiblingsAndAnotherChild().dataset(), MatchingWeights.reference());
+        MatchResult result = new Matcher(config).match(splitSiblingsAndAnotherChild().dataset(), MatchingPolicy.reference());
 
         assertEquals(3, result.placed());
         assertEquals(0, result.siblingGroupsSplit());
@@ -34,7 +35,7 @@ class SolverConfigsTest {
     void operatorConfigFileIsReadFromThePathGiven() {
         var config = SolverConfigs.fromFile(Path.of("..", "solver-configs", "interactive-solver.xml"));
         MatchResult result = new Matcher(SolverConfigs.withTimeLimit(config, Duration.ofSeconds(1)))
-                .match(splitSiblingsAndAnotherChild().dataset(), MatchingWeights.reference());
+                .match(splitSiblingsAndAnotherChild().dataset(), MatchingPolicy.reference());
 
         assertEquals(3, result.placed());
     }

@@ -18,7 +18,7 @@ class PlacementRulesPrivacyTest {
         ChildRow resident = livingAlone(ExchangeReader.readDirectory(SharedData.sample()).children().get(3));
         ChildRow newcomer = ExchangeReader.readDirectory(SharedData.sample()).children().get(0);
 
-        String clash = PlacementRules.alongsideClash(newcomer, resident, LocalDate.of(2025, 1, 1));
+        String clash = PlacementRules.sharingClash(newcomer, java.util.List.of(resident), LocalDate.of(2025, 1, 1));
 
         assertThat(clash).isNotNull().doesNotContain(resident.childId()).doesNotContainPattern("C\\d{6}");
     }

@@ -26,9 +26,10 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.policy.Candidates;
 import uk.rcc.matching.policy.MatchingPolicy;
-import uk.rcc.placement.PlacementRules;
+import uk.rcc.matching.policy.HomeRules;
+import uk.rcc.matching.policy.CostTerms;
+import uk.rcc.matching.policy.SharingRules;
 
 /**
  * The whole reference policy as an integer program, solved by OR-Tools CP-SAT, written from the data set and the
@@ -152,12 +153,8 @@ public final class ExactOptimum {
                 for (HomeRow home : dataset.homes()) {
                     if (room.get(home.homeId()) > 0 && mayLiveThere(child, home, zones)) {
                         homes.put(home.homeId(), model.newBoolVar(child.childId() + "@" + home.homeId()));
-                        long hundredths = 0;
-                        for (long term : Candidates.hundredths(Candidates.terms(child, home,
-                                keyPlaces.getOrDefault(child.childId(), List.of()), policy))) {
-                            hundredths += term;
-                        }
-                        cost.put(home.homeId(), hundredths);
+                        cost.put(home.homeId(), CostTerms.totalHundredths(child, home,
+                                keyPlaces.getOrDefault(child.childId(), List.of()), policy));
                     }
                 }
                 variables += homes.size();
@@ -172,8 +169,8 @@ public final class ExactOptimum {
         }
 
         private boolean mayLiveThere(ChildRow child, HomeRow home, Map<String, List<AvoidZoneRow>> zones) {
-            if (Candidates.exclusion(child, home, zones.getOrDefault(child.childId(), List.of()),
-                    dataset.asOf()) != null) {
+            if (HomeRules.firstBreach(child, HomeRules.ageYears(child, dataset.asOf()),
+                    zones.getOrDefault(child.childId(), List.of()), home) != null) {
                 return false;
             }
             return staying.getOrDefault(home.homeId(), List.of()).stream().allMatch(other -> together(child, other));
@@ -362,7 +359,7 @@ public final class ExactOptimum {
         }
 
         private boolean accepts(ChildRow child, ChildRow other) {
-            return PlacementRules.accepts(child, age(child), age(other));
+            return !SharingRules.forbids(child.alongside(), child.needs().contains(Need.HSB), age(child), age(other));
         }
 
         private int age(ChildRow child) {

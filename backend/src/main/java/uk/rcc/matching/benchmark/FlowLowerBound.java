@@ -13,8 +13,10 @@ import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
 import uk.rcc.matching.MinCostAssignment;
-import uk.rcc.matching.policy.Candidates;
 import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.policy.HomeRules;
+import uk.rcc.matching.policy.Points;
+import uk.rcc.matching.policy.CostTerms;
 
 /**
  * A lower bound on the soft cost of placing a given number of the planned children: a min-cost flow from children
@@ -52,12 +54,11 @@ public final class FlowLowerBound {
             graph.child(i, 0);
             for (int j = 0; j < homes.size(); j++) {
                 HomeRow home = homes.get(j);
-                if (Candidates.exclusion(child, home, zones.getOrDefault(child.childId(), List.of()),
-                        dataset.asOf()) == null) {
-                    double[] terms = Candidates.terms(child, home, keyPlaces.getOrDefault(child.childId(), List.of()),
-                            policy);
-                    double points = Arrays.stream(terms).sum() + siblings.share(child, home.homeId());
-                    graph.candidate(i, j, Math.round(points * 100));
+                if (HomeRules.firstBreach(child, HomeRules.ageYears(child, dataset.asOf()),
+                        zones.getOrDefault(child.childId(), List.of()), home) == null) {
+                    graph.candidate(i, j, CostTerms.totalHundredths(child, home,
+                            keyPlaces.getOrDefault(child.childId(), List.of()), policy)
+                            + Points.hundredths(siblings.share(child, home.homeId())));
                 }
             }
         }

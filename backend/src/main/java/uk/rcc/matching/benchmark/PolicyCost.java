@@ -13,10 +13,12 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.policy.Candidates;
 import uk.rcc.matching.policy.MatchingPolicy;
 
 import uk.rcc.placement.PlacementRules;
+import uk.rcc.matching.policy.Geo;
+import uk.rcc.matching.policy.Points;
+import uk.rcc.matching.policy.CostTerms;
 
 /**
  * Scores any assignment of the planned children by the reference policy, from the data set alone, so the solver
@@ -73,15 +75,13 @@ public record PolicyCost(int planned, int placed, int hardBroken, double softCos
                 hard += PlacementRules.brokenRules(child, home, others, zones.getOrDefault(child.childId(),
                         List.of()), dataset.asOf()).size();
             }
-            double[] terms = Candidates.terms(child, home, keyPlaces.getOrDefault(child.childId(), List.of()), policy);
-            for (double term : terms) {
-                soft += term;
-            }
-            double fromHome = Candidates.kilometres(child.homeLat(), child.homeLon(), home.lat(), home.lon());
+            soft += Points.points(CostTerms.totalHundredths(child, home,
+                    keyPlaces.getOrDefault(child.childId(), List.of()), policy));
+            double fromHome = Geo.haversineKm(child.homeLat(), child.homeLon(), home.lat(), home.lon());
             within += fromHome <= TWENTY_MILES_KM ? 1 : 0;
             outside += home.authorityCode().equals(child.authorityCode()) ? 0 : 1;
             km += child.hasSchool()
-                    ? Candidates.kilometres(child.schoolLat(), child.schoolLon(), home.lat(), home.lon()) : fromHome;
+                    ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), home.lat(), home.lon()) : fromHome;
             weekly += home.weeklyCost();
         }
         Map<String, Set<String>> groupHomes = new HashMap<>();

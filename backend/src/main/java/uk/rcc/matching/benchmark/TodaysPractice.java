@@ -12,8 +12,8 @@ import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
-import uk.rcc.matching.policy.Candidates;
 import uk.rcc.placement.PlacementRules;
+import uk.rcc.matching.policy.Geo;
 
 /**
  * Today's practice, as the baseline the solver must beat: one child at a time in referral order, each to the
@@ -64,7 +64,7 @@ public final class TodaysPractice {
                 continue;
             }
             List<ChildRow> residents = living.getOrDefault(home.homeId(), List.of());
-            double km = Candidates.kilometres(child.homeLat(), child.homeLon(), home.lat(), home.lon());
+            double km = Geo.haversineKm(child.homeLat(), child.homeLon(), home.lat(), home.lon());
             if (km >= bestKm || residents.size() >= home.places()) {
                 continue;
             }

@@ -1,61 +1,73 @@
 package uk.rcc.matching.planning;
 
-import java.util.ArrayList;
-import java.util.List;
+import uk.rcc.matching.policy.CostTerm;
+import uk.rcc.matching.policy.CostTerms;
+import uk.rcc.matching.policy.Points;
 
 /**
- * Every child–home soft term of the reference policy for one child in one home, each already in hundredths of a
- * point. Computed once when the problem is built; constraints and explanations only read them.
+ * Every child–home soft term of the reference policy for one child in one home, in hundredths of a point, as
+ * {@link CostTerms} defines them. Computed once when the problem is built; constraints and explanations only read
+ * them.
+ *
+ * @param terms hundredths by {@link CostTerm#ordinal()}; never changed after construction
  */
-public record CandidateCost(
-        Home home,
-        double kmToSchoolOrHome, boolean toSchool, long distanceHundredths,
-        long keyPlacesHundredths, int keyPlaceCount,
-        String outsideCouncilName, long outsideCouncilHundredths,
-        String nonPreferredKind, long nonPreferredKindHundredths,
-        double weeklyCost, long weeklyCostHundredths,
-        long movedHundredths) {
+public record CandidateCost(Home home, long[] terms, long totalHundredths, CostTerms.Facts facts) {
 
-    public long totalHundredths() {
-        return distanceHundredths + keyPlacesHundredths + outsideCouncilHundredths + nonPreferredKindHundredths
-                + weeklyCostHundredths + movedHundredths;
+    public static CandidateCost of(Home home, long[] terms, CostTerms.Facts facts) {
+        return new CandidateCost(home, terms, CostTerms.total(terms), facts);
     }
 
-    public String distanceText() {
-        return String.format("%.1f km %s", kmToSchoolOrHome, toSchool ? "from school" : "from family home");
+    public long hundredths(CostTerm term) {
+        return terms[term.ordinal()];
     }
 
-    public String keyPlacesText() {
-        return keyPlaceCount + (keyPlaceCount == 1 ? " key place" : " key places");
+    public long distanceHundredths() {
+        return terms[CostTerm.DISTANCE.ordinal()];
     }
 
-    public String outsideCouncilText() {
-        return "outside " + outsideCouncilName;
+    public long keyPlacesHundredths() {
+        return terms[CostTerm.KEY_PLACES.ordinal()];
     }
 
-    public String nonPreferredKindText() {
-        return "non-preferred kind " + nonPreferredKind;
+    public long outsideCouncilHundredths() {
+        return terms[CostTerm.OUTSIDE_COUNCIL.ordinal()];
     }
 
-    public String weeklyCostText() {
-        return String.format("weekly cost £%.0f", weeklyCost);
+    public long nonPreferredKindHundredths() {
+        return terms[CostTerm.NON_PREFERRED_KIND.ordinal()];
+    }
+
+    public long weeklyCostHundredths() {
+        return terms[CostTerm.WEEKLY_COST.ordinal()];
+    }
+
+    public long movedHundredths() {
+        return terms[CostTerm.MOVED.ordinal()];
+    }
+
+    public double kmToSchoolOrHome() {
+        return facts.km();
+    }
+
+    public boolean toSchool() {
+        return facts.toSchool();
+    }
+
+    public double weeklyCost() {
+        return facts.weeklyCost();
+    }
+
+    /** A term in words, without its points: "18.2 km from school", "outside Cumberland". */
+    public String text(CostTerm term) {
+        return CostTerms.label(term, facts);
     }
 
     /** "18.2 km from school: 18.2; outside Cumberland: 15; weekly cost £750: 7.5" — zero terms left out. */
     public String breakdown() {
-        List<String> parts = new ArrayList<>();
-        add(parts, distanceText(), distanceHundredths);
-        add(parts, keyPlacesText(), keyPlacesHundredths);
-        add(parts, outsideCouncilText(), outsideCouncilHundredths);
-        add(parts, nonPreferredKindText(), nonPreferredKindHundredths);
-        add(parts, weeklyCostText(), weeklyCostHundredths);
-        add(parts, "moved", movedHundredths);
-        return String.join("; ", parts);
+        return CostTerms.explain(terms, facts);
     }
 
-    private static void add(List<String> parts, String label, long hundredths) {
-        if (hundredths != 0) {
-            parts.add(label + ": " + Points.format(hundredths));
-        }
+    public String points(CostTerm term) {
+        return Points.format(hundredths(term));
     }
 }

@@ -10,6 +10,8 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
+import uk.rcc.matching.policy.Points;
+import uk.rcc.matching.policy.CostTerm;
 
 /**
  * The reference matching policy. Age, sex, needs, kind, availability, pets and avoid zones (rules 2 and 3) are
@@ -111,7 +113,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     Constraint distanceToSchoolOrHome(ConstraintFactory factory) {
         return factory.forEach(PlannedChild.class)
                 .penalizeLong(SOFT, child -> child.cost().distanceHundredths())
-                .justifyWith((child, score) -> new Why(child.cost().distanceText()))
+                .justifyWith((child, score) -> new Why(child.cost().text(CostTerm.DISTANCE)))
                 .asConstraint("distanceToSchoolOrHome");
     }
 
@@ -119,7 +121,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         return factory.forEach(PlannedChild.class)
                 .filter(child -> child.cost().keyPlacesHundredths() > 0)
                 .penalizeLong(SOFT, child -> child.cost().keyPlacesHundredths())
-                .justifyWith((child, score) -> new Why(child.cost().keyPlacesText() + ": "
+                .justifyWith((child, score) -> new Why(child.cost().text(CostTerm.KEY_PLACES) + ": "
                         + Points.format(child.cost().keyPlacesHundredths()) + " points"))
                 .asConstraint("keyPlaces");
     }
@@ -128,7 +130,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         return factory.forEach(PlannedChild.class)
                 .filter(child -> child.cost().outsideCouncilHundredths() > 0)
                 .penalizeLong(SOFT, child -> child.cost().outsideCouncilHundredths())
-                .justifyWith((child, score) -> new Why(child.cost().outsideCouncilText() + ": "
+                .justifyWith((child, score) -> new Why(child.cost().text(CostTerm.OUTSIDE_COUNCIL) + ": "
                         + Points.format(child.cost().outsideCouncilHundredths()) + " points"))
                 .asConstraint("outsideOwnCouncil");
     }
@@ -137,7 +139,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         return factory.forEach(PlannedChild.class)
                 .filter(child -> child.cost().nonPreferredKindHundredths() > 0)
                 .penalizeLong(SOFT, child -> child.cost().nonPreferredKindHundredths())
-                .justifyWith((child, score) -> new Why(child.cost().nonPreferredKindText() + ": "
+                .justifyWith((child, score) -> new Why(child.cost().text(CostTerm.NON_PREFERRED_KIND) + ": "
                         + Points.format(child.cost().nonPreferredKindHundredths()) + " points"))
                 .asConstraint("nonPreferredKind");
     }
@@ -146,7 +148,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         return factory.forEach(PlannedChild.class)
                 .filter(child -> child.cost().weeklyCostHundredths() > 0)
                 .penalizeLong(SOFT, child -> child.cost().weeklyCostHundredths())
-                .justifyWith((child, score) -> new Why(child.cost().weeklyCostText() + ": "
+                .justifyWith((child, score) -> new Why(child.cost().text(CostTerm.WEEKLY_COST) + ": "
                         + Points.format(child.cost().weeklyCostHundredths()) + " points"))
                 .asConstraint("weeklyCost");
     }
@@ -155,7 +157,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         return factory.forEach(PlannedChild.class)
                 .filter(child -> child.cost().movedHundredths() > 0)
                 .penalizeLong(SOFT, child -> child.cost().movedHundredths())
-                .justifyWith((child, score) -> new Why("moved from " + child.currentHome().id() + ": "
+                .justifyWith((child, score) -> new Why(child.cost().text(CostTerm.MOVED) + ": "
                         + Points.format(child.cost().movedHundredths()) + " points"))
                 .asConstraint("movedChild");
     }

@@ -12,7 +12,7 @@ import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
 import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
-import uk.rcc.matching.MatchingWeights;
+import uk.rcc.matching.policy.MatchingPolicy;
 
 /** One matching problem: homes, children who must stay, children to plan, and the weights of the run. */
 @PlanningSolution(solutionCloner = MatchingSolutionCloner.class)
@@ -24,7 +24,7 @@ public class MatchingSolution {
     @ProblemFactCollectionProperty
     private List<SiblingGroup> siblingGroups;
     @ProblemFactProperty
-    private MatchingWeights weights;
+    private MatchingPolicy weights;
     @PlanningEntityCollectionProperty
     private List<PlannedChild> plannedChildren;
     @PlanningScore
@@ -37,7 +37,7 @@ public class MatchingSolution {
     }
 
     public MatchingSolution(List<Home> homes, List<StayingChild> stayingChildren, List<SiblingGroup> siblingGroups,
-            MatchingWeights weights, List<PlannedChild> plannedChildren) {
+            MatchingPolicy weights, List<PlannedChild> plannedChildren) {
         this.homes = homes;
         this.stayingChildren = stayingChildren;
         this.siblingGroups = siblingGroups;
@@ -57,7 +57,7 @@ public class MatchingSolution {
         return siblingGroups;
     }
 
-    public MatchingWeights getWeights() {
+    public MatchingPolicy getWeights() {
         return weights;
     }
 

@@ -1,8 +1,9 @@
 package uk.rcc.matching.planning;
 
 import uk.rcc.exchange.Codes.Alongside;
+import uk.rcc.matching.policy.SharingRules;
 
-/** A child who lives, or may come to live, in a home: what the sharing rules (policy rule 4) look at. */
+/** A child who lives, or may come to live, in a home: what the sharing rules ({@link SharingRules}) look at. */
 public interface Occupant {
     String childId();
 
@@ -14,17 +15,12 @@ public interface Occupant {
 
     /** True when this child's alongside rule forbids living with {@code other}. */
     default boolean alongsideForbids(Occupant other) {
-        return switch (alongside()) {
-            case ANY -> false;
-            case SOLO -> true;
-            case OLDER_ONLY -> other.ageYears() <= ageYears();
-            case YOUNGER_ONLY -> other.ageYears() >= ageYears();
-        };
+        return SharingRules.alongsideForbids(alongside(), ageYears(), other.ageYears());
     }
 
     /** True when this child has harmful sexual behaviour and {@code other} is younger. */
     default boolean hsbForbids(Occupant other) {
-        return hsb() && other.ageYears() < ageYears();
+        return SharingRules.hsbForbids(hsb(), ageYears(), other.ageYears());
     }
 
     static boolean alongsideConflict(Occupant a, Occupant b) {

@@ -163,6 +163,6 @@ class MatchingRunController {
     }
 
     static double kilometres(double lat1, double lon1, double lat2, double lon2) {
-        return uk.rcc.matching.Geo.haversineKm(lat1, lon1, lat2, lon2);
+        return uk.rcc.matching.policy.Geo.haversineKm(lat1, lon1, lat2, lon2);
     }
 }

@@ -16,7 +16,6 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.policy.Candidates;
 import uk.rcc.matching.policy.CostTerm;
 import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.runs.WeightSets;
@@ -25,6 +24,10 @@ import uk.rcc.registry.RegistryRows;
 import uk.rcc.registry.RegistrySnapshot;
 import uk.rcc.registry.RegistrySnapshot.PlacedHome;
 import uk.rcc.security.Viewer;
+import uk.rcc.matching.policy.HomeRule;
+import uk.rcc.matching.policy.HomeRules;
+import uk.rcc.matching.policy.Points;
+import uk.rcc.matching.policy.CostTerms;
 
 /**
  * The best homes for one child given today's vacancies, each with its cost term by term, and why the other
@@ -85,39 +88,40 @@ public class ShortlistService {
             List<KeyPlaceRow> keyPlaces, java.time.LocalDate asOf, MatchingPolicy policy, int limit,
             java.util.function.UnaryOperator<String> councilNames) {
         Map<String, Integer> excluded = new LinkedHashMap<>();
+        int age = HomeRules.ageYears(child, asOf);
         PriorityQueue<Costed> best = new PriorityQueue<>(limit + 1, CHEAPEST_FIRST.reversed());
         for (PlacedHome home : homes) {
-            String reason = exclusion(child, home.row(), zones, home.residents(), asOf);
+            String reason = exclusion(child, age, home.row(), zones, home.residents(), asOf);
             if (reason != null) {
                 excluded.merge(reason, 1, Integer::sum);
                 continue;
             }
-            double[] terms = Candidates.terms(child, home.row(), keyPlaces, policy);
-            best.add(new Costed(home, terms, round(sum(terms))));
+            long[] terms = CostTerms.hundredths(child, home.row(), keyPlaces, policy);
+            best.add(new Costed(home, terms, Points.points(CostTerms.total(terms))));
             if (best.size() > limit) {
                 best.poll();
             }
         }
         String councilName = councilNames.apply(child.authorityCode());
         List<Candidate> candidates = best.stream().sorted(CHEAPEST_FIRST)
-                .map(c -> candidate(child, c, councilName)).toList();
+                .map(c -> candidate(child, keyPlaces.size(), c, councilName)).toList();
         int total = excluded.values().stream().mapToInt(Integer::intValue).sum();
         return new Shortlist(child.childId(), homes.size(), candidates, new Excluded(total, excluded));
     }
 
-    private record Costed(PlacedHome home, double[] terms, double cost) {
+    private record Costed(PlacedHome home, long[] terms, double cost) {
     }
 
     private static final Comparator<Costed> CHEAPEST_FIRST = Comparator.comparingDouble(Costed::cost)
             .thenComparing(c -> c.home().row().homeId());
 
     /** The explanation is formatted only for the homes returned, not for every valid home. */
-    private static Candidate candidate(ChildRow child, Costed costed, String councilName) {
+    private static Candidate candidate(ChildRow child, int keyPlaceCount, Costed costed, String councilName) {
         HomeRow home = costed.home().row();
         return new Candidate(home.homeId(), home.name(), home.kind().name(), home.provider().name(),
                 home.authorityCode(), home.lat(), home.lon(), costed.home().vacancies(), costed.home().version(),
                 costed.cost(), termList(costed.terms()),
-                Candidates.explain(child, home, costed.terms(), councilName));
+                CostTerms.explain(costed.terms(), CostTerms.Facts.of(child, home, keyPlaceCount, councilName)));
     }
 
     private String councilName(String authorityCode) {
@@ -126,9 +130,9 @@ public class ShortlistService {
     }
 
     /** The first reason a home cannot take the child today, in an officer's words, or null. */
-    private static String exclusion(ChildRow child, HomeRow home, List<AvoidZoneRow> zones, List<ChildRow> living,
-            java.time.LocalDate asOf) {
-        Candidates.Exclusion rule = Candidates.exclusion(child, home, zones, asOf);
+    private static String exclusion(ChildRow child, int age, HomeRow home, List<AvoidZoneRow> zones,
+            List<ChildRow> living, java.time.LocalDate asOf) {
+        HomeRule rule = HomeRules.firstBreach(child, age, zones, home);
         if (rule != null) {
             return rule.label();
         }
@@ -136,29 +140,17 @@ public class ShortlistService {
         if (others.size() >= home.places()) {
             return "no vacancy";
         }
-        if (!PlacementRules.brokenRules(child, home, others, List.of(), asOf).isEmpty()) {
+        if (PlacementRules.sharingClash(child, others, asOf) != null) {
             return "children already there";
         }
         return null;
     }
 
-    private static List<Term> termList(double[] terms) {
+    private static List<Term> termList(long[] terms) {
         List<Term> list = new ArrayList<>();
         for (CostTerm term : CostTerm.values()) {
-            list.add(new Term(term.name(), term.label(), round(terms[term.ordinal()])));
+            list.add(new Term(term.name(), term.label(), Points.points(terms[term.ordinal()])));
         }
         return list;
-    }
-
-    private static double sum(double[] values) {
-        double total = 0;
-        for (double value : values) {
-            total += value;
-        }
-        return total;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.ExchangeWriter;
-import uk.rcc.matching.Geo;
+import uk.rcc.matching.policy.Geo;
 import uk.rcc.sufficiency.Forecast;
 import uk.rcc.sufficiency.Supply;
 

@@ -1,4 +1,4 @@
-package uk.rcc.matching;
+package uk.rcc.matching.policy;
 
 /** Great-circle distance as exchange format v1 defines it. */
 public final class Geo {
