@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import uk.rcc.matching.planning.MinCostAssignment;
 import uk.rcc.matching.planning.Home;
 import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.Occupant;

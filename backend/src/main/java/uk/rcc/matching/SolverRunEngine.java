@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
-import uk.rcc.matching.benchmark.PolicyCost;
 import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.PlannedChild;
 import uk.rcc.matching.policy.MatchingPolicy;

@@ -80,13 +80,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(uk.rcc.matching.runs.RunAlreadyActiveException.class)
-    ProblemDetail runActive(uk.rcc.matching.runs.RunAlreadyActiveException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("A run is already in progress");
-        return problem;
-    }
-
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import uk.rcc.matching.PolicyCost;
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.demo.DemoCooperativeGenerator;

@@ -12,7 +12,7 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.MinCostAssignment;
+import uk.rcc.matching.planning.MinCostAssignment;
 import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.policy.HomeRules;
 import uk.rcc.matching.policy.Points;

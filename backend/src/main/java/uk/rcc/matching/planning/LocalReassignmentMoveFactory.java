@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
 
-import uk.rcc.matching.MinCostAssignment;
 
 /**
  * Re-solves one neighbourhood exactly: a child, the children living in the homes that suit it best, and their

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import uk.rcc.matching.PolicyCost;
 import uk.rcc.cli.CommandLine;
 
 class BenchmarkCommandTest {

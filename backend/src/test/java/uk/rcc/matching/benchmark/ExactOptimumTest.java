@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import uk.rcc.matching.PolicyCost;
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.matching.SolverRunEngine;

@@ -1,4 +1,4 @@
-package uk.rcc.matching.benchmark;
+package uk.rcc.matching;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package uk.rcc.audit;
+package uk.rcc.audit.web;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletResponse;
 import uk.rcc.exchange.ExchangeWriter;
+import uk.rcc.audit.AuditLog;
 import uk.rcc.security.Viewer;
 
 /** Administrators search and export the audit log; both are themselves audited. */

@@ -1,4 +1,4 @@
-package uk.rcc.matching;
+package uk.rcc.matching.planning;
 
 import java.util.Arrays;
 
