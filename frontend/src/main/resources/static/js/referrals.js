@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { el, replace, statusLine, words, formatDate } from './dom.js';
 import { latestProposals } from './proposals.js';
+import { placementsReturnSection } from './placements-return.js';
 
 /** Earliest needed-by date first (children with no date after), then longest waiting. */
 export function byUrgency(a, b) {
@@ -40,7 +41,7 @@ export function showReferrals(page, context) {
     el('p', { class: 'lede' }, isCommissioner ? 'Children of every member council.'
       : 'Children of ' + context.councilName(context.session.authorityCode) + '.',
     ' Most urgent first: earliest needed-by date, then longest waiting. Children are shown by reference only.'),
-    summary, tableHolder);
+    summary, tableHolder, placementsReturnSection());
   load(context, summary, tableHolder, isCommissioner);
   return true;
 }

@@ -43,6 +43,10 @@ public final class CommandLine {
               bench [--sizes 100,1000,10000,national|none] [--seconds N] [--shortlist-calls N] [--out FILE]
                                         the matching benchmark: solver against today's practice and a lower bound,
                                         and shortlist latency for one child over 5,000 homes (bench --help)
+              placements-return --data DIR --from DATE --to DATE --out DIR [--authority CODE] [--with-qa]
+                                        the national placements return (JSON-LD checked against the standard's
+                                        SHACL shape, its spreadsheet and CSV) of a data set's placements started
+                                        in the period (no database needed; exit 2 when it would not conform)
               --help                    this text
 
             Exit codes: 0 done; 2 invalid input (every error listed as file:line: column: message); 64 usage.
@@ -94,6 +98,10 @@ public final class CommandLine {
             case "forecast" -> {
                 quietLogging();
                 return ForecastCommand.run(options, out, err);
+            }
+            case "placements-return" -> {
+                quietLogging();
+                return uk.rcc.placementsreturn.PlacementsReturnCommand.run(options, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(USAGE_TEXT);

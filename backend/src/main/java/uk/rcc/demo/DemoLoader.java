@@ -49,7 +49,8 @@ class DemoLoader implements ApplicationRunner {
         var spec = DemoCooperativeGenerator.Spec.demo(environment.getProperty("rcc.demo.children", Integer.class, 400),
                 environment.getProperty("rcc.demo.homes", Integer.class, 300),
                 environment.getProperty("rcc.demo.seed", Long.class, 42L), LocalDate.now());
-        var summary = importer.importDataset(DemoCooperativeGenerator.generate(spec));
+        var summary = importer.importDataset(DemoPlacementDetails.fill(DemoCooperativeGenerator.generate(spec),
+                spec.seed()));
         spreadReferralDates();
         createDemoAccounts();
         loadDemoReturns();

@@ -18,9 +18,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import uk.rcc.exchange.Codes.Alongside;
+import uk.rcc.exchange.Codes.CulturalNeeds;
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.KeyPlaceKind;
 import uk.rcc.exchange.Codes.Need;
+import uk.rcc.exchange.Codes.OutOfAreaReason;
 import uk.rcc.exchange.Codes.PetsRule;
 import uk.rcc.exchange.Codes.Provider;
 import uk.rcc.exchange.Codes.Sex;
@@ -30,14 +32,19 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
+import uk.rcc.exchange.ExchangeDataset.PlacementDetails;
 
 /**
- * Reads and validates a data set in exchange format v1. Either the whole set is valid and returned, or an
+ * Reads and validates a data set in exchange format v1 or v1.1 (v1.1 only adds optional columns and codes). Either the whole set is valid and returned, or an
  * {@link InvalidDatasetException} lists every error found in every file.
  */
 public final class ExchangeReader {
     private static final Pattern AUTHORITY_CODE = Pattern.compile("[EWSN]\\d{8}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+    /** v1.1: the outward part of a UK postcode, the pattern the placements standard's shape checks. */
+    public static final Pattern POSTCODE_DISTRICT = Pattern.compile("[A-Z]{1,2}[0-9][0-9A-Z]?");
+    private static final Pattern OFSTED_URN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9\\-]{0,19}");
+    private static final int MAX_REASON_LENGTH = 500;
     static final int MAX_AGE = 25;
 
     private final List<DatasetError> errors = new ArrayList<>();
@@ -170,6 +177,9 @@ public final class ExchangeReader {
             boolean pets = row.optionalBoolean("pets", false);
             Double weeklyCost = row.requiredDouble("weekly_cost", 0, 100_000);
             boolean available = row.optionalBoolean("available", true);
+            String ofstedUrn = matching(row, "ofsted_urn", OFSTED_URN, "an Ofsted URN (letters and digits)");
+            String postcodeDistrict = matching(row, "postcode_district", POSTCODE_DISTRICT,
+                    "the outward part of a postcode, e.g. CA1 or DL14");
             if (minAge != null && maxAge != null && minAge > maxAge) {
                 row.error("max_age", "max_age " + maxAge + " is below min_age " + minAge);
                 continue;
@@ -180,7 +190,7 @@ public final class ExchangeReader {
             }
             if (allPresent(id, kind, provider, authority, lat, lon, places, minAge, maxAge, sexes, weeklyCost)) {
                 result.add(new HomeRow(id, row.text("name"), kind, provider, authority, lat, lon, places, minAge,
-                        maxAge, sexes, needsMet, pets, weeklyCost, available));
+                        maxAge, sexes, needsMet, pets, weeklyCost, available, ofstedUrn, postcodeDistrict));
             }
         }
         return result;
@@ -245,16 +255,70 @@ public final class ExchangeReader {
             if (mayMove && currentHome == null) {
                 row.error("may_move", "may_move is only for a child who has a current_home_id");
             }
+            PlacementDetails details = placementDetails(row, asOf, dob, currentHome);
             if (id != null && !seen.add(id)) {
                 row.error("child_id", "duplicate child '" + id + "'");
                 continue;
             }
             if (allPresent(id, authority, dob, sex, homeLat, homeLon)) {
                 result.add(new ChildRow(id, authority, dob, sex, homeLat, homeLon, schoolLat, schoolLon,
-                        siblingGroup, needs, kinds, preferred, alongside, pets, neededBy, currentHome, mayMove));
+                        siblingGroup, needs, kinds, preferred, alongside, pets, neededBy, currentHome, mayMove,
+                        details));
             }
         }
         return result;
+    }
+
+    /** The v1.1 columns of a child's row; every one is optional. */
+    private static PlacementDetails placementDetails(CsvTable.Row row, LocalDate asOf, LocalDate dob,
+            String currentHome) {
+        LocalDate referralDate = row.optionalDate("referral_date");
+        if (referralDate != null && asOf != null && referralDate.isAfter(asOf)) {
+            row.error("referral_date", referralDate + " is after the data set's as_of date " + asOf);
+        }
+        LocalDate placedOn = row.optionalDate("placed_on");
+        if (placedOn != null && currentHome == null) {
+            row.error("placed_on", "placed_on is only for a child who has a current_home_id");
+        }
+        if (placedOn != null && asOf != null && placedOn.isAfter(asOf)) {
+            row.error("placed_on", placedOn + " is after the data set's as_of date " + asOf);
+        }
+        if (placedOn != null && dob != null && placedOn.isBefore(dob)) {
+            row.error("placed_on", placedOn + " is before the child's date_of_birth " + dob);
+        }
+        Double cost = row.optionalDouble("placement_weekly_cost", 0, 100_000);
+        if (cost != null && currentHome == null) {
+            row.error("placement_weekly_cost", "placement_weekly_cost is only for a child who has a current_home_id");
+        }
+        CulturalNeeds cultural = row.optionalEnum("cultural_needs", CulturalNeeds.class, CulturalNeeds.NOT_KNOWN);
+        return new PlacementDetails(referralDate, placedOn, cost, cultural, outOfAreaReason(row));
+    }
+
+    /** A coded reason in its code's spelling; any other text as given. */
+    private static String outOfAreaReason(CsvTable.Row row) {
+        String value = row.text("out_of_area_reason");
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_REASON_LENGTH) {
+            row.error("out_of_area_reason", "is longer than " + MAX_REASON_LENGTH + " characters");
+            return null;
+        }
+        for (OutOfAreaReason code : OutOfAreaReason.values()) {
+            if (code.name().equalsIgnoreCase(value)) {
+                return code.name();
+            }
+        }
+        return value;
+    }
+
+    private static String matching(CsvTable.Row row, String column, Pattern pattern, String what) {
+        String value = row.text(column);
+        if (value != null && !pattern.matcher(value).matches()) {
+            row.error(column, "'" + value + "' is not " + what);
+            return null;
+        }
+        return value;
     }
 
     private List<AvoidZoneRow> avoidZones(CsvTable table, Set<String> childIds) {

@@ -23,7 +23,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes a data set as the files of exchange format v1. */
+/** Writes a data set as the files of exchange format v1.1 (a v1 reader ignores the 1.1 columns). */
 public final class ExchangeWriter {
     private ExchangeWriter() {
     }
@@ -56,11 +56,15 @@ public final class ExchangeWriter {
                 a -> List.of(a.authorityCode(), a.name(), a.lat(), a.lon())));
         files.put(HOMES, csv(HOME_COLUMNS, d.homes(), h -> List.of(h.homeId(), opt(h.name()), h.kind(),
                 h.provider(), h.authorityCode(), h.lat(), h.lon(), h.places(), h.minAge(), h.maxAge(), h.sexes(),
-                codes(h.needsMet()), h.pets(), number(h.weeklyCost()), h.available())));
+                codes(h.needsMet()), h.pets(), number(h.weeklyCost()), h.available(), opt(h.ofstedUrn()),
+                opt(h.postcodeDistrict()))));
         files.put(CHILDREN, csv(CHILD_COLUMNS, d.children(), c -> List.of(c.childId(), c.authorityCode(),
                 c.dateOfBirth(), c.sex(), c.homeLat(), c.homeLon(), opt(c.schoolLat()), opt(c.schoolLon()),
                 opt(c.siblingGroup()), codes(c.needs()), codes(c.placementKinds()), codes(c.preferredKinds()),
-                c.alongside(), c.pets(), opt(c.neededBy()), opt(c.currentHomeId()), c.mayMove())));
+                c.alongside(), c.pets(), opt(c.neededBy()), opt(c.currentHomeId()), c.mayMove(),
+                opt(c.details().referralDate()), opt(c.details().placedOn()),
+                c.details().placementWeeklyCost() == null ? "" : number(c.details().placementWeeklyCost()),
+                c.details().culturalNeeds(), opt(c.details().outOfAreaReason()))));
         files.put(AVOID_ZONES, csv(AVOID_ZONE_COLUMNS, d.avoidZones(),
                 z -> List.of(z.childId(), z.lat(), z.lon(), number(z.radiusKm()), opt(z.reason()))));
         files.put(KEY_PLACES, csv(KEY_PLACE_COLUMNS, d.keyPlaces(),

@@ -120,8 +120,9 @@ public class PlacementDecisions {
         jdbc.update("UPDATE placement SET end_date = greatest(?, start_date), end_reason = 'planned move' "
                 + "WHERE child_id = ? AND end_date IS NULL", today, childId);
         jdbc.update("INSERT INTO placement (child_id, home_id, start_date) VALUES (?, ?, ?)", childId, homeId, today);
-        jdbc.update("UPDATE child SET current_home_id = ?, may_move = false, version = version + 1 "
-                + "WHERE child_id = ?", homeId, childId);
+        // the new placement starts today at the home's own weekly cost (exchange format v1.1's placed_on and cost)
+        jdbc.update("UPDATE child SET current_home_id = ?, may_move = false, placed_on = ?, "
+                + "placement_weekly_cost = NULL, version = version + 1 WHERE child_id = ?", homeId, today, childId);
     }
 
     private void recordDecision(Viewer viewer, String childId, String homeId, Long runId, String decision,

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.rcc.exchange.Codes.Alongside;
+import uk.rcc.exchange.Codes.CulturalNeeds;
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.KeyPlaceKind;
 import uk.rcc.exchange.Codes.Need;
@@ -30,6 +31,7 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
+import uk.rcc.exchange.ExchangeDataset.PlacementDetails;
 
 /**
  * Moves whole data sets between exchange format v1 and the registry tables. Writes are upserts by id in batches
@@ -84,6 +86,8 @@ public class RegistryStore {
             ps.setBoolean(13, h.pets());
             ps.setBigDecimal(14, java.math.BigDecimal.valueOf(h.weeklyCost()));
             ps.setBoolean(15, h.available());
+            ps.setString(16, h.ofstedUrn());
+            ps.setString(17, h.postcodeDistrict());
         }));
         int children = sum(jdbc.batchUpdate(UPSERT_CHILD, dataset.children(), BATCH, (ps, c) -> {
             Connection connection = ps.getConnection();
@@ -104,6 +108,13 @@ public class RegistryStore {
             ps.setObject(15, c.neededBy() == null ? null : Date.valueOf(c.neededBy()));
             ps.setString(16, c.currentHomeId());
             ps.setBoolean(17, c.mayMove());
+            PlacementDetails details = c.details();
+            ps.setObject(18, details.referralDate() == null ? null : Date.valueOf(details.referralDate()));
+            ps.setObject(19, details.placedOn() == null ? null : Date.valueOf(details.placedOn()));
+            ps.setBigDecimal(20, details.placementWeeklyCost() == null ? null
+                    : java.math.BigDecimal.valueOf(details.placementWeeklyCost()));
+            ps.setString(21, details.culturalNeeds().name());
+            ps.setString(22, details.outOfAreaReason());
         }));
         replaceChildPlaces(dataset);
         int ended = jdbc.update("""
@@ -113,52 +124,69 @@ public class RegistryStore {
                 """, Date.valueOf(dataset.asOf()));
         int opened = jdbc.update("""
                 INSERT INTO placement (child_id, home_id, start_date)
-                SELECT c.child_id, c.current_home_id, ? FROM child c
+                SELECT c.child_id, c.current_home_id, coalesce(c.placed_on, ?) FROM child c
                 WHERE c.current_home_id IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.child_id = c.child_id AND p.end_date IS NULL)
                 """, Date.valueOf(dataset.asOf()));
+        // v1.1 gives the day a child moved in (placed_on): the open placement starts then, not on the import's date
+        jdbc.update("""
+                UPDATE placement p SET start_date = c.placed_on
+                FROM child c
+                WHERE p.child_id = c.child_id AND p.end_date IS NULL AND p.home_id = c.current_home_id
+                  AND c.placed_on IS NOT NULL AND p.start_date <> c.placed_on
+                """);
         return new UpsertCounts(authorities, homes, children, opened, ended);
     }
 
     private static final String UPSERT_HOME = """
             INSERT INTO home (home_id, name, kind, provider, authority_code, lat, lon, places, min_age, max_age, sexes,
-                              needs_met, pets, weekly_cost, available)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              needs_met, pets, weekly_cost, available, ofsted_urn, postcode_district)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (home_id) DO UPDATE SET
                 name = EXCLUDED.name, kind = EXCLUDED.kind, provider = EXCLUDED.provider,
                 authority_code = EXCLUDED.authority_code, lat = EXCLUDED.lat, lon = EXCLUDED.lon,
                 places = EXCLUDED.places, min_age = EXCLUDED.min_age, max_age = EXCLUDED.max_age,
                 sexes = EXCLUDED.sexes, needs_met = EXCLUDED.needs_met, pets = EXCLUDED.pets,
-                weekly_cost = EXCLUDED.weekly_cost, available = EXCLUDED.available, version = home.version + 1
+                weekly_cost = EXCLUDED.weekly_cost, available = EXCLUDED.available, ofsted_urn = EXCLUDED.ofsted_urn,
+                postcode_district = EXCLUDED.postcode_district, version = home.version + 1
             WHERE (home.name, home.kind, home.provider, home.authority_code, home.lat, home.lon, home.places,
-                   home.min_age, home.max_age, home.sexes, home.needs_met, home.pets, home.weekly_cost, home.available)
+                   home.min_age, home.max_age, home.sexes, home.needs_met, home.pets, home.weekly_cost, home.available,
+                   home.ofsted_urn, home.postcode_district)
                   IS DISTINCT FROM
                   (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.provider, EXCLUDED.authority_code, EXCLUDED.lat,
                    EXCLUDED.lon, EXCLUDED.places, EXCLUDED.min_age, EXCLUDED.max_age, EXCLUDED.sexes,
-                   EXCLUDED.needs_met, EXCLUDED.pets, EXCLUDED.weekly_cost, EXCLUDED.available)
+                   EXCLUDED.needs_met, EXCLUDED.pets, EXCLUDED.weekly_cost, EXCLUDED.available,
+                   EXCLUDED.ofsted_urn, EXCLUDED.postcode_district)
             """;
 
     private static final String UPSERT_CHILD = """
             INSERT INTO child (child_id, authority_code, date_of_birth, sex, home_lat, home_lon, school_lat, school_lon,
                                sibling_group, needs, placement_kinds, preferred_kinds, alongside, pets, needed_by,
-                               current_home_id, may_move)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               current_home_id, may_move, referral_date, placed_on, placement_weekly_cost,
+                               cultural_needs, out_of_area_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (child_id) DO UPDATE SET
                 authority_code = EXCLUDED.authority_code, date_of_birth = EXCLUDED.date_of_birth, sex = EXCLUDED.sex,
                 home_lat = EXCLUDED.home_lat, home_lon = EXCLUDED.home_lon, school_lat = EXCLUDED.school_lat,
                 school_lon = EXCLUDED.school_lon, sibling_group = EXCLUDED.sibling_group, needs = EXCLUDED.needs,
                 placement_kinds = EXCLUDED.placement_kinds, preferred_kinds = EXCLUDED.preferred_kinds,
                 alongside = EXCLUDED.alongside, pets = EXCLUDED.pets, needed_by = EXCLUDED.needed_by,
-                current_home_id = EXCLUDED.current_home_id, may_move = EXCLUDED.may_move, version = child.version + 1
+                current_home_id = EXCLUDED.current_home_id, may_move = EXCLUDED.may_move,
+                referral_date = EXCLUDED.referral_date, placed_on = EXCLUDED.placed_on,
+                placement_weekly_cost = EXCLUDED.placement_weekly_cost, cultural_needs = EXCLUDED.cultural_needs,
+                out_of_area_reason = EXCLUDED.out_of_area_reason, version = child.version + 1
             WHERE (child.authority_code, child.date_of_birth, child.sex, child.home_lat, child.home_lon,
                    child.school_lat, child.school_lon, child.sibling_group, child.needs, child.placement_kinds,
                    child.preferred_kinds, child.alongside, child.pets, child.needed_by, child.current_home_id,
-                   child.may_move)
+                   child.may_move, child.referral_date, child.placed_on, child.placement_weekly_cost,
+                   child.cultural_needs, child.out_of_area_reason)
                   IS DISTINCT FROM
                   (EXCLUDED.authority_code, EXCLUDED.date_of_birth, EXCLUDED.sex, EXCLUDED.home_lat,
                    EXCLUDED.home_lon, EXCLUDED.school_lat, EXCLUDED.school_lon, EXCLUDED.sibling_group,
                    EXCLUDED.needs, EXCLUDED.placement_kinds, EXCLUDED.preferred_kinds, EXCLUDED.alongside,
-                   EXCLUDED.pets, EXCLUDED.needed_by, EXCLUDED.current_home_id, EXCLUDED.may_move)
+                   EXCLUDED.pets, EXCLUDED.needed_by, EXCLUDED.current_home_id, EXCLUDED.may_move,
+                   EXCLUDED.referral_date, EXCLUDED.placed_on, EXCLUDED.placement_weekly_cost,
+                   EXCLUDED.cultural_needs, EXCLUDED.out_of_area_reason)
             """;
 
     /** A data set carries each listed child's complete avoid zones and key places: replace them. */
@@ -221,7 +249,8 @@ public class RegistryStore {
                 Provider.valueOf(rs.getString("provider")), rs.getString("authority_code"), rs.getDouble("lat"),
                 rs.getDouble("lon"), rs.getInt("places"), rs.getInt("min_age"), rs.getInt("max_age"),
                 SexesAccepted.valueOf(rs.getString("sexes")), codes(rs.getArray("needs_met"), Need.class),
-                rs.getBoolean("pets"), rs.getBigDecimal("weekly_cost").doubleValue(), rs.getBoolean("available"));
+                rs.getBoolean("pets"), rs.getBigDecimal("weekly_cost").doubleValue(), rs.getBoolean("available"),
+                rs.getString("ofsted_urn"), rs.getString("postcode_district"));
     }
 
     static ChildRow childRow(ResultSet rs) throws SQLException {
@@ -233,7 +262,16 @@ public class RegistryStore {
                 codes(rs.getArray("placement_kinds"), HomeKind.class),
                 codes(rs.getArray("preferred_kinds"), HomeKind.class), Alongside.valueOf(rs.getString("alongside")),
                 PetsRule.valueOf(rs.getString("pets")), neededBy == null ? null : neededBy.toLocalDate(),
-                rs.getString("current_home_id"), rs.getBoolean("may_move"));
+                rs.getString("current_home_id"), rs.getBoolean("may_move"), placementDetails(rs));
+    }
+
+    private static PlacementDetails placementDetails(ResultSet rs) throws SQLException {
+        Date referral = rs.getDate("referral_date");
+        Date placedOn = rs.getDate("placed_on");
+        java.math.BigDecimal cost = rs.getBigDecimal("placement_weekly_cost");
+        return new PlacementDetails(referral == null ? null : referral.toLocalDate(),
+                placedOn == null ? null : placedOn.toLocalDate(), cost == null ? null : cost.doubleValue(),
+                CulturalNeeds.valueOf(rs.getString("cultural_needs")), rs.getString("out_of_area_reason"));
     }
 
     static <E extends Enum<E>> Set<E> codes(Array array, Class<E> type) throws SQLException {
