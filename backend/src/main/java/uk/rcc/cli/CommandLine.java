@@ -11,11 +11,14 @@ import uk.rcc.RccApplication;
 import uk.rcc.imports.ExportCommand;
 import uk.rcc.imports.ImportCommand;
 import uk.rcc.matching.MatchCommand;
+import uk.rcc.operations.BackupCommand;
+import uk.rcc.security.CommandActor;
 import uk.rcc.sufficiency.ForecastCommand;
 
 /**
  * Chooses what the jar does. {@code serve} starts the web application; {@code import} and {@code export} start
- * Spring without a web server (they need the database); {@code match} and {@code forecast} work on files alone.
+ * Spring without a web server (they need the database) and are audited as the {@code --actor} (see
+ * {@link #withContext}); {@code match} and {@code forecast} work on files alone and say that they are not audited.
  */
 public final class CommandLine {
     /** Returned by {@link #dispatch} when the web server keeps the process alive. */
@@ -30,8 +33,14 @@ public final class CommandLine {
             Commands:
               serve                     start the web application (the default); an embedded PostgreSQL
                                         with a demo co-operative unless SPRING_DATASOURCE_URL is set
-              import --data DIR         import an exchange-format v1 data set into the database, all or nothing
-              export --out DIR          write the registry as an exchange-format v1 data set
+              import --data DIR [--actor NAME]
+                                        import an exchange-format v1 data set into the database, all or nothing
+              export --out DIR [--actor NAME]
+                                        write the registry as an exchange-format v1 data set
+              backup --out FILE [--actor NAME]
+                                        a consistent backup of the whole database in one file
+              restore --from FILE [--actor NAME]
+                                        a backup into an empty database at the same schema version
               match --data DIR --out FILE [--seconds N] [--config FILE]
                                         propose homes for a data set's waiting children (no database needed)
               forecast --episodes DIR --out DIR [--horizon-months N] [--as-of DATE] [--confidence 0.8]
@@ -48,6 +57,9 @@ public final class CommandLine {
                                         SHACL shape, its spreadsheet and CSV) of a data set's placements started
                                         in the period (no database needed; exit 2 when it would not conform)
               --help                    this text
+
+            Commands on the database (import, export, backup, restore) write the same audit rows as the web application, naming
+            --actor NAME or else the operating-system user@host. Commands on files only are not audited.
 
             Exit codes: 0 done; 2 invalid input (every error listed as file:line: column: message); 64 usage.
             """;
@@ -72,8 +84,15 @@ public final class CommandLine {
             case "export" -> {
                 return withContext(options, context -> context.getBean(ExportCommand.class).run(options, out, err));
             }
+            case "backup" -> {
+                return withContext(options, context -> context.getBean(BackupCommand.class).backup(options, out, err));
+            }
+            case "restore" -> {
+                return withContext(options, context -> context.getBean(BackupCommand.class).restore(options, out, err));
+            }
             case "match" -> {
                 quietLogging();
+                notAudited(command, out);
                 return MatchCommand.run(options, out, err);
             }
             case "bench" -> {
@@ -97,10 +116,12 @@ public final class CommandLine {
             }
             case "forecast" -> {
                 quietLogging();
+                notAudited(command, out);
                 return ForecastCommand.run(options, out, err);
             }
             case "placements-return" -> {
                 quietLogging();
+                notAudited(command, out);
                 return uk.rcc.placementsreturn.PlacementsReturnCommand.run(options, out, err);
             }
             case "help", "--help", "-h" -> {
@@ -127,12 +148,32 @@ public final class CommandLine {
         return argument.equals("--help") || argument.equals("-h");
     }
 
+    /** A command that reads no database cannot write the audit log; its output says so. */
+    private static void notAudited(String command, PrintStream out) {
+        out.println(command + " works on files only and is not audited (it reads and writes no database).");
+    }
+
+    /**
+     * Every command on the database runs here: Spring without a web server, and the actor ({@code --actor NAME},
+     * else user@host) signed in for the command's duration, so whatever it audits names them.
+     */
     private static int withContext(List<String> options, java.util.function.ToIntFunction<ConfigurableApplicationContext> body) {
+        String actor;
+        try {
+            actor = CommandActor.from(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return USAGE;
+        }
         SpringApplication application = new SpringApplication(RccApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setAdditionalProfiles("command");
         try (ConfigurableApplicationContext context = application.run(springOptions(options))) {
+            CommandActor.signIn(actor);
+            System.out.println("This command is audited as " + actor + ".");
             return body.applyAsInt(context);
+        } finally {
+            CommandActor.signOut();
         }
     }
 

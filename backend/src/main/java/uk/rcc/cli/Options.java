@@ -22,6 +22,11 @@ public final class Options {
             if (arg.startsWith("--spring.") || arg.startsWith("--rcc.")) {
                 continue;
             }
+            if (uk.rcc.security.CommandActor.isOption(arg)) {
+                // read by the command line for the audit log, before the command runs
+                i += arg.contains("=") || i + 1 >= args.size() || args.get(i + 1).startsWith("--") ? 0 : 1;
+                continue;
+            }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'");
             }

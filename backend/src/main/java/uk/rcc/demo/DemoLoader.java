@@ -23,15 +23,19 @@ import uk.rcc.security.Role;
 class DemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     static final String DEMO_PASSWORD = "demo-only-password";
+    /** The demo commissioner's and administrator's authenticator secret (README): they need a second factor. */
+    static final String DEMO_TWO_FACTOR_SECRET = "RCCDEMOONLYRCCDEMOONLYRCCDEMOONL";
 
     private final Environment environment;
     private final JdbcTemplate jdbc;
     private final DatasetImporter importer;
     private final AccountStore accounts;
     private final uk.rcc.sufficiency.board.ForecastRuns forecasts;
+    private final uk.rcc.security.TwoFactorAccounts twoFactor;
 
     DemoLoader(Environment environment, JdbcTemplate jdbc, DatasetImporter importer, AccountStore accounts,
-            uk.rcc.sufficiency.board.ForecastRuns forecasts) {
+            uk.rcc.sufficiency.board.ForecastRuns forecasts, uk.rcc.security.TwoFactorAccounts twoFactor) {
+        this.twoFactor = twoFactor;
         this.environment = environment;
         this.jdbc = jdbc;
         this.importer = importer;
@@ -106,5 +110,7 @@ class DemoLoader implements ApplicationRunner {
         accounts.createOrReplace("commissioner", DEMO_PASSWORD, Role.COMMISSIONER, null, "Co-operative commissioner");
         accounts.createOrReplace("board", DEMO_PASSWORD, Role.BOARD, null, "Board member");
         accounts.createOrReplace("admin", DEMO_PASSWORD, Role.ADMIN, null, "Administrator");
+        twoFactor.enrolWithSecret("commissioner", DEMO_TWO_FACTOR_SECRET);
+        twoFactor.enrolWithSecret("admin", DEMO_TWO_FACTOR_SECRET);
     }
 }

@@ -17,9 +17,11 @@ import uk.rcc.registry.RegistryStore;
 @Component
 public class ExportCommand {
     private final RegistryStore store;
+    private final DatasetAudit audit;
 
-    public ExportCommand(RegistryStore store) {
+    ExportCommand(RegistryStore store, DatasetAudit audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -32,6 +34,7 @@ public class ExportCommand {
             return CommandLine.USAGE;
         }
         ExchangeDataset dataset = store.readAll();
+        audit.exported(dataset);
         ExchangeWriter.writeDirectory(dataset, directory);
         out.printf("Exported %d authorities, %d homes and %d children to %s.%n", dataset.authorities().size(),
                 dataset.homes().size(), dataset.children().size(), directory);

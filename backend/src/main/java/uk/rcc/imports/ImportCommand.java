@@ -1,6 +1,7 @@
 package uk.rcc.imports;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -9,15 +10,18 @@ import org.springframework.stereotype.Component;
 
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
+import uk.rcc.exchange.ExchangeFiles;
 import uk.rcc.exchange.InvalidDatasetException;
 
 /** {@code import --data DIR}: one data set into the database, all or nothing. */
 @Component
 public class ImportCommand {
     private final DatasetImporter importer;
+    private final DatasetAudit audit;
 
-    public ImportCommand(DatasetImporter importer) {
+    ImportCommand(DatasetImporter importer, DatasetAudit audit) {
         this.importer = importer;
+        this.audit = audit;
     }
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -31,6 +35,8 @@ public class ImportCommand {
         }
         try {
             DatasetImporter.ImportSummary summary = importer.importDirectory(directory);
+            audit.imported(summary, ExchangeFiles.ALL.stream()
+                    .filter(name -> Files.isRegularFile(directory.resolve(name))).toList());
             out.printf("Imported %s: %d authorities, %d homes, %d children, %d avoid zones, %d key places "
                     + "(%d homes and %d children new or changed).%n", directory, summary.authorities(),
                     summary.homes(), summary.children(), summary.avoidZones(), summary.keyPlaces(),

@@ -17,11 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletResponse;
-import uk.rcc.audit.AuditLog;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeWriter;
 import uk.rcc.registry.RegistryStore;
-import uk.rcc.security.Viewer;
 
 /** Upload of a data set's files (all or nothing) and download of the registry, in exchange format v1. */
 @RestController
@@ -29,9 +27,9 @@ import uk.rcc.security.Viewer;
 class ImportController {
     private final DatasetImporter importer;
     private final RegistryStore store;
-    private final AuditLog audit;
+    private final DatasetAudit audit;
 
-    ImportController(DatasetImporter importer, RegistryStore store, AuditLog audit) {
+    ImportController(DatasetImporter importer, RegistryStore store, DatasetAudit audit) {
         this.importer = importer;
         this.store = store;
         this.audit = audit;
@@ -51,20 +49,16 @@ class ImportController {
                 throw new UncheckedIOException(e);
             }
         }
-        Viewer viewer = Viewer.current();
         DatasetImporter.ImportSummary summary = importer.importFiles(contents);
-        audit.record(viewer.username(), "IMPORT", null, summary.homes() + " homes, " + summary.children()
-                + " children from " + contents.keySet());
+        audit.imported(summary, contents.keySet());
         return summary;
     }
 
     @GetMapping("/exports/dataset.zip")
     @PreAuthorize("hasAnyRole('COMMISSIONER', 'ADMIN')")
     void download(HttpServletResponse response) throws IOException {
-        Viewer viewer = Viewer.current();
         ExchangeDataset dataset = store.readAll();
-        audit.record(viewer.username(), "EXPORT", null, dataset.children().size() + " children, "
-                + dataset.homes().size() + " homes");
+        audit.exported(dataset);
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rcc-dataset-"
                 + dataset.asOf() + ".zip\"");

@@ -13,10 +13,12 @@ import uk.rcc.audit.AuditLog;
 class LoginEvents {
     private final AccountStore accounts;
     private final AuditLog audit;
+    private final TwoFactorAccounts twoFactor;
 
-    LoginEvents(AccountStore accounts, AuditLog audit) {
+    LoginEvents(AccountStore accounts, AuditLog audit, TwoFactorAccounts twoFactor) {
         this.accounts = accounts;
         this.audit = audit;
+        this.twoFactor = twoFactor;
     }
 
     @EventListener
@@ -32,6 +34,9 @@ class LoginEvents {
     void onSuccess(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
         accounts.recordSuccessfulLogin(username);
-        audit.record(username, "LOGIN", null, null);
+        // an account with a second factor is signed in only once its code is right (TwoFactorSignIn)
+        boolean codeToCome = event.getAuthentication().getPrincipal() instanceof RccUser user
+                && twoFactor.needsSecondFactor(user);
+        audit.record(username, codeToCome ? "LOGIN_PASSWORD_ACCEPTED" : "LOGIN", null, null);
     }
 }

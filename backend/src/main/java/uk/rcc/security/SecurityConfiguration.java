@@ -23,18 +23,19 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http,
             org.springframework.beans.factory.ObjectProvider<
                     org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidcClients,
-            OidcAccounts oidcAccounts) throws Exception {
+            OidcAccounts oidcAccounts, TwoFactorSignIn twoFactorSignIn) throws Exception {
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(oidc -> oidc.loginPage("/login")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts)));
         }
         http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/login/code", "/login/enrol").permitAll()
                 .requestMatchers("/login", "/login.html", "/oauth2/**", "/login/oauth2/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                         "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
                 .permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(twoFactorSignIn).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.spa())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(

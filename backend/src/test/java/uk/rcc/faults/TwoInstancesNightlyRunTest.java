@@ -32,16 +32,17 @@ import uk.rcc.sufficiency.board.NightlyForecast;
 import uk.rcc.support.SharedData;
 
 /**
- * Two instances of the service on one PostgreSQL both reach a nightly job's time at once (the matching run, the
- * forecast refresh): exactly one of them runs it, because each job is locked in the database (ShedLock).
+ * Two instances of the service on one PostgreSQL (one host, two RCC_INSTANCE_IDs) both reach a nightly job's time
+ * at once (the matching run, the forecast refresh): exactly one of them runs it, because each job is locked in the
+ * database (ShedLock); the lock and the run row both name that instance by its RCC_INSTANCE_ID.
  */
 class TwoInstancesNightlyRunTest {
 
     @Test
     void twoInstancesRunTheNightlyMatchingExactlyOnce() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                ConfigurableApplicationContext first = instance(postgres);
-                ConfigurableApplicationContext second = instance(postgres)) {
+                ConfigurableApplicationContext first = instance(postgres, "rcc-a");
+                ConfigurableApplicationContext second = instance(postgres, "rcc-b")) {
             first.getBean(DatasetImporter.class).importDirectory(SharedData.sample());
             atTheSameMoment(() -> {
                 first.getBean(NightlyMatching.class).run();
@@ -56,14 +57,19 @@ class TwoInstancesNightlyRunTest {
                     .containsExactly("FINISHED");
             assertThat(jdbc.queryForObject("SELECT count(*) FROM shedlock WHERE name = 'nightly-matching'",
                     Integer.class)).isEqualTo(1);
+            String ranOn = jdbc.queryForObject("SELECT instance_id FROM matching_run WHERE trigger = 'NIGHTLY'",
+                    String.class);
+            assertThat(ranOn).isIn("rcc-a", "rcc-b");
+            assertThat(jdbc.queryForObject("SELECT locked_by FROM shedlock WHERE name = 'nightly-matching'",
+                    String.class)).isEqualTo(ranOn);
         }
     }
 
     @Test
     void twoInstancesRefreshTheForecastExactlyOnceFromTheStoredReturns(@TempDir Path returns) throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                ConfigurableApplicationContext first = instance(postgres);
-                ConfigurableApplicationContext second = instance(postgres)) {
+                ConfigurableApplicationContext first = instance(postgres, "rcc-a");
+                ConfigurableApplicationContext second = instance(postgres, "rcc-b")) {
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
             storeReturns(jdbc, returns);
 
@@ -79,6 +85,11 @@ class TwoInstancesNightlyRunTest {
                     + "WHERE trigger = 'NIGHTLY'", String.class)).containsExactly("FINISHED by nightly");
             assertThat(jdbc.queryForList("SELECT o.name FROM forecast_output o JOIN forecast_run r ON r.id = o.run_id "
                     + "WHERE r.trigger = 'NIGHTLY' ORDER BY o.name", String.class)).contains("forecast.csv");
+            String ranOn = jdbc.queryForObject("SELECT instance_id FROM forecast_run WHERE trigger = 'NIGHTLY'",
+                    String.class);
+            assertThat(ranOn).isIn("rcc-a", "rcc-b");
+            assertThat(jdbc.queryForObject("SELECT locked_by FROM shedlock WHERE name = 'nightly-forecast'",
+                    String.class)).isEqualTo(ranOn);
             assertThat(first.getBean("nightlyForecastHealth", HealthIndicator.class).health().getStatus())
                     .isEqualTo(Status.UP);
         }
@@ -115,14 +126,14 @@ class TwoInstancesNightlyRunTest {
     }
 
     /** Settings as command-line arguments: they override application.properties, default properties do not. */
-    private static ConfigurableApplicationContext instance(EmbeddedPostgres postgres) {
+    private static ConfigurableApplicationContext instance(EmbeddedPostgres postgres, String instanceId) {
         return new SpringApplicationBuilder(RccApplication.class).web(WebApplicationType.NONE)
                 .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres", "--rcc.demo.load-when-empty=false",
                         "--rcc.nightly.matching-seconds=2", "--rcc.nightly.matching-config=interactive-solver.xml",
                         "--rcc.nightly.matching-cron=-", "--rcc.nightly.forecast-cron=-",
                         "--rcc.nightly.forecast-runs=50", "--rcc.nightly.forecast-horizon-months=12",
-                        "--rcc.instance-id=instance-" + System.nanoTime(), "--logging.level.root=WARN",
+                        "--rcc.instance-id=" + instanceId, "--logging.level.root=WARN",
                         "--spring.main.banner-mode=off");
     }
 }

@@ -22,7 +22,7 @@ public class TestRegistry {
     }
 
     public void reset() {
-        jdbc.execute("TRUNCATE forecast_comment, ssda903_file, decision, proposal, matching_run, weight_set, placement, avoid_zone, key_place, child, home, app_user, authority, cooperative");
+        jdbc.execute("TRUNCATE forecast_comment, ssda903_file, decision, proposal, matching_run, weight_set, placement, avoid_zone, key_place, child, home, two_factor_recovery_code, two_factor, app_user, authority, cooperative");
     }
 
     /** Accounts need their councils to exist: call after importing a data set with these councils. */

@@ -78,6 +78,18 @@ final class Browser implements AutoCloseable {
         waitFor(d -> !d.findElement(By.id("signed-in-as")).getText().isBlank());
     }
 
+    /** Username and password only, for an account whose next page is the two-factor code or enrolment. */
+    void enterPassword(String username) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(TestRegistry.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
     void go(String hash) {
         driver.get(baseUrl + "/" + hash);
     }
