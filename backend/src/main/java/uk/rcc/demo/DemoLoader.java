@@ -29,14 +29,16 @@ class DemoLoader implements ApplicationRunner {
     private final DatasetImporter importer;
     private final AccountStore accounts;
     private final uk.rcc.sufficiency.board.ForecastRuns forecasts;
+    private final uk.rcc.providers.DemoProviders providers;
 
     DemoLoader(Environment environment, JdbcTemplate jdbc, DatasetImporter importer, AccountStore accounts,
-            uk.rcc.sufficiency.board.ForecastRuns forecasts) {
+            uk.rcc.sufficiency.board.ForecastRuns forecasts, uk.rcc.providers.DemoProviders providers) {
         this.environment = environment;
         this.jdbc = jdbc;
         this.importer = importer;
         this.accounts = accounts;
         this.forecasts = forecasts;
+        this.providers = providers;
     }
 
     @Override
@@ -52,6 +54,7 @@ class DemoLoader implements ApplicationRunner {
         var summary = importer.importDataset(DemoCooperativeGenerator.generate(spec));
         spreadReferralDates();
         createDemoAccounts();
+        providers.load(DEMO_PASSWORD);
         loadDemoReturns();
         log.info("Loaded the demo co-operative: {} homes, {} children. Demo accounts are listed in the README.",
                 summary.homes(), summary.children());
