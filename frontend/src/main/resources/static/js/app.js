@@ -6,12 +6,16 @@ import { showChild } from './child.js';
 import { showRun } from './run.js';
 import { showHomes } from './homes.js';
 import { showSufficiency } from './sufficiency.js';
+import { showProviderHomes, showProviderReferrals } from './provider.js';
+import { showAccounts } from './accounts.js';
+import { showRegister } from './register.js';
 
 const ROLE_NAMES = {
   OFFICER: 'Placement officer',
   COMMISSIONER: 'Commissioner',
   BOARD: 'Board member',
-  ADMIN: 'Administrator'
+  ADMIN: 'Administrator',
+  PROVIDER: 'Provider'
 };
 
 const page = document.getElementById('page');
@@ -32,6 +36,7 @@ function maySeeSufficiency(role) {
 }
 
 function defaultRoute() {
+  if (context.session.role === 'PROVIDER') return '#/provider';
   return maySeeChildren(context.session.role) ? '#/referrals' : '#/homes';
 }
 
@@ -47,7 +52,11 @@ function route() {
     child: () => maySeeChildren(context.session.role) && argument && showChild(page, context, decodeURIComponent(argument)),
     run: () => context.session.role === 'COMMISSIONER' && showRun(page, context),
     homes: () => showHomes(page, context),
-    sufficiency: () => maySeeSufficiency(context.session.role) && showSufficiency(page)
+    sufficiency: () => maySeeSufficiency(context.session.role) && showSufficiency(page),
+    provider: () => context.session.role === 'PROVIDER' && showProviderHomes(page),
+    offered: () => context.session.role === 'PROVIDER' && showProviderReferrals(page),
+    accounts: () => context.session.role === 'ADMIN' && showAccounts(page, context),
+    register: () => context.session.role === 'COMMISSIONER' && showRegister(page)
   };
   leavePage();
   leavePage = () => {};
@@ -79,6 +88,8 @@ function showShell() {
   document.querySelectorAll('#main-nav [data-needs="children"]').forEach(item => { item.hidden = !maySeeChildren(session.role); });
   document.querySelectorAll('#main-nav [data-needs="commissioner"]').forEach(item => { item.hidden = session.role !== 'COMMISSIONER'; });
   document.querySelectorAll('#main-nav [data-needs="sufficiency"]').forEach(item => { item.hidden = !maySeeSufficiency(session.role); });
+  document.querySelectorAll('#main-nav [data-needs="provider"]').forEach(item => { item.hidden = session.role !== 'PROVIDER'; });
+  document.querySelectorAll('#main-nav [data-needs="admin"]').forEach(item => { item.hidden = session.role !== 'ADMIN'; });
 }
 
 async function signOut() {

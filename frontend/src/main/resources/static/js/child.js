@@ -167,9 +167,34 @@ function showShortlist(view, shortlist) {
     el('h2', { id: 'shortlist-heading' }, 'Shortlisted homes'),
     el('p', { class: 'notice', id: 'exclusion-summary' }, shortlist.homesConsidered + ' homes considered. ' + exclusionSummary(shortlist.excluded)),
     view.proposal ? proposalNote(view) : null,
+    offersNote(view, shortlist),
     items.length ? el('p', {}, 'Lowest cost first. Cost is in points: lower is a better match.') : null,
     items.length ? el('ol', { class: 'home-cards', id: 'shortlist' }, items)
       : statusLine('No home meets this child’s needs today. Widen the search with the commissioner, or look again when vacancies change.'));
+}
+
+/** Providers' offers for homes that did not make the list; offers of listed homes show on their cards. */
+function offersNote(view, shortlist) {
+  const listed = new Set(shortlist.candidates.map(c => c.homeId));
+  const others = (shortlist.offers || []).filter(o => !listed.has(o.homeId));
+  if (!others.length) return null;
+  return el('div', { class: 'proposal-note', id: 'other-offers' },
+    el('p', {}, 'Providers also offered homes outside this list (you still decide):'),
+    el('ul', {}, others.map(o => el('li', {}, o.homeId + ' — offered by ' + o.providerOrg
+      + ' on ' + formatDate(o.offeredAt) + (o.note ? ': “' + o.note + '”' : '')))));
+}
+
+function offerNote(home) {
+  if (!home.offer) return null;
+  return el('p', { class: 'offer-note', 'data-offer': home.homeId },
+    el('span', { class: 'tag tag-offered' }, 'Offered'), ' by ' + home.offer.providerOrg + ' on '
+      + formatDate(home.offer.offeredAt) + (home.offer.note ? ': “' + home.offer.note + '”' : ''));
+}
+
+function vacancyNote(home) {
+  if (!home.vacancyStale) return null;
+  return el('p', { class: 'stale-flag', 'data-stale': home.homeId },
+    'Vacancy not confirmed since ' + formatDate(home.vacancyConfirmedAt) + ': check with the provider.');
 }
 
 function proposalNote(view) {
@@ -188,12 +213,13 @@ function homeCard(view, home, rank) {
   const actions = el('div', { class: 'card-actions' });
   const card = el('li', { class: 'home-card' + (proposed ? ' is-proposed' : ''), id: 'home-card-' + home.homeId, tabindex: '-1', 'data-home-id': home.homeId },
     el('h3', {}, el('span', { class: 'rank', 'aria-hidden': 'true' }, String(rank)), home.name,
-      proposed ? el('span', { class: 'tag tag-proposed' }, 'Proposed') : null),
+      proposed ? el('span', { class: 'tag tag-proposed' }, 'Proposed') : null,
+      home.offer ? el('span', { class: 'tag tag-offered' }, 'Offered') : null),
     el('p', { class: 'home-meta' }, [words(home.kind), words(home.provider), view.context.councilName(home.authorityCode)].join(' · ')),
     el('p', { class: 'home-meta' },
       el('span', { class: 'vacancies', 'data-vacancies': String(home.vacancies) }, home.vacancies + (home.vacancies === 1 ? ' place free' : ' places free')),
       distance === null ? '' : ' · about ' + distance.toFixed(0) + ' km (' + (distance / 1.609).toFixed(0) + ' miles) from the family home'),
-    costBreakdown(home), actions);
+    offerNote(home), vacancyNote(home), costBreakdown(home), actions);
   if (!view.placed) {
     actions.append(
       decisionButton(proposed || !view.proposal?.homeId ? 'Accept this home' : 'Choose this home instead', () => openAccept(view, home, card, proposed)),

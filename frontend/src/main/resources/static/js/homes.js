@@ -1,7 +1,7 @@
 // Homes register: every home of the co-operative on a map, filtered by kind, provider, council, vacancies, needs
 // met and age, clustered when zoomed out, with the selected home's details and occupancy beside the map.
 import { api } from './api.js';
-import { el, replace, statusLine, words, formatMoney } from './dom.js';
+import { el, replace, statusLine, words, formatMoney, formatDate } from './dom.js';
 import { createMap, addLegend } from './basemap.js';
 import { clusteredLayer } from './cluster.js';
 
@@ -16,7 +16,7 @@ export function showHomes(page, context) {
     el('div', { class: 'split' }, el('div', { class: 'map-column' }, view.mapElement), view.panel));
   view.map = createMap(view.mapElement, context);
   addLegend(view.map, [['swatch-vacant', 'Home with places free'], ['swatch-full', 'Home that is full'],
-    ['swatch-cluster', 'Several homes: select to zoom in']]);
+    ['swatch-stale', 'Vacancy not confirmed lately (ringed)'], ['swatch-cluster', 'Several homes: select to zoom in']]);
   view.markers = clusteredLayer(view.map, home => homeMarker(view, home));
   load(view);
   return () => { view.left = true; view.map.remove(); };
@@ -66,6 +66,9 @@ function buildFilters(view) {
     el('div', { class: 'field field-check' },
       el('input', { id: 'filter-vacant', name: 'filter-vacant', type: 'checkbox' }),
       el('label', { for: 'filter-vacant' }, 'Places free now')),
+    el('div', { class: 'field field-check' },
+      el('input', { id: 'filter-stale', name: 'filter-stale', type: 'checkbox' }),
+      el('label', { for: 'filter-stale' }, 'Vacancy not confirmed lately')),
     el('button', { type: 'reset', class: 'button-secondary' }, 'Clear filters'));
   view.filters.addEventListener('input', () => applyFilters(view));
   view.filters.addEventListener('change', () => applyFilters(view));
@@ -78,7 +81,8 @@ function currentFilters() {
   const age = value('filter-age');
   return { kind: value('filter-kind'), provider: value('filter-provider'), council: value('filter-council'),
     need: value('filter-need'), age: age === '' ? null : Number(age),
-    vacantOnly: document.getElementById('filter-vacant').checked };
+    vacantOnly: document.getElementById('filter-vacant').checked,
+    staleOnly: document.getElementById('filter-stale').checked };
 }
 
 export function matches(home, f) {
@@ -87,7 +91,8 @@ export function matches(home, f) {
     && (!f.council || home.authorityCode === f.council)
     && (!f.need || (home.needsMet || []).includes(f.need))
     && (f.age === null || (home.minAge <= f.age && f.age <= home.maxAge))
-    && (!f.vacantOnly || (home.vacancies > 0 && home.available !== false));
+    && (!f.vacantOnly || (home.vacancies > 0 && home.available !== false))
+    && (!f.staleOnly || home.vacancyStale === true);
 }
 
 function applyFilters(view) {
@@ -103,8 +108,10 @@ function applyFilters(view) {
 function homeMarker(view, home) {
   const full = !(home.vacancies > 0 && home.available !== false);
   const marker = L.marker([home.lat, home.lon], {
-    title: home.name + ': ' + (full ? 'full' : home.vacancies + ' places free'),
+    title: home.name + ': ' + (full ? 'full' : home.vacancies + ' places free')
+      + (home.vacancyStale ? ' (vacancy not confirmed since ' + formatDate(home.vacancyConfirmedAt) + ')' : ''),
     icon: L.divIcon({ className: 'home-pin ' + (full ? 'home-full' : 'home-vacant')
+      + (home.vacancyStale ? ' home-stale' : '')
       + (home.homeId === view.selectedId ? ' is-selected' : ''), html: '', iconSize: [18, 18] })
   });
   marker.on('click', () => selectHome(view, home));
@@ -119,7 +126,9 @@ function showList(view) {
       : el('p', { class: 'notice' }, 'Select a home on the map or in this list to see its details. Most places free first.'),
     el('ul', { class: 'home-list' }, listed.map(home => el('li', {},
       el('button', { type: 'button', class: 'link-button', onclick: () => selectHome(view, home) }, home.name),
-      ' · ' + words(home.kind) + ' · ' + home.vacancies + ' of ' + home.places + ' free'))));
+      ' · ' + words(home.kind) + ' · ' + home.vacancies + ' of ' + home.places + ' free',
+      home.vacancyStale ? el('span', { class: 'stale-flag' }, ' · vacancy not confirmed since '
+        + formatDate(home.vacancyConfirmedAt)) : null))));
 }
 
 async function selectHome(view, summary) {
@@ -128,7 +137,8 @@ async function selectHome(view, summary) {
   replace(view.panel, el('h2', { id: 'home-panel-heading' }, summary.name), statusLine('Loading the home…'));
   let home = summary;
   try {
-    home = await api.get('/api/homes/' + encodeURIComponent(summary.homeId));
+    // The register's summary carries the vacancy's status (confirmed when, stale, availability): keep it.
+    home = { ...summary, ...(await api.get('/api/homes/' + encodeURIComponent(summary.homeId))) };
   } catch (error) {
     view.panel.append(statusLine('Showing the register’s summary: the latest details could not be loaded (' + error.message + ').', 'error'));
   }
@@ -148,6 +158,11 @@ function showDetails(view, home) {
     el('div', { class: 'occupancy' }, el('p', {}, occupied + ' of ' + home.places + ' places taken; '
       + home.vacancies + (home.vacancies === 1 ? ' place' : ' places') + ' free'
       + (home.available === false ? ' (not taking placements now)' : '') + '.'), meter),
+    el('p', { class: home.vacancyStale ? 'stale-flag' : 'notice', id: 'vacancy-confirmed' },
+      'Vacancy last confirmed ' + formatDate(home.vacancyConfirmedAt)
+      + (home.vacancyStale ? ' — not confirmed lately: check with the provider before relying on it.' : '.')
+      + (home.availability && home.availability !== 'AVAILABLE' ? ' ' + words(home.availability) + '.' : '')
+      + (home.availableFrom ? ' Place free from ' + formatDate(home.availableFrom) + '.' : '')),
     // The map's register carries no sexes, pets or cost: shown only once the home's own details have loaded.
     el('dl', { class: 'facts' },
       fact('Ages', home.minAge + ' to ' + home.maxAge),
@@ -155,5 +170,6 @@ function showDetails(view, home) {
       fact('Needs met', (home.needsMet || []).length ? home.needsMet.map(words).join(', ') : 'None specialised'),
       home.pets === undefined ? [] : fact('Pets', home.pets ? 'Has pets' : 'No pets'),
       home.weeklyCost === undefined ? [] : fact('Weekly cost', formatMoney(home.weeklyCost)),
+      home.providerOrg ? fact('Provider organisation', home.providerOrg) : [],
       fact('Reference', home.homeId)));
 }

@@ -32,10 +32,13 @@ class DemoLoader implements ApplicationRunner {
     private final AccountStore accounts;
     private final uk.rcc.sufficiency.board.ForecastRuns forecasts;
     private final uk.rcc.security.TwoFactorAccounts twoFactor;
+    private final uk.rcc.providers.DemoProviders providers;
 
     DemoLoader(Environment environment, JdbcTemplate jdbc, DatasetImporter importer, AccountStore accounts,
-            uk.rcc.sufficiency.board.ForecastRuns forecasts, uk.rcc.security.TwoFactorAccounts twoFactor) {
+            uk.rcc.sufficiency.board.ForecastRuns forecasts, uk.rcc.security.TwoFactorAccounts twoFactor,
+            uk.rcc.providers.DemoProviders providers) {
         this.twoFactor = twoFactor;
+        this.providers = providers;
         this.environment = environment;
         this.jdbc = jdbc;
         this.importer = importer;
@@ -57,6 +60,7 @@ class DemoLoader implements ApplicationRunner {
                 spec.seed()));
         spreadReferralDates();
         createDemoAccounts();
+        providers.load(DEMO_PASSWORD);
         loadDemoReturns();
         log.info("Loaded the demo co-operative: {} homes, {} children. Demo accounts are listed in the README.",
                 summary.homes(), summary.children());

@@ -76,6 +76,34 @@ public final class ExchangeReader {
         return new ExchangeReader().readAll(files);
     }
 
+    /**
+     * One home given as the columns of a {@code homes.csv} row (values as that file writes them: needs joined
+     * by ';'), checked by exactly the rules an import applies. Used where homes are edited one at a time, so a
+     * home entered by hand and one imported obey one set of rules.
+     *
+     * @throws InvalidDatasetException listing every problem, each naming its column
+     */
+    public static HomeRow home(Map<String, String> columns) {
+        ExchangeReader reader = new ExchangeReader();
+        List<String> names = new ArrayList<>(columns.keySet());
+        java.io.StringWriter csv = new java.io.StringWriter();
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
+                org.apache.commons.csv.CSVFormat.RFC4180)) {
+            printer.printRecord(names);
+            printer.printRecord(names.stream().map(name -> columns.get(name) == null ? "" : columns.get(name))
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CsvTable table = CsvTable.parse(HOMES, csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                REQUIRED_HOME_COLUMNS, reader.errors);
+        List<HomeRow> homes = reader.homes(table);
+        if (!reader.errors.isEmpty() || homes.size() != 1) {
+            throw new InvalidDatasetException(reader.errors);
+        }
+        return homes.get(0);
+    }
+
     private ExchangeDataset readAll(Map<String, byte[]> files) {
         for (String name : REQUIRED) {
             if (!files.containsKey(name)) {

@@ -29,20 +29,29 @@ import uk.rcc.registry.RegistryViews.MapHome;
 class HomesMapData {
     private final ObjectMapper json;
     private final RegistrySnapshot snapshot;
+    private final HomeAvailability availability;
     private volatile Versioned<Payload> payload;
     private Map<MapHome, byte[]> fragments = Map.of();
 
-    HomesMapData(RegistrySnapshot snapshot, ObjectMapper json) {
+    HomesMapData(RegistrySnapshot snapshot, HomeAvailability availability, ObjectMapper json) {
         this.json = json;
         this.snapshot = snapshot;
+        this.availability = availability;
     }
 
     static final class Payload {
         private final byte[] json;
+        private final java.time.LocalDate day;
         private volatile byte[] gzip;
 
-        Payload(byte[] json) {
+        Payload(byte[] json, java.time.LocalDate day) {
             this.json = json;
+            this.day = day;
+        }
+
+        /** The day the payload's stale flags hold for: a vacancy turns stale at midnight without any change. */
+        java.time.LocalDate day() {
+            return day;
         }
 
         byte[] json() {
@@ -69,30 +78,40 @@ class HomesMapData {
         }
     }
 
-    /** The payload for the snapshot's version, tagged with that version (no database work under the lock). */
+    /**
+     * The payload for the snapshot's version and today, tagged with that version (no database work under the
+     * lock).
+     */
     Versioned<Payload> current() {
         Versioned<List<PlacedHome>> homes = snapshot.homes();
+        Versioned<Map<String, HomeAvailability.Status>> statuses = availability.statuses();
+        java.time.LocalDate today = HomeAvailability.today();
         Versioned<Payload> built = payload;
-        if (built != null && built.version() >= homes.version()) {
+        if (upToDate(built, homes, today)) {
             return built;
         }
         synchronized (this) {
             built = payload;
-            if (built == null || built.version() < homes.version()) {
-                built = new Versioned<>(homes.version(), build(homes.value()));
+            if (!upToDate(built, homes, today)) {
+                built = new Versioned<>(homes.version(), build(homes.value(), statuses.value(), today));
                 payload = built;
             }
             return built;
         }
     }
 
+    private static boolean upToDate(Versioned<Payload> built, Versioned<?> homes, java.time.LocalDate today) {
+        return built != null && built.version() >= homes.version() && built.value().day().equals(today);
+    }
+
     /** Called under this object's lock, so the fragments map is only touched by one thread at a time. */
-    private Payload build(List<PlacedHome> homes) {
+    private Payload build(List<PlacedHome> homes, Map<String, HomeAvailability.Status> statuses,
+            java.time.LocalDate today) {
         Map<MapHome, byte[]> reused = new HashMap<>(homes.size() * 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream(homes.size() * 330);
         out.write('[');
         for (PlacedHome home : homes) {
-            MapHome view = view(home);
+            MapHome view = view(home, statuses.get(home.row().homeId()), today);
             byte[] fragment = fragments.get(view);
             if (fragment == null) {
                 fragment = json.writeValueAsBytes(view);
@@ -105,15 +124,20 @@ class HomesMapData {
         }
         out.write(']');
         fragments = reused;
-        return new Payload(out.toByteArray());
+        return new Payload(out.toByteArray(), today);
     }
 
-    static MapHome view(PlacedHome home) {
+    /** A home without a status row (added since the statuses were read) shows as confirmed, not stale. */
+    private MapHome view(PlacedHome home, HomeAvailability.Status status, java.time.LocalDate today) {
         var row = home.row();
         int occupied = home.residents().size();
         return new MapHome(row.homeId(), row.name(), row.kind().name(), row.provider().name(), row.authorityCode(),
                 row.lat(), row.lon(), row.places(), Math.max(0, row.places() - occupied), row.minAge(),
-                row.maxAge(), names(row.needsMet()), row.available());
+                row.maxAge(), names(row.needsMet()), row.available(),
+                status == null ? (row.available() ? "AVAILABLE" : "ON_HOLD") : status.availability(),
+                status == null ? null : status.availableFrom(), status == null ? null : status.vacancyConfirmedAt(),
+                status != null && availability.isStale(status.vacancyConfirmedAt(), today),
+                status == null ? null : status.providerOrgName());
     }
 
     private static Set<String> names(Set<Codes.Need> needs) {

@@ -62,7 +62,7 @@ class RegistryController {
     ResponseEntity<byte[]> homes(WebRequest request,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, defaultValue = "") String acceptEncoding) {
         Versioned<HomesMapData.Payload> payload = mapData.current();
-        String etag = "\"registry-" + payload.version() + "\"";
+        String etag = "\"registry-" + payload.version() + "-" + payload.value().day() + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }

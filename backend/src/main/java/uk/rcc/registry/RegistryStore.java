@@ -244,7 +244,7 @@ public class RegistryStore {
         return new ExchangeDataset(asOf, name, authorities, homes, children, zones, keyPlaces);
     }
 
-    static HomeRow homeRow(ResultSet rs) throws SQLException {
+    public static HomeRow homeRow(ResultSet rs) throws SQLException {
         return new HomeRow(rs.getString("home_id"), rs.getString("name"), HomeKind.valueOf(rs.getString("kind")),
                 Provider.valueOf(rs.getString("provider")), rs.getString("authority_code"), rs.getDouble("lat"),
                 rs.getDouble("lon"), rs.getInt("places"), rs.getInt("min_age"), rs.getInt("max_age"),
@@ -253,7 +253,7 @@ public class RegistryStore {
                 rs.getString("ofsted_urn"), rs.getString("postcode_district"));
     }
 
-    static ChildRow childRow(ResultSet rs) throws SQLException {
+    public static ChildRow childRow(ResultSet rs) throws SQLException {
         Date neededBy = rs.getDate("needed_by");
         return new ChildRow(rs.getString("child_id"), rs.getString("authority_code"),
                 rs.getDate("date_of_birth").toLocalDate(), Sex.valueOf(rs.getString("sex")), rs.getDouble("home_lat"),

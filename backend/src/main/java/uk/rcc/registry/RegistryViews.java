@@ -24,7 +24,8 @@ public final class RegistryViews {
      */
     public record MapHome(String homeId, String name, String kind, String provider, String authorityCode,
             double lat, double lon, int places, int vacancies, int minAge, int maxAge, Set<String> needsMet,
-            boolean available) {
+            boolean available, String availability, LocalDate availableFrom,
+            java.time.Instant vacancyConfirmedAt, boolean vacancyStale, String providerOrg) {
     }
 
     public record ChildSummary(String childId, String authorityCode, int age, String sex, String siblingGroup,

@@ -9,7 +9,9 @@ public enum Role {
     /** A board member: forecasts, sufficiency reports and aggregate figures only. */
     BOARD,
     /** An administrator: users, roles and the audit log. */
-    ADMIN;
+    ADMIN,
+    /** A provider organisation's staff: that organisation's homes and anonymised referrals only (uk.rcc.providers). */
+    PROVIDER;
 
     public String authority() {
         return "ROLE_" + name();

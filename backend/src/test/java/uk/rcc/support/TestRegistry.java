@@ -22,7 +22,7 @@ public class TestRegistry {
     }
 
     public void reset() {
-        jdbc.execute("TRUNCATE forecast_comment, ssda903_file, decision, proposal, matching_run, weight_set, placement, avoid_zone, key_place, child, home, two_factor_recovery_code, two_factor, app_user, authority, cooperative");
+        jdbc.execute("TRUNCATE forecast_comment, ssda903_file, decision, proposal, matching_run, weight_set, placement, avoid_zone, key_place, referral_answer, referral_ref, child, home, two_factor_recovery_code, two_factor, app_user, provider_org, authority, cooperative");
     }
 
     /** Accounts need their councils to exist: call after importing a data set with these councils. */
@@ -32,6 +32,39 @@ public class TestRegistry {
         accounts.createOrReplace("commissioner", PASSWORD, Role.COMMISSIONER, null, null);
         accounts.createOrReplace("board", PASSWORD, Role.BOARD, null, null);
         accounts.createOrReplace("admin", PASSWORD, Role.ADMIN, null, null);
+    }
+
+    public static final String PROVIDER_ORG = "fellside";
+    public static final String OTHER_PROVIDER_ORG = "tynevalley";
+
+    /**
+     * Two provider organisations with an account each ({@code provider}, {@code provider2}), sharing the sample's
+     * homes between them alternately by id; call after {@link #createAccounts()}.
+     */
+    public void createProviders() {
+        jdbc.update("INSERT INTO provider_org (provider_org_id, name, kind) VALUES (?, 'Fellside Fostering', "
+                + "'INDEPENDENT_FOSTERING_AGENCY'), (?, 'Tyne Valley Homes', 'CHILDRENS_HOME_PROVIDER')",
+                PROVIDER_ORG, OTHER_PROVIDER_ORG);
+        jdbc.update("""
+                UPDATE home h SET provider_org_id = CASE WHEN o.n % 2 = 1 THEN ? ELSE ? END
+                FROM (SELECT home_id, row_number() OVER (ORDER BY home_id) AS n FROM home) o
+                WHERE o.home_id = h.home_id""", PROVIDER_ORG, OTHER_PROVIDER_ORG);
+        accounts.createOrReplace("provider", PASSWORD, Role.COMMISSIONER, null, null);
+        accounts.createOrReplace("provider2", PASSWORD, Role.COMMISSIONER, null, null);
+        jdbc.update("UPDATE app_user SET role = 'PROVIDER', provider_org_id = ? WHERE username = 'provider'",
+                PROVIDER_ORG);
+        jdbc.update("UPDATE app_user SET role = 'PROVIDER', provider_org_id = ? WHERE username = 'provider2'",
+                OTHER_PROVIDER_ORG);
+    }
+
+    /** A home of the organisation, in id order. */
+    public java.util.List<String> homesOf(String providerOrgId) {
+        return jdbc.queryForList("SELECT home_id FROM home WHERE provider_org_id = ? ORDER BY home_id", String.class,
+                providerOrgId);
+    }
+
+    public long lastAuditId() {
+        return jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
     }
 
     public int count(String table) {

@@ -28,6 +28,15 @@ public final class Users {
         return as("admin", Role.ADMIN, null);
     }
 
+    /** The account {@code provider} of {@link TestRegistry#PROVIDER_ORG} (its organisation is read from app_user). */
+    public static RequestPostProcessor provider() {
+        return as("provider", Role.PROVIDER, null);
+    }
+
+    public static RequestPostProcessor provider2() {
+        return as("provider2", Role.PROVIDER, null);
+    }
+
     private static RequestPostProcessor as(String username, Role role, String authorityCode) {
         return user(new RccUser(username, "unused", role, authorityCode, true, false));
     }

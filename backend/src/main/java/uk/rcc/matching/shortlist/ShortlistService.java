@@ -20,6 +20,8 @@ import uk.rcc.matching.policy.CostTerm;
 import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.runs.WeightSets;
 import uk.rcc.placement.PlacementRules;
+import uk.rcc.providers.ReferralOffers;
+import uk.rcc.registry.HomeAvailability;
 import uk.rcc.registry.RegistryRows;
 import uk.rcc.registry.RegistrySnapshot;
 import uk.rcc.registry.RegistrySnapshot.PlacedHome;
@@ -42,25 +44,44 @@ public class ShortlistService {
     private final WeightSets weights;
     private final RegistrySnapshot snapshot;
 
-    public ShortlistService(JdbcTemplate jdbc, RegistryRows rows, WeightSets weights, RegistrySnapshot snapshot) {
+    private final HomeAvailability availability;
+    private final ReferralOffers offers;
+
+    public ShortlistService(JdbcTemplate jdbc, RegistryRows rows, WeightSets weights, RegistrySnapshot snapshot,
+            HomeAvailability availability, ReferralOffers offers) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.weights = weights;
         this.snapshot = snapshot;
+        this.availability = availability;
+        this.offers = offers;
     }
 
     public record Term(String term, String label, double points) {
     }
 
+    /**
+     * A valid home with its cost; {@code availability} to {@code offer} say how current its vacancy is (stale when
+     * not confirmed for the configured days) and whether its provider has offered it for this child.
+     */
     public record Candidate(String homeId, String name, String kind, String provider, String authorityCode,
             double lat, double lon, int vacancies, int homeVersion, double cost, List<Term> terms,
-            String explanation) {
+            String explanation, String providerOrg, java.time.Instant vacancyConfirmedAt, boolean vacancyStale,
+            ReferralOffers.Offer offer) {
+
+        Candidate with(HomeAvailability.Status status, boolean stale, ReferralOffers.Offer offer) {
+            return new Candidate(homeId, name, kind, provider, authorityCode, lat, lon, vacancies, homeVersion, cost,
+                    terms, explanation, status == null ? null : status.providerOrgName(),
+                    status == null ? null : status.vacancyConfirmedAt(), stale, offer);
+        }
     }
 
     public record Excluded(int total, Map<String, Integer> byReason) {
     }
 
-    public record Shortlist(String childId, int homesConsidered, List<Candidate> candidates, Excluded excluded) {
+    /** {@code offers}: every home a provider has offered for this child, whether or not it made the list. */
+    public record Shortlist(String childId, int homesConsidered, List<Candidate> candidates, Excluded excluded,
+            List<ReferralOffers.Offer> offers, int staleAfterDays) {
     }
 
     /** Not one transaction: the snapshot may need a connection to rebuild, so none is held while asking for it. */
@@ -74,7 +95,27 @@ public class ShortlistService {
         List<AvoidZoneRow> zones = rows.avoidZones(childId);
         List<KeyPlaceRow> keyPlaces = rows.keyPlaces(childId);
         java.time.LocalDate asOf = rows.asOf();
-        return rank(child, homes, zones, keyPlaces, asOf, policy, limit, this::councilName);
+        Shortlist ranked = rank(child, homes, zones, keyPlaces, asOf, policy, limit, this::councilName);
+        return withVacancyStatus(ranked, offers.current(childId));
+    }
+
+    private Shortlist withVacancyStatus(Shortlist shortlist, List<ReferralOffers.Offer> offered) {
+        var statuses = availability.statuses().value();
+        java.time.LocalDate today = HomeAvailability.today();
+        List<Candidate> candidates = shortlist.candidates().stream().map(c -> {
+            HomeAvailability.Status status = statuses.get(c.homeId());
+            boolean stale = status != null && availability.isStale(status.vacancyConfirmedAt(), today);
+            return c.with(status, stale, offered.stream().filter(o -> o.homeId().equals(c.homeId())).findFirst()
+                    .orElse(null));
+        }).toList();
+        return new Shortlist(shortlist.childId(), shortlist.homesConsidered(), candidates, shortlist.excluded(),
+                offered, availability.staleAfterDays());
+    }
+
+    /** Whether the home could take the child today by every rule the shortlist applies (vacancy included). */
+    public static boolean validHome(ChildRow child, PlacedHome home, List<AvoidZoneRow> zones,
+            java.time.LocalDate asOf) {
+        return exclusion(child, HomeRules.ageYears(child, asOf), home.row(), zones, home.residents(), asOf) == null;
     }
 
     /**
@@ -106,7 +147,7 @@ public class ShortlistService {
         List<Candidate> candidates = best.stream().sorted(CHEAPEST_FIRST)
                 .map(c -> candidate(child, keyPlaces.size(), c, councilName)).toList();
         int total = excluded.values().stream().mapToInt(Integer::intValue).sum();
-        return new Shortlist(child.childId(), homes.size(), candidates, new Excluded(total, excluded));
+        return new Shortlist(child.childId(), homes.size(), candidates, new Excluded(total, excluded), List.of(), 0);
     }
 
     private record Costed(PlacedHome home, long[] terms, double cost) {
@@ -121,7 +162,8 @@ public class ShortlistService {
         return new Candidate(home.homeId(), home.name(), home.kind().name(), home.provider().name(),
                 home.authorityCode(), home.lat(), home.lon(), costed.home().vacancies(), costed.home().version(),
                 costed.cost(), termList(costed.terms()),
-                CostTerms.explain(costed.terms(), CostTerms.Facts.of(child, home, keyPlaceCount, councilName)));
+                CostTerms.explain(costed.terms(), CostTerms.Facts.of(child, home, keyPlaceCount, councilName)),
+                null, null, false, null);
     }
 
     private String councilName(String authorityCode) {
