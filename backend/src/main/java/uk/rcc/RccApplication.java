@@ -11,7 +11,7 @@ import uk.rcc.cli.CommandLine;
 @SpringBootApplication
 public class RccApplication {
     public static void main(String[] args) {
-        int exitCode = CommandLine.dispatch(Arrays.asList(args));
+        int exitCode = Commands.dispatch(Arrays.asList(args));
         if (exitCode != CommandLine.KEEP_RUNNING) {
             System.exit(exitCode);
         }

@@ -69,4 +69,30 @@ public class PlacementRules {
         }
         return null;
     }
+
+    /**
+     * The first reason a home cannot take the child today, in an officer's short words ("age range", "no vacancy",
+     * "children already there"), or null: the home's own rules, then a place, then who lives there.
+     */
+    public static String reasonAgainst(ChildRow child, int age, HomeRow home, List<AvoidZoneRow> zones,
+            List<ChildRow> living, LocalDate asOf) {
+        HomeRule rule = HomeRules.firstBreach(child, age, zones, home);
+        if (rule != null) {
+            return rule.label();
+        }
+        List<ChildRow> others = living.stream().filter(c -> !c.childId().equals(child.childId())).toList();
+        if (others.size() >= home.places()) {
+            return "no vacancy";
+        }
+        if (sharingClash(child, others, asOf) != null) {
+            return "children already there";
+        }
+        return null;
+    }
+
+    /** Whether the home could take the child today by every rule, a free place included. */
+    public static boolean validHome(ChildRow child, HomeRow home, List<ChildRow> living, List<AvoidZoneRow> zones,
+            LocalDate asOf) {
+        return reasonAgainst(child, HomeRules.ageYears(child, asOf), home, zones, living, asOf) == null;
+    }
 }

@@ -18,7 +18,7 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.homes.HomeEditor;
 import uk.rcc.homes.HomeProblems;
-import uk.rcc.matching.shortlist.ShortlistService;
+import uk.rcc.placement.PlacementRules;
 import uk.rcc.registry.HomeAvailability;
 import uk.rcc.registry.RegistryRows;
 import uk.rcc.registry.RegistryStore;
@@ -128,7 +128,7 @@ public class ProviderReferrals {
 
     private static List<String> valid(ChildRow child, List<PlacedHome> homes, List<AvoidZoneRow> zones,
             LocalDate asOf) {
-        return homes.stream().filter(home -> ShortlistService.validHome(child, home, zones, asOf))
+        return homes.stream().filter(home -> PlacementRules.validHome(child, home.row(), home.residents(), zones, asOf))
                 .map(home -> home.row().homeId()).toList();
     }
 

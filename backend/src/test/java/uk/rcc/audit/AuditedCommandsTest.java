@@ -120,7 +120,7 @@ class AuditedCommandsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            return new Run(CommandLine.dispatch(arguments), captured.toString(StandardCharsets.UTF_8));
+            return new Run(uk.rcc.Commands.dispatch(arguments), captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
         }

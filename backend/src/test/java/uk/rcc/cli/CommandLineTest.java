@@ -12,12 +12,12 @@ class CommandLineTest {
 
     @Test
     void helpListsEveryCommandAndSucceeds() {
-        assertThat(CommandLine.dispatch(List.of("--help"))).isEqualTo(CommandLine.OK);
+        assertThat(uk.rcc.Commands.dispatch(List.of("--help"))).isEqualTo(CommandLine.OK);
     }
 
     @Test
     void anUnknownCommandIsAUsageError() {
-        assertThat(CommandLine.dispatch(List.of("frobnicate"))).isEqualTo(CommandLine.USAGE);
+        assertThat(uk.rcc.Commands.dispatch(List.of("frobnicate"))).isEqualTo(CommandLine.USAGE);
     }
 
     @Test

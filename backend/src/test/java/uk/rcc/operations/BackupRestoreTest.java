@@ -136,7 +136,7 @@ class BackupRestoreTest {
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
         arguments.add("--spring.datasource.username=postgres");
-        return CommandLine.dispatch(arguments);
+        return uk.rcc.Commands.dispatch(arguments);
     }
 
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {

@@ -112,12 +112,6 @@ public class ShortlistService {
                 offered, availability.staleAfterDays());
     }
 
-    /** Whether the home could take the child today by every rule the shortlist applies (vacancy included). */
-    public static boolean validHome(ChildRow child, PlacedHome home, List<AvoidZoneRow> zones,
-            java.time.LocalDate asOf) {
-        return exclusion(child, HomeRules.ageYears(child, asOf), home.row(), zones, home.residents(), asOf) == null;
-    }
-
     /**
      * The ranking itself, with nothing read from the database: every home in {@code homes} is either excluded (first
      * reason counted) or costed, the cheapest {@code limit} are kept and only those are explained. The benchmark
@@ -132,7 +126,7 @@ public class ShortlistService {
         int age = HomeRules.ageYears(child, asOf);
         PriorityQueue<Costed> best = new PriorityQueue<>(limit + 1, CHEAPEST_FIRST.reversed());
         for (PlacedHome home : homes) {
-            String reason = exclusion(child, age, home.row(), zones, home.residents(), asOf);
+            String reason = PlacementRules.reasonAgainst(child, age, home.row(), zones, home.residents(), asOf);
             if (reason != null) {
                 excluded.merge(reason, 1, Integer::sum);
                 continue;
@@ -169,23 +163,6 @@ public class ShortlistService {
     private String councilName(String authorityCode) {
         return jdbc.queryForList("SELECT name FROM authority WHERE authority_code = ?", String.class, authorityCode)
                 .stream().findFirst().orElse(authorityCode);
-    }
-
-    /** The first reason a home cannot take the child today, in an officer's words, or null. */
-    private static String exclusion(ChildRow child, int age, HomeRow home, List<AvoidZoneRow> zones,
-            List<ChildRow> living, java.time.LocalDate asOf) {
-        HomeRule rule = HomeRules.firstBreach(child, age, zones, home);
-        if (rule != null) {
-            return rule.label();
-        }
-        List<ChildRow> others = living.stream().filter(c -> !c.childId().equals(child.childId())).toList();
-        if (others.size() >= home.places()) {
-            return "no vacancy";
-        }
-        if (PlacementRules.sharingClash(child, others, asOf) != null) {
-            return "children already there";
-        }
-        return null;
     }
 
     private static List<Term> termList(long[] terms) {
