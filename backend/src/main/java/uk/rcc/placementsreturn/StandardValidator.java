@@ -103,7 +103,13 @@ public final class StandardValidator {
                 warnings.add(finding);
             }
         }
-        return new Validation(data.size(), List.copyOf(violations), List.copyOf(warnings), List.copyOf(withheld));
+        return new Validation(data.size(), sorted(violations), sorted(warnings), sorted(withheld));
+    }
+
+    /** By child, then field, so a council reads each child's problems together. */
+    private static List<Finding> sorted(List<Finding> findings) {
+        return findings.stream().sorted(java.util.Comparator.comparing(Finding::childId)
+                .thenComparing(Finding::field)).toList();
     }
 
     /** The childId of the record a node belongs to: the node's own, or that of the record that links to it. */
