@@ -13,6 +13,7 @@ import uk.rcc.imports.ImportCommand;
 import uk.rcc.matching.MatchCommand;
 import uk.rcc.operations.BackupCommand;
 import uk.rcc.security.CommandActor;
+import uk.rcc.security.TwoFactorResetCommand;
 import uk.rcc.sufficiency.ForecastCommand;
 
 /**
@@ -36,6 +37,8 @@ public final class Commands {
                                         a consistent backup of the whole database in one file
               restore --from FILE [--actor NAME]
                                         a backup into an empty database at the same schema version
+              two-factor-reset --user NAME [--actor NAME]
+                                        clear an account's two-factor enrolment (a lost phone); it enrols again
               match --data DIR --out FILE [--seconds N] [--config FILE]
                                         propose homes for a data set's waiting children (no database needed)
               forecast --episodes DIR --out DIR [--horizon-months N] [--as-of DATE] [--confidence 0.8]
@@ -53,7 +56,7 @@ public final class Commands {
                                         in the period (no database needed; exit 2 when it would not conform)
               --help                    this text
 
-            Commands on the database (import, export, backup, restore) write the same audit rows as the web application, naming
+            Commands on the database (import, export, backup, restore, two-factor-reset) write the same audit rows as the web application, naming
             --actor NAME or else the operating-system user@host. Commands on files only are not audited.
 
             Exit codes: 0 done; 2 invalid input (every error listed as file:line: column: message); 64 usage.
@@ -84,6 +87,10 @@ public final class Commands {
             }
             case "restore" -> {
                 return withContext(options, context -> context.getBean(BackupCommand.class).restore(options, out, err));
+            }
+            case "two-factor-reset" -> {
+                return withContext(options, context -> context.getBean(TwoFactorResetCommand.class)
+                        .run(options, out, err));
             }
             case "match" -> {
                 quietLogging();

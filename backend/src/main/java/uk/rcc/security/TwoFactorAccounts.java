@@ -63,19 +63,22 @@ public class TwoFactorAccounts {
         return required(user.role()) || enrolled(user.username());
     }
 
-    /** The secret offered to an account not yet enrolled, the same until its first code confirms it. */
-    public String offeredSecret(String username) {
-        jdbc.update("INSERT INTO two_factor (username, secret) VALUES (?, ?) ON CONFLICT (username) DO NOTHING",
-                username, Totp.newSecret());
-        return jdbc.queryForObject("SELECT secret FROM two_factor WHERE username = ? AND confirmed_at IS NULL",
-                String.class, username);
+    /**
+     * The secret offered to a local account not yet enrolled, the same until its first code confirms it; empty for
+     * an enrolled account or a name with no local account.
+     */
+    public Optional<String> offeredSecret(String username) {
+        jdbc.update("INSERT INTO two_factor (username, secret) SELECT username, ? FROM app_user WHERE username = ? "
+                + "ON CONFLICT (username) DO NOTHING", Totp.newSecret(), username);
+        return jdbc.queryForList("SELECT secret FROM two_factor WHERE username = ? AND confirmed_at IS NULL",
+                String.class, username).stream().findFirst();
     }
 
     /** Confirms the enrolment with the app's first code; the recovery codes to show once, or empty if wrong. */
     @Transactional
     public Optional<List<String>> confirm(String username, String code) {
-        String secret = offeredSecret(username);
-        long step = Totp.matchingStep(secret, code, Instant.now());
+        Optional<String> secret = offeredSecret(username);
+        long step = secret.map(offered -> Totp.matchingStep(offered, code, Instant.now())).orElse(-1L);
         if (step < 0) {
             return Optional.empty();
         }
@@ -116,10 +119,14 @@ public class TwoFactorAccounts {
 
     /** An enrolment confirmed with a wrong first code counts as a failed code too. */
     public Check failedCode(String username) {
-        Integer failures = jdbc.queryForObject("UPDATE two_factor SET failed_codes = failed_codes + 1 "
-                + "WHERE username = ? RETURNING failed_codes", Integer.class, username);
+        Integer failures = jdbc.queryForList("UPDATE two_factor SET failed_codes = failed_codes + 1 "
+                + "WHERE username = ? RETURNING failed_codes", Integer.class, username).stream().findFirst()
+                .orElse(null);
+        if (failures == null) {
+            return Check.REFUSED;
+        }
         audit.record(username, "LOGIN_CODE_FAILED", null, failures + " in a row");
-        if (failures != null && failures >= AccountStore.FAILURES_BEFORE_LOCK) {
+        if (failures >= AccountStore.FAILURES_BEFORE_LOCK) {
             jdbc.update("UPDATE app_user SET locked_until = ? WHERE username = ?",
                     Timestamp.from(Instant.now().plus(AccountStore.LOCK)), username);
             jdbc.update("UPDATE two_factor SET failed_codes = 0 WHERE username = ?", username);

@@ -83,7 +83,7 @@ class TwoFactorPages {
         if (twoFactor.enrolled(username.get())) {
             return redirect("/login/code");
         }
-        return ResponseEntity.ok(enrolmentPage(username.get(), "/login/enrol", csrf, request));
+        return enrolmentPage(username.get(), "/login/enrol", csrf, request);
     }
 
     @PostMapping("/login/enrol")
@@ -116,7 +116,7 @@ class TwoFactorPages {
                     + "code from your authenticator app. An administrator can reset it if you lose your phone.</p>"
                     + "<p><a href=\"/\">Back</a></p>"));
         }
-        return ResponseEntity.ok(enrolmentPage(username, "/account/two-factor", csrf, request));
+        return enrolmentPage(username, "/account/two-factor", csrf, request);
     }
 
     @PostMapping("/account/two-factor")
@@ -149,12 +149,18 @@ class TwoFactorPages {
         return viewer.username();
     }
 
-    private String enrolmentPage(String username, String action, CsrfToken csrf, HttpServletRequest request) {
-        String secret = twoFactor.offeredSecret(username);
+    private ResponseEntity<String> enrolmentPage(String username, String action, CsrfToken csrf,
+            HttpServletRequest request) {
+        Optional<String> offered = twoFactor.offeredSecret(username);
+        if (offered.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(page("Two-factor sign-in",
+                    "<p>No local account of that name.</p>"));
+        }
+        String secret = offered.get();
         String message = request.getParameter("error") != null
                 ? "<p class=\"error\" role=\"alert\">That code did not match. Check the phone's clock and try the "
                         + "next code.</p>" : "";
-        return page("Set up two-factor sign-in", message + """
+        return ResponseEntity.ok(page("Set up two-factor sign-in", message + """
                 <p>Scan this code with an authenticator app (any app for time-based codes), then enter the
                 six-digit code it shows.</p>
                 <p><img id="qr" src="%s" alt="QR code of your two-factor secret" width="240" height="240"></p>
@@ -165,7 +171,7 @@ class TwoFactorPages {
                   %s
                   <button type="submit">Confirm</button>
                 </form>""".formatted(QrCode.dataUri(Totp.otpauthUri(ISSUER, username, secret)),
-                HtmlUtils.htmlEscape(secret), action, csrfField(csrf)));
+                HtmlUtils.htmlEscape(secret), action, csrfField(csrf))));
     }
 
     private static String recoveryCodesPage(List<String> codes) {

@@ -95,6 +95,24 @@ class AuditedCommandsTest {
     }
 
     @Test
+    void aTwoFactorResetFromTheCommandLineIsAuditedAsItsActor() {
+        run("import", "--data", SharedData.sample().toString(), "--actor", "ops.jane");
+        jdbc.update("INSERT INTO app_user (username, password_hash, role) VALUES ('lost.phone', 'x', 'ADMIN') "
+                + "ON CONFLICT DO NOTHING");
+        jdbc.update("INSERT INTO two_factor (username, secret, confirmed_at) VALUES ('lost.phone', 'ABC', now())");
+        long before = lastAuditId();
+
+        Run run = run("two-factor-reset", "--user", "lost.phone", "--actor", "ops.jane");
+
+        assertThat(run.exitCode).isEqualTo(CommandLine.OK);
+        assertThat(rowsAfter(before)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("actor", "ops.jane").containsEntry("action", "RESET_TWO_FACTOR")
+                .containsEntry("subject", "lost.phone"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM two_factor WHERE username = 'lost.phone'",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void anActorOptionWithoutANameIsAUsageError() {
         assertThat(run("export", "--out", "x", "--actor").exitCode).isEqualTo(CommandLine.USAGE);
     }
