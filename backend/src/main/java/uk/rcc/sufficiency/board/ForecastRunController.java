@@ -200,6 +200,16 @@ class ForecastRunController {
                 .body(pdf);
     }
 
+    @GetMapping("/api/sufficiency/runs/{id}/report.xlsx")
+    ResponseEntity<byte[]> reportWorkbook(@PathVariable long id) {
+        byte[] workbook = ReportWorkbook.write(report.build(forecasts, finished(id)), forecasts);
+        auditExport(id, "report.xlsx");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sufficiency-report-" + id
+                        + ".xlsx\"").body(workbook);
+    }
+
     /** Every download of a run's report or figures, in any format, is an export of the sufficiency report. */
     private void auditExport(long id, String what) {
         audit.record(Viewer.current().username(), "EXPORT_REPORT", "forecast " + id, what);
