@@ -96,6 +96,20 @@ class ForecastRunController {
         return forecasts.list().stream().filter(r -> r.reviewStatus().equals("PUBLISHED")).toList();
     }
 
+    /**
+     * The latest published strategy, or the latest finished run while none is published: its headline figures
+     * and main chart, for the board's page. 204 when no run has finished.
+     */
+    @GetMapping("/api/sufficiency/overview")
+    ResponseEntity<SufficiencyReport.Overview> overview() {
+        List<ForecastRuns.ForecastRun> runs = forecasts.list();
+        return runs.stream().filter(r -> r.reviewStatus().equals("PUBLISHED") && r.publishedAt() != null)
+                .max(java.util.Comparator.comparing(ForecastRuns.ForecastRun::publishedAt))
+                .or(() -> runs.stream().filter(r -> r.status().equals("FINISHED")).findFirst())
+                .map(run -> ResponseEntity.ok(report.overview(forecasts, run)))
+                .orElse(ResponseEntity.noContent().build());
+    }
+
     @GetMapping("/api/sufficiency/runs/{id}")
     ForecastRuns.ForecastRun run(@PathVariable long id) {
         return forecasts.get(id);

@@ -70,6 +70,21 @@ class SufficiencyReport {
         return new Content(run, ReportSummary.of(inputs, Forecast.ALL), notes(run), parts, downloads);
     }
 
+    /** What the board's page opens on: a run's headline figures in words and its main chart. */
+    record Overview(long runId, String name, String reviewStatus, java.time.OffsetDateTime publishedAt,
+            List<String> summary, String chartTitle, String chartSvg, String chartText) {
+    }
+
+    Overview overview(ForecastRuns forecasts, ForecastRuns.ForecastRun run) {
+        Inputs inputs = new Inputs(forecasts, run);
+        ReportSummary.Summary summary = ReportSummary.of(inputs, Forecast.ALL);
+        Figure main = inputs.forecast.map(f -> children(inputs, f, "overview-chart", Forecast.ALL, "ALL",
+                "the co-operative")).orElse(null);
+        return new Overview(run.id(), run.name(), run.reviewStatus(), run.publishedAt(), summary.sentences(),
+                main == null ? null : main.drawing().title(), main == null ? null : SvgWriter.svg(main.drawing()),
+                main == null ? null : main.words());
+    }
+
     /** The run's stored outputs, parsed once. */
     static final class Inputs {
         final ForecastRuns.ForecastRun run;
@@ -102,10 +117,16 @@ class SufficiencyReport {
 
         /** Month-end counts from the returns before the as-of date; none for runs made before they were kept. */
         List<ChildrenChart.Count> history(String authority, String category) {
-            return history.map(h -> h.where("authority", authority, "category", category).stream()
-                    .map(r -> new ChildrenChart.Count(java.time.YearMonth.parse(h.get(r, "month")),
-                            h.number(r, "children"))).toList()).orElse(List.of());
+            if (historyBySeries == null) {
+                historyBySeries = new HashMap<>();
+                history.ifPresent(h -> h.rows().forEach(r -> historyBySeries.computeIfAbsent(h.get(r, "authority")
+                        + "|" + h.get(r, "category"), k -> new ArrayList<>()).add(new ChildrenChart.Count(
+                                java.time.YearMonth.parse(h.get(r, "month")), h.number(r, "children")))));
+            }
+            return historyBySeries.getOrDefault(authority + "|" + category, List.of());
         }
+
+        private Map<String, List<ChildrenChart.Count>> historyBySeries;
 
         private static Optional<ForecastTable> table(ForecastRuns forecasts, ForecastRuns.ForecastRun run,
                 String name) {
