@@ -96,7 +96,7 @@ final class ReportSummary {
         for (String kind : PlacesChart.KINDS) {
             rows.add(row(label(kind) + ": places needed", "", yearEnds, m -> figures(lines, m, kind,
                     Scenario.BASELINE_NAME).map(f -> String.valueOf(f.placesNeeded())).orElse("–")));
-            rows.add(row(label(kind) + ": projected places", "", yearEnds, m -> figures(lines, m, kind,
+            rows.add(row(label(kind) + ": projected places", placesNow(in, kind), yearEnds, m -> figures(lines, m, kind,
                     Scenario.BASELINE_NAME).map(f -> f.placesProjected() == null ? "–"
                             : Plot.count(f.placesProjected())).orElse("–")));
             rows.add(row(label(kind) + ": gap (+ too few)", "", yearEnds, m -> figures(lines, m, kind,
@@ -114,6 +114,12 @@ final class ReportSummary {
         return new SufficiencyReport.Table("The co-operative at a glance", header, rows, "Forecast figures are "
                 + "the baseline's unless a scenario is named; places needed at " + Math.round(in.run.parameters()
                         .confidence() * 100) + "% confidence; spend in the financial year ending at that date.");
+    }
+
+    /** Places in the registry's homes today, for the co-operative. */
+    private static String placesNow(SufficiencyReport.Inputs in, String kind) {
+        return in.needed.flatMap(needed -> needed.where("authority", "ALL", "category", kind).stream().findFirst()
+                .map(r -> needed.number(r, "places_now")).map(Plot::count)).orElse("");
     }
 
     private static List<String> row(String what, String now, List<String> months,

@@ -61,7 +61,7 @@ final class ScenarioChart {
                 ScenarioComparison.Figures figures = line.scenarios().get(scenarios.get(s));
                 Double value = figures == null ? null : measure.value().apply(figures);
                 if (value != null) {
-                    bars.add(new Bars.Bar(scenarios.get(s), COLOURS.get(s % COLOURS.size()), Math.max(0, value),
+                    bars.add(new Bars.Bar(scenarios.get(s), COLOURS.get(s % COLOURS.size()), value,
                             measure.low().apply(figures), measure.high().apply(figures)));
                 }
             }

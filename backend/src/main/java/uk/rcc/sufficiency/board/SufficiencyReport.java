@@ -25,9 +25,9 @@ import uk.rcc.sufficiency.board.chart.SvgWriter;
 @Component
 class SufficiencyReport {
     /** Every stored table a reader can download, in report order. */
-    static final List<String> DOWNLOADS = List.of("forecast.csv", "places_needed.csv", "supply.csv",
-            "unmet_demand.csv", "costs.csv", "scenarios.csv", "backtest.csv", "data_range.csv", "history.csv",
-            "backtest_forecasts.csv");
+    static final List<String> DOWNLOADS = List.of("forecast.csv", "forecast_by_age.csv", "places_needed.csv",
+            "supply.csv", "unmet_demand.csv", "costs.csv", "scenarios.csv", "backtest.csv", "data_range.csv",
+            "history.csv", "backtest_forecasts.csv");
     private static final List<String> SHOWN = List.of("FOSTER", "RESIDENTIAL", "SUPPORTED", "ALL");
 
     /** A chart with its text alternative shown beside it. */

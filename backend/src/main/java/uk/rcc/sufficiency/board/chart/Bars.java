@@ -3,7 +3,7 @@ package uk.rcc.sufficiency.board.chart;
 import java.util.List;
 import java.util.function.DoubleFunction;
 
-/** Panels of grouped bars from zero, with optional interval whiskers and a note above each group. */
+/** Panels of grouped bars from zero (up or down), with optional interval whiskers and a note above each group. */
 public final class Bars {
     /** One bar: its series (legend name), colour, value and, optionally, the interval drawn as a whisker. */
     public record Bar(String series, String colour, double value, Double low, Double high) {
@@ -26,7 +26,10 @@ public final class Bars {
         Plot plot = new Plot(x + 48, y + 30, x + width - 8, y + height - 22);
         double high = groups.stream().flatMap(g -> g.bars().stream())
                 .mapToDouble(b -> b.high() == null ? b.value() : Math.max(b.value(), b.high())).max().orElse(1);
-        plot.yScale(0, Math.max(1, high), true).yAxis(marks, format);
+        double low = groups.stream().flatMap(g -> g.bars().stream())
+                .mapToDouble(b -> b.low() == null ? b.value() : Math.min(b.value(), b.low())).min().orElse(0);
+        plot.yScale(Math.min(0, low), Math.max(1, high), true).yAxis(marks, format);
+        double zero = plot.y(0);
         double slot = (plot.right() - plot.left()) / Math.max(1, groups.size());
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
@@ -37,9 +40,9 @@ public final class Bars {
             for (int b = 0; b < group.bars().size(); b++) {
                 Bar bar = group.bars().get(b);
                 double left = start + b * barWidth;
-                double barTop = plot.y(bar.value());
-                marks.add(Drawing.Shape.rect(bar.series(), left + 1, barTop, barWidth - 2, plot.bottom() - barTop,
-                        bar.colour()));
+                double barTop = Math.min(plot.y(bar.value()), zero);
+                marks.add(Drawing.Shape.rect(bar.series(), left + 1, barTop, barWidth - 2,
+                        Math.abs(plot.y(bar.value()) - zero), bar.colour()));
                 top = Math.min(top, barTop);
                 if (bar.low() != null && bar.high() != null) {
                     double middle = left + barWidth / 2;

@@ -68,7 +68,8 @@ public final class Plot {
      */
     public Plot yScale(double low, double high, boolean fromZero) {
         double span = Math.max(high - low, Math.max(1, high * 0.05));
-        double from = fromZero || low - span * 0.15 < span * 0.5 ? 0 : low - span * 0.15;
+        double from = low < 0 ? low - span * 0.08 : fromZero || low - span * 0.15 < span * 0.5 ? 0
+                : low - span * 0.15;
         double to = high + span * 0.08;
         double step = step(to - from, 5);
         yMin = Math.floor(from / step) * step;
