@@ -93,15 +93,39 @@ async function showComparison(area, run) {
   return () => clearTimeout(timer);
 }
 
+/** The server's SVG chart as a node: parsed as XML, never as HTML, and drawn inline so it scales and reads out. */
+function chartNode(svg) {
+  const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  return document.importNode(parsed.documentElement, true);
+}
+
+/** The latest published strategy (or latest finished run): its headline figures in words and its main chart. */
+function overviewSection(overview) {
+  if (!overview) return statusLine('No forecast has finished yet.');
+  const published = overview.reviewStatus === 'PUBLISHED';
+  const report = '/sufficiency/runs/' + overview.runId + '/report';
+  return el('section', { id: 'overview', 'aria-labelledby': 'overview-heading' },
+    el('h2', { id: 'overview-heading' }, (published ? 'Latest published strategy: ' : 'Latest forecast, not yet published: ')
+      + overview.name),
+    overview.summary.map(sentence => el('p', { class: 'headline' }, sentence)),
+    overview.chartSvg ? el('figure', { class: 'overview-chart' },
+      el('figcaption', {}, overview.chartTitle), chartNode(overview.chartSvg),
+      el('p', { class: 'chart-text' }, overview.chartText)) : '',
+    el('p', {}, el('a', { href: report }, 'Read the full report'), ' · ',
+      el('a', { href: '/api/sufficiency/runs/' + overview.runId + '/report.pdf' }, 'PDF'), ' · ',
+      el('a', { href: '/api/sufficiency/runs/' + overview.runId + '/report.xlsx' }, 'Excel workbook')));
+}
+
 export async function showSufficiency(page) {
   const area = el('section', { id: 'scenario-area' });
   replace(page, el('h1', {}, 'Sufficiency planning'), statusLine('Loading forecast runs…'));
   let leave = () => {};
   try {
-    const runs = await api.get('/api/sufficiency/runs');
+    const [overview, runs] = await Promise.all([api.get('/api/sufficiency/overview'), api.get('/api/sufficiency/runs')]);
     const choose = async run => { leave(); leave = await showComparison(area, run); };
-    replace(page, el('h1', {}, 'Sufficiency planning'),
-      runs.length === 0 ? statusLine('No forecast runs yet.') : el('table', {},
+    replace(page, el('h1', {}, 'Sufficiency planning'), overviewSection(overview),
+      el('h2', {}, 'Forecast runs'),
+      runs.length === 0 ? statusLine('No forecast runs yet.') : el('table', { id: 'forecast-runs' },
         el('caption', {}, 'Forecast runs'),
         el('thead', {}, el('tr', {}, ['Name', 'Status', 'Review', 'Report', 'Scenarios']
           .map(h => el('th', { scope: 'col' }, h)))),

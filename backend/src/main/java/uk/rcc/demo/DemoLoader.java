@@ -78,8 +78,7 @@ class DemoLoader implements ApplicationRunner {
         try {
             folder = java.nio.file.Files.createTempDirectory("rcc-demo-returns");
             List<String> councils = Places.NORTHERN_MEMBERS.stream().map(Places.Council::code).toList();
-            uk.rcc.sufficiency.Ssda903Generator.write(new uk.rcc.sufficiency.Ssda903Generator.Spec(councils, 5, 0.02,
-                    LocalDate.now().withDayOfMonth(1).minusYears(10), 10, 903), folder);
+            uk.rcc.sufficiency.Ssda903Generator.write(DemoForecast.returns(LocalDate.now()), folder);
             for (String council : councils) {
                 for (String file : List.of("header.csv", "episodes.csv")) {
                     jdbc.update("INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
@@ -87,10 +86,8 @@ class DemoLoader implements ApplicationRunner {
                             java.nio.file.Files.readString(folder.resolve(council).resolve(file)));
                 }
             }
-            forecasts.start("demo", "Demo baseline forecast", new uk.rcc.sufficiency.board.ForecastRuns.Parameters(
-                    36, null, 903, 1000, 0.8, null, 20.0, 15.0), List.of(
-                            new uk.rcc.sufficiency.Scenario("Step down 10% a year", 0, 0.1, 0),
-                            new uk.rcc.sufficiency.Scenario("Recruit 20 foster places a year", 0, 0, 20)), "USER");
+            forecasts.start("demo", "Demo baseline forecast", DemoForecast.PARAMETERS, DemoForecast.SCENARIOS,
+                    "USER");
         } catch (java.io.IOException e) {
             log.warn("Demo SSDA903 returns could not be written: {}", e.getMessage());
         } finally {

@@ -201,7 +201,7 @@ class AuditTrailTest {
         awaitFinished(forecast(run, "/scenarios"), "$[0].status");
         assertOneNewRow("board", "ADD_SCENARIO");
 
-        for (String download : List.of("/report.pdf", "/comparison.csv", "/outputs/forecast.csv")) {
+        for (String download : List.of("/report.pdf", "/report.xlsx", "/comparison.csv", "/outputs/forecast.csv")) {
             step(get(forecast(run, download)).with(Users.board()), "board", "EXPORT_REPORT");
         }
         step(get("/sufficiency/runs/" + run + "/report").with(Users.board()), "board", "EXPORT_REPORT");

@@ -96,6 +96,20 @@ class ForecastRunController {
         return forecasts.list().stream().filter(r -> r.reviewStatus().equals("PUBLISHED")).toList();
     }
 
+    /**
+     * The latest published strategy, or the latest finished run while none is published: its headline figures
+     * and main chart, for the board's page. 204 when no run has finished.
+     */
+    @GetMapping("/api/sufficiency/overview")
+    ResponseEntity<SufficiencyReport.Overview> overview() {
+        List<ForecastRuns.ForecastRun> runs = forecasts.list();
+        return runs.stream().filter(r -> r.reviewStatus().equals("PUBLISHED") && r.publishedAt() != null)
+                .max(java.util.Comparator.comparing(ForecastRuns.ForecastRun::publishedAt))
+                .or(() -> runs.stream().filter(r -> r.status().equals("FINISHED")).findFirst())
+                .map(run -> ResponseEntity.ok(report.overview(forecasts, run)))
+                .orElse(ResponseEntity.noContent().build());
+    }
+
     @GetMapping("/api/sufficiency/runs/{id}")
     ForecastRuns.ForecastRun run(@PathVariable long id) {
         return forecasts.get(id);
@@ -198,6 +212,16 @@ class ForecastRunController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sufficiency-report-" + id + ".pdf\"")
                 .body(pdf);
+    }
+
+    @GetMapping("/api/sufficiency/runs/{id}/report.xlsx")
+    ResponseEntity<byte[]> reportWorkbook(@PathVariable long id) {
+        byte[] workbook = ReportWorkbook.write(report.build(forecasts, finished(id)), forecasts);
+        auditExport(id, "report.xlsx");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sufficiency-report-" + id
+                        + ".xlsx\"").body(workbook);
     }
 
     /** Every download of a run's report or figures, in any format, is an export of the sufficiency report. */

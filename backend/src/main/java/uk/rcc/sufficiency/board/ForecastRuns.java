@@ -253,6 +253,9 @@ public class ForecastRuns {
                 return;
             }
             Files.write(out.resolve("unmet_demand.csv"), shortfall.latestRun());
+            ReportSeries.Files series = ReportSeries.of(episodes, parameters);
+            Files.write(out.resolve("history.csv"), series.history());
+            Files.write(out.resolve("backtest_forecasts.csv"), series.backtestForecasts());
             saveOutputs(id, out, result.printed(), digest, scenarios);
         } catch (IOException | RuntimeException e) {
             log.error("Forecast run {} failed", id, e);

@@ -49,6 +49,24 @@ record ForecastTable(List<String> header, List<List<String>> rows) {
         return new ArrayList<>(points.values());
     }
 
+    /** A row's cell in a column; blank when the column is missing. */
+    String get(List<String> row, String column) {
+        int index = header.indexOf(column);
+        return index < 0 || index >= row.size() ? "" : row.get(index);
+    }
+
+    /** A row's number in a column, or null when the cell is blank. */
+    Double number(List<String> row, String column) {
+        String cell = get(row, column);
+        return cell.isBlank() ? null : Double.valueOf(cell);
+    }
+
+    /** The rows whose cells in the columns equal the values. */
+    List<List<String>> where(String column, String value, String otherColumn, String otherValue) {
+        return rows.stream().filter(r -> get(r, column).equals(value) && get(r, otherColumn).equals(otherValue))
+                .toList();
+    }
+
     List<String> distinct(String column) {
         int index = header.indexOf(column);
         return rows.stream().map(r -> r.get(index)).distinct().sorted().toList();

@@ -1,6 +1,5 @@
 package uk.rcc.sufficiency.board;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +11,9 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+import uk.rcc.sufficiency.board.chart.Drawing;
+import uk.rcc.sufficiency.board.chart.PdfPainter;
 
 /** The sufficiency report as PDF: the same charts and tables as the web page, drawn with PDFBox. */
 final class ReportPdf {
@@ -40,16 +42,15 @@ final class ReportPdf {
         newPage();
         text(BOLD, 16, "Sufficiency report: " + run.name());
         text(REGULAR, 10, SufficiencyReport.heading(run));
-        if (run.summary() != null) {
-            for (String line : run.summary().split("\n")) {
-                wrapped(REGULAR, 9, line);
-            }
+        text(BOLD, 11, "Summary");
+        for (String sentence : content.summary().sentences()) {
+            wrapped(REGULAR, 9, sentence);
         }
+        table(content.summary().table());
         text(BOLD, 11, "How to read this report");
         for (String note : content.notes()) {
             wrapped(REGULAR, 9, "- " + note);
         }
-        text(REGULAR, 9, "Charts: median line; bands are the 50%, 80% and 95% intervals.");
         for (SufficiencyReport.Part part : content.parts()) {
             room(200);
             cursor -= 6;
@@ -57,8 +58,8 @@ final class ReportPdf {
             if (!part.dataRange().isEmpty()) {
                 text(REGULAR, 9, part.dataRange());
             }
-            for (SufficiencyReport.Chart chart : part.charts()) {
-                chart(chart);
+            for (SufficiencyReport.Figure figure : part.figures()) {
+                figure(figure);
             }
             for (SufficiencyReport.Table table : part.tables()) {
                 table(table);
@@ -116,62 +117,16 @@ final class ReportPdf {
         cursor -= size + 4;
     }
 
-    private void chart(SufficiencyReport.Chart chart) throws IOException {
-        List<ForecastTable.Point> points = chart.points();
-        if (points.isEmpty()) {
-            return;
-        }
-        float height = 120;
+    /** A chart as on the web page (the same drawing), its title above and its text alternative below. */
+    private void figure(SufficiencyReport.Figure figure) throws IOException {
+        Drawing drawing = figure.drawing();
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+        float height = (float) (drawing.height() * width / drawing.width());
         room(height + 40);
-        text(BOLD, 10, chart.title());
-        float bottom = cursor - height;
-        double max = Math.max(1, points.stream().mapToDouble(ForecastTable.Point::p975).max().orElse(1) * 1.05);
-        band(points, max, bottom, width, height, 0, new Color(0xd2, 0xe2, 0xf1));
-        band(points, max, bottom, width, height, 1, new Color(0xa6, 0xc5, 0xe3));
-        band(points, max, bottom, width, height, 2, new Color(0x6d, 0x9e, 0xcf));
-        page.setStrokingColor(Color.BLACK);
-        page.setLineWidth(1.2f);
-        for (int i = 0; i < points.size(); i++) {
-            float x = MARGIN + (float) SufficiencyReport.x(i, points.size(), (int) width);
-            float y = bottom + (float) (points.get(i).p50() / max * height);
-            if (i == 0) {
-                page.moveTo(x, y);
-            } else {
-                page.lineTo(x, y);
-            }
-        }
-        page.stroke();
-        cursor = bottom - 4;
-        ForecastTable.Point last = points.get(points.size() - 1);
-        text(REGULAR, 8, points.get(0).month() + " to " + last.month() + "; last month median "
-                + Math.round(last.p50()) + " (95% interval " + Math.round(last.p025()) + "-" + Math.round(last.p975())
-                + "); scale 0-" + Math.round(max));
-    }
-
-    private void band(List<ForecastTable.Point> points, double max, float bottom, float width, float height,
-            int level, Color colour) throws IOException {
-        page.setNonStrokingColor(colour);
-        for (int i = 0; i < points.size(); i++) {
-            ForecastTable.Point p = points.get(i);
-            double upper = level == 0 ? p.p975() : level == 1 ? p.p90() : p.p75();
-            float x = MARGIN + (float) SufficiencyReport.x(i, points.size(), (int) width);
-            float y = bottom + (float) (upper / max * height);
-            if (i == 0) {
-                page.moveTo(x, y);
-            } else {
-                page.lineTo(x, y);
-            }
-        }
-        for (int i = points.size() - 1; i >= 0; i--) {
-            ForecastTable.Point p = points.get(i);
-            double lower = level == 0 ? p.p025() : level == 1 ? p.p10() : p.p25();
-            page.lineTo(MARGIN + (float) SufficiencyReport.x(i, points.size(), (int) width),
-                    bottom + (float) (lower / max * height));
-        }
-        page.closePath();
-        page.fill();
-        page.setNonStrokingColor(Color.BLACK);
+        text(BOLD, 10, drawing.title());
+        cursor -= PdfPainter.paint(page, drawing, MARGIN, cursor, width) + 2;
+        wrapped(REGULAR, 8, figure.words());
+        cursor -= 4;
     }
 
     private void table(SufficiencyReport.Table table) throws IOException {
@@ -182,35 +137,50 @@ final class ReportPdf {
             return;
         }
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-        float column = width / table.header().size();
-        row(BOLD, table.header(), column);
+        float[] columns = columns(table, width);
+        row(BOLD, table.header(), columns);
         for (List<String> row : table.rows()) {
-            row(REGULAR, row, column);
+            row(REGULAR, row, columns);
         }
         wrapped(REGULAR, 7, table.note());
     }
 
-    /** One table row in equal columns, each cell cut to its column. */
-    private void row(PDType1Font font, List<String> cells, float column) throws IOException {
-        float size = 7;
-        room(size + 4);
-        for (int i = 0; i < cells.size(); i++) {
-            page.beginText();
-            page.setFont(font, size);
-            page.newLineAtOffset(MARGIN + i * column, cursor - size);
-            page.showText(fit(printable(cells.get(i)), font, size, column - 4));
-            page.endText();
+    /** Column widths in proportion to each column's longest text (header counted less), filling the width. */
+    private static float[] columns(SufficiencyReport.Table table, float width) throws IOException {
+        float[] widths = new float[table.header().size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = REGULAR.getStringWidth(printable(table.header().get(c))) * 0.6f;
+            for (List<String> row : table.rows()) {
+                if (c < row.size()) {
+                    widths[c] = Math.max(widths[c], REGULAR.getStringWidth(printable(row.get(c))));
+                }
+            }
+            widths[c] = Math.max(widths[c], 1500);
         }
-        cursor -= size + 4;
+        float total = 0;
+        for (float w : widths) {
+            total += w;
+        }
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = widths[c] / total * width;
+        }
+        return widths;
     }
 
-    /** Standard fonts cover Latin-1 only: dashes become '-', other characters '?'. */
-    private static String printable(String text) {
-        StringBuilder safe = new StringBuilder();
-        for (char c : text.replace('\t', ' ').toCharArray()) {
-            safe.append(c == '–' || c == '—' ? '-' : c >= 32 && c < 127 || c == '£' ? c : '?');
+    /** One table row, each cell cut to its column. */
+    private void row(PDType1Font font, List<String> cells, float[] columns) throws IOException {
+        float size = 7;
+        room(size + 4);
+        float x = MARGIN;
+        for (int i = 0; i < cells.size() && i < columns.length; i++) {
+            page.beginText();
+            page.setFont(font, size);
+            page.newLineAtOffset(x, cursor - size);
+            page.showText(fit(printable(cells.get(i)), font, size, columns[i] - 4));
+            page.endText();
+            x += columns[i];
         }
-        return safe.toString();
+        cursor -= size + 4;
     }
 
     /** Cuts a line to the width, marking the cut with '~'. */
@@ -220,5 +190,9 @@ final class ReportPdf {
             fitted = fitted.substring(0, fitted.length() - 2) + "~";
         }
         return fitted;
+    }
+
+    private static String printable(String text) {
+        return PdfPainter.printable(text.replace('→', '>').replace('“', '"').replace('”', '"'));
     }
 }

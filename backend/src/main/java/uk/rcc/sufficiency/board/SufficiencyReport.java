@@ -13,6 +13,8 @@ import org.springframework.web.util.HtmlUtils;
 
 import uk.rcc.sufficiency.Forecast;
 import uk.rcc.sufficiency.Scenario;
+import uk.rcc.sufficiency.board.chart.Drawing;
+import uk.rcc.sufficiency.board.chart.SvgWriter;
 
 /**
  * The sufficiency report a board can read in ten minutes, as a web page (inline SVG charts) and the same
@@ -23,11 +25,13 @@ import uk.rcc.sufficiency.Scenario;
 @Component
 class SufficiencyReport {
     /** Every stored table a reader can download, in report order. */
-    static final List<String> DOWNLOADS = List.of("forecast.csv", "places_needed.csv", "supply.csv",
-            "unmet_demand.csv", "costs.csv", "scenarios.csv", "backtest.csv", "data_range.csv");
+    static final List<String> DOWNLOADS = List.of("forecast.csv", "forecast_by_age.csv", "places_needed.csv",
+            "supply.csv", "unmet_demand.csv", "costs.csv", "scenarios.csv", "backtest.csv", "data_range.csv",
+            "history.csv", "backtest_forecasts.csv");
     private static final List<String> SHOWN = List.of("FOSTER", "RESIDENTIAL", "SUPPORTED", "ALL");
 
-    record Chart(String title, List<ForecastTable.Point> points) {
+    /** A chart with its text alternative shown beside it. */
+    record Figure(Drawing drawing, String words) {
     }
 
     /** A table as the reader sees it, with a note under it. */
@@ -35,10 +39,11 @@ class SufficiencyReport {
     }
 
     /** The co-operative's or one council's section. */
-    record Part(String id, String title, String dataRange, List<Chart> charts, List<Table> tables) {
+    record Part(String id, String title, String dataRange, List<Figure> figures, List<Table> tables) {
     }
 
-    record Content(ForecastRuns.ForecastRun run, List<String> notes, List<Part> parts, List<String> downloads) {
+    record Content(ForecastRuns.ForecastRun run, ReportSummary.Summary summary, List<String> notes,
+            List<Part> parts, List<String> downloads) {
     }
 
     private final JdbcTemplate jdbc;
@@ -62,11 +67,26 @@ class SufficiencyReport {
         }
         List<String> downloads = new ArrayList<>(DOWNLOADS.stream().filter(run.outputs()::contains).toList());
         downloads.add("comparison.csv");
-        return new Content(run, notes(run), parts, downloads);
+        return new Content(run, ReportSummary.of(inputs, Forecast.ALL), notes(run), parts, downloads);
+    }
+
+    /** What the board's page opens on: a run's headline figures in words and its main chart. */
+    record Overview(long runId, String name, String reviewStatus, java.time.OffsetDateTime publishedAt,
+            List<String> summary, String chartTitle, String chartSvg, String chartText) {
+    }
+
+    Overview overview(ForecastRuns forecasts, ForecastRuns.ForecastRun run) {
+        Inputs inputs = new Inputs(forecasts, run);
+        ReportSummary.Summary summary = ReportSummary.of(inputs, Forecast.ALL);
+        Figure main = inputs.forecast.map(f -> children(inputs, f, "overview-chart", Forecast.ALL, "ALL",
+                "the co-operative")).orElse(null);
+        return new Overview(run.id(), run.name(), run.reviewStatus(), run.publishedAt(), summary.sentences(),
+                main == null ? null : main.drawing().title(), main == null ? null : SvgWriter.svg(main.drawing()),
+                main == null ? null : main.words());
     }
 
     /** The run's stored outputs, parsed once. */
-    private static final class Inputs {
+    static final class Inputs {
         final ForecastRuns.ForecastRun run;
         final Optional<ForecastTable> forecast;
         final Optional<ForecastTable> needed;
@@ -74,6 +94,8 @@ class SufficiencyReport {
         final Optional<ForecastTable> backtest;
         final Optional<ForecastTable> ranges;
         final Optional<ForecastTable> unmet;
+        final Optional<ForecastTable> history;
+        final Optional<ForecastTable> backtestForecasts;
         final ForecastTable comparison;
         final List<String> scenarios = new ArrayList<>();
 
@@ -85,11 +107,26 @@ class SufficiencyReport {
             backtest = table(forecasts, run, "backtest.csv");
             ranges = table(forecasts, run, "data_range.csv");
             unmet = table(forecasts, run, "unmet_demand.csv");
+            history = table(forecasts, run, "history.csv");
+            backtestForecasts = table(forecasts, run, "backtest_forecasts.csv");
             comparison = ScenarioComparison.merged(forecasts, run.id());
             scenarios.add(Scenario.BASELINE_NAME);
             forecasts.scenarios(run.id()).stream().filter(s -> s.status().equals("FINISHED"))
                     .forEach(s -> scenarios.add(s.scenario().name()));
         }
+
+        /** Month-end counts from the returns before the as-of date; none for runs made before they were kept. */
+        List<ChildrenChart.Count> history(String authority, String category) {
+            if (historyBySeries == null) {
+                historyBySeries = new HashMap<>();
+                history.ifPresent(h -> h.rows().forEach(r -> historyBySeries.computeIfAbsent(h.get(r, "authority")
+                        + "|" + h.get(r, "category"), k -> new ArrayList<>()).add(new ChildrenChart.Count(
+                                java.time.YearMonth.parse(h.get(r, "month")), h.number(r, "children")))));
+            }
+            return historyBySeries.getOrDefault(authority + "|" + category, List.of());
+        }
+
+        private Map<String, List<ChildrenChart.Count>> historyBySeries;
 
         private static Optional<ForecastTable> table(ForecastRuns forecasts, ForecastRuns.ForecastRun run,
                 String name) {
@@ -98,17 +135,29 @@ class SufficiencyReport {
     }
 
     private Part part(Inputs in, String authority, String title) {
-        List<Chart> charts = new ArrayList<>();
-        in.forecast.ifPresent(forecast -> {
-            String prefix = authority.equals(Forecast.ALL) ? "Co-operative" : title;
-            charts.add(new Chart(authority.equals(Forecast.ALL)
-                    ? "Children looked after — co-operative, all placement types"
-                    : "Council " + authority + " — all placement types", forecast.series(authority, "ALL")));
-            if (authority.equals(Forecast.ALL)) {
-                forecast.distinct("category").stream().filter(c -> !c.equals("ALL")).forEach(category -> charts.add(
-                        new Chart(prefix + " — " + label(category), forecast.series(authority, category))));
-            }
+        List<Figure> figures = new ArrayList<>();
+        String id = "chart-" + authority;
+        String who = authority.equals(Forecast.ALL) ? "the co-operative" : title;
+        in.forecast.ifPresent(forecast -> figures.add(children(in, forecast, id + "-ALL", authority, "ALL", who)));
+        in.needed.ifPresent(needed -> {
+            Drawing places = PlacesChart.draw(id + "-places", "Places needed against projected supply, " + who,
+                    needed, authority, (int) Math.round(in.run.parameters().confidence() * 100));
+            figures.add(new Figure(places, places.description()));
         });
+        if (in.scenarios.size() > 1 && !in.comparison.rows().isEmpty()) {
+            Drawing scenarios = ScenarioChart.draw(id + "-scenarios", "Scenarios against the baseline, " + who,
+                    in.scenarios, ScenarioComparison.lines(in.comparison, authority));
+            figures.add(new Figure(scenarios, scenarios.description()));
+        }
+        List<ChildrenChart.Count> history = in.history(authority, "ALL");
+        if (in.backtestForecasts.isPresent() && !history.isEmpty()) {
+            Drawing backtest = BacktestChart.draw(id + "-backtest", "How past forecasts did, " + who, history,
+                    in.backtestForecasts.get(), authority);
+            figures.add(new Figure(backtest, in.backtest.map(b -> BacktestChart.inWords(b, authority))
+                    .filter(t -> !t.isBlank()).orElse(backtest.description())));
+        }
+        in.forecast.ifPresent(forecast -> categoriesOf(forecast, authority).forEach(category -> figures.add(
+                children(in, forecast, id + "-" + category, authority, category, who))));
         List<Table> tables = new ArrayList<>();
         in.needed.ifPresent(needed -> tables.add(placesTable(in, needed, authority)));
         in.unmet.ifPresent(unmet -> tables.add(unmetTable(unmet, authority)));
@@ -117,7 +166,20 @@ class SufficiencyReport {
             tables.add(scenarioTable(in, authority));
         }
         in.backtest.ifPresent(backtest -> tables.add(backtestTable(backtest, authority)));
-        return new Part("council-" + authority, title, dataRange(in, authority), charts, tables);
+        return new Part("council-" + authority, title, dataRange(in, authority), figures, tables);
+    }
+
+    private static Figure children(Inputs in, ForecastTable forecast, String id, String authority, String category,
+            String who) {
+        Drawing drawing = ChildrenChart.draw(id, "Children looked after, " + who + ": " + label(category)
+                .toLowerCase(Locale.UK), in.history(authority, category), forecast.series(authority, category));
+        return new Figure(drawing, drawing.description());
+    }
+
+    /** Every category for the co-operative; the three kinds of place the councils commission for a council. */
+    private static List<String> categoriesOf(ForecastTable forecast, String authority) {
+        return forecast.distinct("category").stream().filter(c -> !c.equals("ALL") && (authority.equals(
+                Forecast.ALL) || PlacesChart.KINDS.contains(c))).toList();
     }
 
     private static Table placesTable(Inputs in, ForecastTable needed, String authority) {
@@ -262,22 +324,24 @@ class SufficiencyReport {
                 """);
         page.append("<header><h1>Sufficiency report: ").append(esc(run.name())).append("</h1><p>")
                 .append(esc(heading(run))).append("</p><p><a href=\"/api/sufficiency/runs/").append(run.id())
-                .append("/report.pdf\">Download as PDF</a></p><nav><ul>");
+                .append("/report.pdf\">Download as PDF</a> · <a id=\"workbook\" href=\"/api/sufficiency/runs/")
+                .append(run.id()).append("/report.xlsx\">Download as Excel workbook</a></p><nav><ul>");
         content.parts().forEach(part -> page.append("<li><a href=\"#").append(esc(part.id())).append("\">")
                 .append(esc(part.title())).append("</a></li>"));
         page.append("</ul></nav></header><main>");
-        if (run.summary() != null) {
-            page.append("<section><h2>Summary</h2><pre>").append(esc(run.summary())).append("</pre></section>");
-        }
+        page.append("<section id=\"summary\"><h2>Summary</h2>");
+        content.summary().sentences().forEach(sentence -> page.append("<p>").append(esc(sentence)).append("</p>"));
+        page.append(table(content.summary().table())).append("</section>");
         page.append("<section><h2>How to read this report</h2><ul>");
         content.notes().forEach(note -> page.append("<li>").append(esc(note)).append("</li>"));
         page.append("</ul></section>");
         for (Part part : content.parts()) {
             page.append("<section class=\"council\" id=\"").append(esc(part.id())).append("\"><h2>")
                     .append(esc(part.title())).append("</h2><p>").append(esc(part.dataRange())).append("</p>");
-            for (Chart chart : part.charts()) {
-                page.append("<figure><figcaption>").append(esc(chart.title())).append("</figcaption>")
-                        .append(svg(chart.points())).append("</figure>");
+            for (Figure figure : part.figures()) {
+                page.append("<figure><figcaption>").append(esc(figure.drawing().title())).append("</figcaption>")
+                        .append(SvgWriter.svg(figure.drawing())).append("<p class=\"chart-text\">")
+                        .append(esc(figure.words())).append("</p></figure>");
             }
             part.tables().forEach(table -> page.append(table(table)));
             page.append("</section>");
@@ -299,62 +363,7 @@ class SufficiencyReport {
                 + Math.round(run.parameters().confidence() * 100) + "% confidence.";
     }
 
-    private static String svg(List<ForecastTable.Point> points) {
-        if (points.isEmpty()) {
-            return "<p>No forecast for this series.</p>";
-        }
-        double max = Math.max(1, points.stream().mapToDouble(ForecastTable.Point::p975).max().orElse(1) * 1.05);
-        int width = 640;
-        int height = 220;
-        StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 " + width + " " + (height + 30)
-                + "\" role=\"img\" aria-label=\"forecast chart\" class=\"chart\">");
-        svg.append(band(points, max, width, height, 0, "#d2e2f1"));
-        svg.append(band(points, max, width, height, 1, "#a6c5e3"));
-        svg.append(band(points, max, width, height, 2, "#6d9ecf"));
-        StringBuilder median = new StringBuilder();
-        for (int i = 0; i < points.size(); i++) {
-            median.append(i == 0 ? "M" : "L").append(x(i, points.size(), width)).append(',')
-                    .append(y(points.get(i).p50(), max, height));
-        }
-        svg.append("<path d=\"").append(median).append("\" fill=\"none\" stroke=\"#0b0c0c\" stroke-width=\"2\"/>");
-        svg.append("<text x=\"0\" y=\"").append(height + 20).append("\" font-size=\"12\">")
-                .append(points.get(0).month()).append("</text>");
-        svg.append("<text x=\"").append(width - 50).append("\" y=\"").append(height + 20)
-                .append("\" font-size=\"12\">").append(points.get(points.size() - 1).month()).append("</text>");
-        svg.append("<text x=\"4\" y=\"12\" font-size=\"12\">").append(Math.round(max)).append("</text>");
-        ForecastTable.Point last = points.get(points.size() - 1);
-        svg.append("<text x=\"").append(width - 200).append("\" y=\"12\" font-size=\"12\">last month: median ")
-                .append(Math.round(last.p50())).append(" (95%: ").append(Math.round(last.p025())).append("–")
-                .append(Math.round(last.p975())).append(")</text>");
-        return svg.append("</svg>").toString();
-    }
-
-    private static String band(List<ForecastTable.Point> points, double max, int width, int height, int level,
-            String colour) {
-        StringBuilder path = new StringBuilder();
-        for (int i = 0; i < points.size(); i++) {
-            ForecastTable.Point p = points.get(i);
-            double upper = level == 0 ? p.p975() : level == 1 ? p.p90() : p.p75();
-            path.append(i == 0 ? "M" : "L").append(x(i, points.size(), width)).append(',')
-                    .append(y(upper, max, height));
-        }
-        for (int i = points.size() - 1; i >= 0; i--) {
-            ForecastTable.Point p = points.get(i);
-            double lower = level == 0 ? p.p025() : level == 1 ? p.p10() : p.p25();
-            path.append('L').append(x(i, points.size(), width)).append(',').append(y(lower, max, height));
-        }
-        return "<path d=\"" + path + "Z\" fill=\"" + colour + "\" stroke=\"none\"/>";
-    }
-
-    static double x(int index, int count, int width) {
-        return count <= 1 ? 0 : Math.round(index * (width - 1.0) / (count - 1) * 10) / 10.0;
-    }
-
-    static double y(double value, double max, int height) {
-        return Math.round((height - value / max * height) * 10) / 10.0;
-    }
-
-    private static String table(Table table) {
+    static String table(Table table) {
         StringBuilder html = new StringBuilder("<h3>").append(esc(table.title())).append("</h3>");
         if (table.rows().isEmpty()) {
             return html.append("<p>").append(esc(table.note())).append("</p>").toString();

@@ -105,7 +105,7 @@ class BoardReviewTest {
         assertThat(html).contains("Sufficiency report: Test forecast").contains("<svg").contains("median 100");
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Sufficiency report: Test forecast").contains("last month median 100")
+            assertThat(text).contains("Sufficiency report: Test forecast").contains("median 100")
                     .contains("Council E06000057");
         }
     }

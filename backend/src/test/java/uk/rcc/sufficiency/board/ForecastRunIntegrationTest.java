@@ -64,7 +64,7 @@ class ForecastRunIntegrationTest {
         mvc.perform(get("/api/sufficiency/runs/" + runId).with(Users.board()))
                 .andExpect(jsonPath("$.outputs").value(org.hamcrest.Matchers.containsInAnyOrder("backtest.csv",
                         "costs.csv", "data_range.csv", "forecast.csv", "places_needed.csv", "scenarios.csv",
-                        "unmet_demand.csv")));
+                        "unmet_demand.csv", "history.csv", "backtest_forecasts.csv")));
         String forecast = mvc.perform(get("/api/sufficiency/runs/" + runId + "/outputs/forecast.csv")
                 .with(Users.board())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(forecast.lines().count()).isEqualTo(1 + 24L * (COUNCILS.size() + 1) * 8);
