@@ -43,6 +43,9 @@ public final class CommandLine {
               bench [--sizes 100,1000,10000,national|none] [--seconds N] [--shortlist-calls N] [--out FILE]
                                         the matching benchmark: solver against today's practice and a lower bound,
                                         and shortlist latency for one child over 5,000 homes (bench --help)
+              bench-forecast [--runs N] [--origins N] [--seeds N] [--out FILE]
+                                        the forecast benchmark: backtest accuracy and coverage on generated and
+                                        external SSDA903 returns (bench-forecast --help)
               --help                    this text
 
             Exit codes: 0 done; 2 invalid input (every error listed as file:line: column: message); 64 usage.
@@ -94,6 +97,10 @@ public final class CommandLine {
             case "forecast" -> {
                 quietLogging();
                 return ForecastCommand.run(options, out, err);
+            }
+            case "bench-forecast" -> {
+                quietLogging();
+                return uk.rcc.sufficiency.benchmark.ForecastBenchmark.run(options, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(USAGE_TEXT);
