@@ -28,6 +28,12 @@ final class MonthlyFlows {
         final double[] uascEntries = new double[BANDS];
         final double[][] entryCategory = new double[BANDS][CATEGORIES];
         final int[][][] stock = new int[BANDS][CATEGORIES][DURATIONS];
+        /** Children who stayed (or aged out at 18) by band and category, and those of them who moved up a band. */
+        final double[][] ageingExposure = new double[BANDS][CATEGORIES];
+        final double[][] ageing = new double[BANDS][CATEGORIES];
+        /** Children who stayed by time in care, and those of them who moved to the next time-in-care band. */
+        final double[] durationExposure = new double[DURATIONS];
+        final double[] durationUp = new double[DURATIONS];
 
         double totalEntries() {
             return StockFlowModel.sum(entries);
@@ -106,10 +112,17 @@ final class MonthlyFlows {
             Month month = council[m];
             if (from != null) {
                 month.exitExposure[from[1]][from[2]]++;
-                if (to == null && ChronoUnit.YEARS.between(child.dateOfBirth(), day) < 18) {
+                boolean adult = ChronoUnit.YEARS.between(child.dateOfBirth(), day) >= 18;
+                if (to == null && !adult) {
                     month.exitEvents[from[1]][from[2]]++;
-                } else if (to != null) {
+                } else {
+                    month.ageingExposure[from[0]][from[1]]++;
+                    month.ageing[from[0]][from[1]] += to == null || to[0] > from[0] ? 1 : 0;
+                }
+                if (to != null) {
                     month.moves[from[0]][from[1]][to[1]]++;
+                    month.durationExposure[from[2]]++;
+                    month.durationUp[from[2]] += to[2] > from[2] ? 1 : 0;
                 }
             } else if (to != null) {
                 (child.uasc() ? month.uascEntries : month.entries)[to[0]]++;
@@ -155,11 +168,17 @@ final class MonthlyFlows {
                     sum.exitExposure[c][d] += m.exitExposure[c][d];
                 }
             }
+            for (int d = 0; d < DURATIONS; d++) {
+                sum.durationExposure[d] += m.durationExposure[d];
+                sum.durationUp[d] += m.durationUp[d];
+            }
             for (int b = 0; b < BANDS; b++) {
                 sum.entries[b] += m.entries[b];
                 sum.uascEntries[b] += m.uascEntries[b];
                 for (int c = 0; c < CATEGORIES; c++) {
                     sum.entryCategory[b][c] += m.entryCategory[b][c];
+                    sum.ageing[b][c] += m.ageing[b][c];
+                    sum.ageingExposure[b][c] += m.ageingExposure[b][c];
                     for (int to = 0; to < CATEGORIES; to++) {
                         sum.moves[b][c][to] += m.moves[b][c][to];
                     }

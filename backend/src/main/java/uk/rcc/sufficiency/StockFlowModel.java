@@ -34,7 +34,24 @@ public final class StockFlowModel {
 
     /** Fitted rates of one council. */
     public record Rates(double[][] exitEvents, double[][] exitExposure, double[][][] moves, double[] entries,
-            double[] uascEntries, double[][] entryCategory, double windowMonths, int[][][] stock) {
+            double[] uascEntries, double[][] entryCategory, double windowMonths, int[][][] stock,
+            Demography demography) {
+
+        public Rates(double[][] exitEvents, double[][] exitExposure, double[][][] moves, double[] entries,
+                double[] uascEntries, double[][] entryCategory, double windowMonths, int[][][] stock) {
+            this(exitEvents, exitExposure, moves, entries, uascEntries, entryCategory, windowMonths, stock,
+                    Demography.NONE);
+        }
+
+        /** Monthly chance that a child who stays moves up an age band (out of care at 18 from the last band). */
+        double ageingProbability(int band, int category) {
+            return demography.ageingProbability(band, category);
+        }
+
+        /** Monthly chance that a child who stays moves to the next time-in-care band. */
+        double durationProbability(int duration) {
+            return demography.durationProbability(duration);
+        }
 
         /** Monthly chance of leaving care for a category and time in care. */
         public double exitProbability(int category, int duration) {
@@ -68,7 +85,7 @@ public final class StockFlowModel {
                 }
             }
             return new Rates(events, exitExposure, drawnMoves, entries, uascEntries, entryCategory, windowMonths,
-                    stock);
+                    stock, demography);
         }
 
         public double entriesPerMonth() {
@@ -81,6 +98,60 @@ public final class StockFlowModel {
     }
 
     private StockFlowModel() {
+    }
+
+    /**
+     * How children move up age bands and time-in-care bands, measured rather than assumed: a band's children are
+     * not spread evenly over its ages (children entering at 17 leave at 18 within months), so the share moving up
+     * each month is counted among those who stayed. Without data a band's width gives the chance.
+     */
+    record Demography(double[][] ageing, double[][] ageingExposure, double[] durationUp, double[] durationExposure) {
+        static final Demography NONE = new Demography(new double[BANDS][CATEGORIES], new double[BANDS][CATEGORIES],
+                new double[DURATIONS], new double[DURATIONS]);
+        /** Time-in-care bands' widths in months: under 1, 1–6, 6–24, 24 or more. */
+        private static final double[] DURATION_MONTHS = { 1, 5, 18, Double.POSITIVE_INFINITY };
+
+        void add(MonthlyFlows.Month month) {
+            for (int b = 0; b < BANDS; b++) {
+                for (int c = 0; c < CATEGORIES; c++) {
+                    ageing[b][c] += month.ageing[b][c];
+                    ageingExposure[b][c] += month.ageingExposure[b][c];
+                }
+            }
+            for (int d = 0; d < DURATIONS; d++) {
+                durationUp[d] += month.durationUp[d];
+                durationExposure[d] += month.durationExposure[d];
+            }
+        }
+
+        double ageingProbability(int band, int category) {
+            double exposure = ageingExposure[band][category];
+            return exposure > 0 ? ageing[band][category] / exposure : 1 / MONTHS_IN_BAND[band];
+        }
+
+        double durationProbability(int duration) {
+            double exposure = durationExposure[duration];
+            return exposure > 0 ? durationUp[duration] / exposure : 1 / DURATION_MONTHS[duration];
+        }
+
+        /** A council's counts plus the co-operative's chances over {@link #PRIOR_MONTHS} pseudo-months. */
+        Demography shrink(Demography all) {
+            double[][] events = new double[BANDS][CATEGORIES];
+            double[][] exposure = new double[BANDS][CATEGORIES];
+            for (int b = 0; b < BANDS; b++) {
+                for (int c = 0; c < CATEGORIES; c++) {
+                    events[b][c] = ageing[b][c] + PRIOR_MONTHS * all.ageingProbability(b, c);
+                    exposure[b][c] = ageingExposure[b][c] + PRIOR_MONTHS;
+                }
+            }
+            double[] up = new double[DURATIONS];
+            double[] durationExposure = new double[DURATIONS];
+            for (int d = 0; d < DURATIONS; d++) {
+                up[d] = durationUp[d] + PRIOR_MONTHS * all.durationProbability(d);
+                durationExposure[d] = this.durationExposure[d] + PRIOR_MONTHS;
+            }
+            return new Demography(events, exposure, up, durationExposure);
+        }
     }
 
     /** Fits rates for each council (and ALL) over the {@code windowMonths} before {@code asOf}. */
@@ -123,7 +194,10 @@ public final class StockFlowModel {
         double[] uascEntries = new double[BANDS];
         double[][] entryCategory = new double[BANDS][CATEGORIES];
         List<MonthlyFlows.Month> window = flows.window(council, origin, windowMonths);
+        Demography demography = new Demography(new double[BANDS][CATEGORIES], new double[BANDS][CATEGORIES],
+                new double[DURATIONS], new double[DURATIONS]);
         for (MonthlyFlows.Month month : window) {
+            demography.add(month);
             for (int c = 0; c < CATEGORIES; c++) {
                 for (int d = 0; d < DURATIONS; d++) {
                     exitEvents[c][d] += month.exitEvents[c][d];
@@ -143,7 +217,8 @@ public final class StockFlowModel {
         }
         MonthlyFlows.Month last = flows.month(council, origin);
         return new Rates(exitEvents, exitExposure, moves, entries, uascEntries, entryCategory,
-                Math.max(1, window.size()), last == null ? new int[BANDS][CATEGORIES][DURATIONS] : last.stock);
+                Math.max(1, window.size()), last == null ? new int[BANDS][CATEGORIES][DURATIONS] : last.stock,
+                demography);
     }
 
     /** Children in care on a date by age band, category and time in care. */
@@ -200,7 +275,7 @@ public final class StockFlowModel {
             }
         }
         return new Rates(events, exposure, moves, council.entries(), council.uascEntries(), entryCategory,
-                council.windowMonths(), council.stock());
+                council.windowMonths(), council.stock(), council.demography().shrink(all.demography()));
     }
 
     /**
@@ -269,14 +344,17 @@ public final class StockFlowModel {
         for (int month = 0; month < horizon; month++) {
             double[][][] next = new double[BANDS][CATEGORIES][DURATIONS];
             for (int b = 0; b < BANDS; b++) {
-                double ageing = 1 / MONTHS_IN_BAND[b];
                 for (int c = 0; c < CATEGORIES; c++) {
+                    double ageing = rates.ageingProbability(b, c);
                     for (int d = 0; d < DURATIONS; d++) {
                         double staying = stock[b][c][d] * (1 - Math.min(1, rates.exitProbability(c, d)));
                         if (staying == 0) {
                             continue;
                         }
-                        double[] nextDuration = DURATION_STEP[d];
+                        double[] nextDuration = new double[DURATIONS];
+                        double up = rates.durationProbability(d);
+                        nextDuration[d] += 1 - up;
+                        nextDuration[Math.min(DURATIONS - 1, d + 1)] += up;
                         for (int to = 0; to < CATEGORIES; to++) {
                             double moving = staying * moveShares[b][c][to];
                             for (int d2 = 0; d2 < DURATIONS; d2++) {
@@ -325,7 +403,7 @@ public final class StockFlowModel {
             return;
         }
         int staying = n - binomial(random, n, rates.exitProbability(category, duration));
-        int ageing = binomial(random, staying, 1 / MONTHS_IN_BAND[band]);
+        int ageing = binomial(random, staying, rates.ageingProbability(band, category));
         for (int i = 0; i < staying; i++) {
             boolean older = i < ageing;
             int newBand = older ? band + 1 : band;
@@ -337,25 +415,10 @@ public final class StockFlowModel {
             if (stepDown > 0 && newCategory == RESIDENTIAL && random.nextDouble() < stepDown) {
                 newCategory = FOSTER;
             }
-            int newDuration = nextDuration(duration, random);
+            int newDuration = random.nextDouble() < rates.durationProbability(duration)
+                    ? Math.min(DURATIONS - 1, duration + 1) : duration;
             next[newBand][newCategory][newDuration]++;
         }
-    }
-
-    /** Chances of each time in care next month from each time in care now (1–6 months spans 5, 6–24 spans 18). */
-    private static final double[][] DURATION_STEP = { { 0, 1, 0, 0 }, { 0, 1 - 1 / 5.0, 1 / 5.0, 0 },
-            { 0, 0, 1 - 1 / 18.0, 1 / 18.0 }, { 0, 0, 0, 1 } };
-
-    private static int nextDuration(int duration, SplittableRandom random) {
-        double[] step = DURATION_STEP[duration];
-        double draw = random.nextDouble();
-        for (int d = 0; d < DURATIONS; d++) {
-            draw -= step[d];
-            if (draw < 0) {
-                return d;
-            }
-        }
-        return duration;
     }
 
     static int binomial(SplittableRandom random, int n, double p) {

@@ -61,7 +61,8 @@ public final class ForecastBenchmark {
 
     /** One set's results. */
     record Result(String set, int children, double lookedAfter, String chosen, double[] chosenWape,
-            List<double[]> windowWapes, double[] lastValue, double[] straightLine, double coverage, double seconds) {
+            List<double[]> windowWapes, double[] lastValue, double[] straightLine, double[] floor, double coverage,
+            double seconds) {
     }
 
     private ForecastBenchmark() {
@@ -163,7 +164,24 @@ public final class ForecastBenchmark {
         double lookedAfter = data.countsAt(Forecast.originMonth(last)).values().stream()
                 .mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).sum();
         return new Result(name, data.children().size(), lookedAfter, choice.label(), wapes(points, "model"), windows,
-                wapes(points, "last_value"), wapes(points, "trend"), Backtest.coverage80(points), seconds);
+                wapes(points, "last_value"), wapes(points, "trend"), new double[] { floor(points, 12),
+                        floor(points, 24) }, Backtest.coverage80(points), seconds);
+    }
+
+    /**
+     * The WAPE a perfect model would still have from chance alone, estimated from the model's own futures: the
+     * mean absolute deviation from the median of a normal spread with the same 80% interval (0.312 × its width).
+     */
+    static double floor(List<Backtest.Point> points, int horizon) {
+        double spread = 0;
+        double actual = 0;
+        for (Backtest.Point p : points) {
+            if (p.horizon() == horizon && p.authority().equals(Forecast.ALL) && !p.category().equals(Forecast.ALL)) {
+                spread += 0.312 * (p.high80() - p.low80());
+                actual += p.actual();
+            }
+        }
+        return actual == 0 ? Double.NaN : spread / actual;
     }
 
     private static double[] wapes(List<Backtest.Point> points, String model) {
@@ -188,17 +206,17 @@ public final class ForecastBenchmark {
         for (int window : ModelChoice.WINDOWS) {
             text.append(window).append("-month trended | ");
         }
-        text.append("last value | straight line | 80% coverage | time s |\n|");
-        text.append("---|".repeat(8 + 2 * ModelChoice.WINDOWS.length)).append('\n');
+        text.append("last value | straight line | chance alone | 80% coverage | time s |\n|");
+        text.append("---|".repeat(9 + 2 * ModelChoice.WINDOWS.length)).append('\n');
         for (Result r : results) {
             text.append(String.format(Locale.ROOT, "| %s | %,d (%,.0f) | %s | **%s / %s** | ", r.set(), r.children(),
                     r.lookedAfter(), r.chosen(), pct(r.chosenWape()[0]), pct(r.chosenWape()[1])));
             for (double[] w : r.windowWapes()) {
                 text.append(pct(w[0])).append(" / ").append(pct(w[1])).append(" | ");
             }
-            text.append(String.format(Locale.ROOT, "%s / %s | %s / %s | %s | %.1f |%n", pct(r.lastValue()[0]),
-                    pct(r.lastValue()[1]), pct(r.straightLine()[0]), pct(r.straightLine()[1]), pct(r.coverage()),
-                    r.seconds()));
+            text.append(String.format(Locale.ROOT, "%s / %s | %s / %s | %s / %s | %s | %.1f |%n",
+                    pct(r.lastValue()[0]), pct(r.lastValue()[1]), pct(r.straightLine()[0]), pct(r.straightLine()[1]),
+                    pct(r.floor()[0]), pct(r.floor()[1]), pct(r.coverage()), r.seconds()));
         }
         text.append(String.format(Locale.ROOT, "%nOne full `forecast` command (four councils rising 8%% a year, 1,000 "
                 + "futures, 36 months, model choice, 4-origin backtest, all output files): %.1f s (exit %d).%n",
