@@ -165,6 +165,64 @@ class ForecastChoiceTest {
         assertThat(trended).isGreaterThan(kept * 1.1);
     }
 
+    @Test
+    void spendQuantilesAreOfEachFuturesYearNotSumsOfMonthlyQuantiles() {
+        Ssda903Data data = generate(List.of(Demand.STEADY));
+        Forecast.Result forecast = Forecast.forecast(data, new Forecast.Settings(LocalDate.of(2023, 3, 31), 12, 400,
+                2, 0, 0));
+        Map<Category, Double> weekly = ForecastCommand.WEEKLY_COST;
+        SufficiencyTables.Cost year = SufficiencyTables.costs(forecast, weekly).stream().filter(c -> c
+                .financialYear().equals("2023-24") && c.authority().equals(Forecast.ALL) && c.category().equals(
+                        Forecast.ALL)).findFirst().orElseThrow();
+        double p10 = 0;
+        double p50 = 0;
+        double p90 = 0;
+        for (Forecast.Row row : forecast.rows()) {
+            if (row.authority().equals(Forecast.ALL) && !row.category().equals(Forecast.ALL)) {
+                double monthly = weekly.get(Category.valueOf(row.category())) * 52 / 12;
+                p10 += monthly * row.quantiles()[1];
+                p50 += monthly * row.median();
+                p90 += monthly * row.quantiles()[5];
+            }
+        }
+        assertThat(year.months()).isEqualTo(12);
+        assertThat(year.p50()).isCloseTo(p50, within(0.03 * p50));
+        // Children's-home and foster months of one future are not all at their 90th percentile at once.
+        assertThat(year.p90() - year.p10()).isLessThan(0.9 * (p90 - p10)).isPositive();
+    }
+
+    @Test
+    void theCommandWritesForecastsAndPlacesNeededByAgeBandAndEveryCandidatesScore(@TempDir Path out)
+            throws IOException {
+        Path returns = temp.resolve("command");
+        Ssda903Generator.write(new Ssda903Generator.Spec(COUNCILS, 6, 0, LocalDate.of(2016, 4, 1), 7, 8,
+                List.of(Demand.trend(0.05)), 10), returns);
+        int exit = ForecastCommand.run(List.of("--episodes", returns.toString(), "--out", out.toString(),
+                "--horizon-months", "12", "--runs", "200", "--backtest-origins", "1"),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), System.err);
+
+        assertThat(exit).isZero();
+        List<String> byAge = Files.readAllLines(out.resolve("forecast_by_age.csv"));
+        assertThat(byAge.get(0)).isEqualTo("month,authority,age_band,category,p025,p10,p25,p50,p75,p90,p975");
+        assertThat(byAge).hasSize(1 + 12 * (COUNCILS.size() + 1) * AgeBand.values().length
+                * (Category.values().length + 1));
+        // The age bands' medians add up to about the council's median (quantiles do not add exactly).
+        String last = byAge.get(byAge.size() - 1).split(",")[0];
+        double bands = byAge.stream().filter(l -> l.startsWith(last + ",ALL,") && l.split(",")[3].equals("ALL"))
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[7])).sum();
+        double total = Files.readAllLines(out.resolve("forecast.csv")).stream()
+                .filter(l -> l.startsWith(last + ",ALL,ALL,")).mapToDouble(l -> Double.parseDouble(l.split(",")[6]))
+                .findFirst().orElseThrow();
+        assertThat(bands).isCloseTo(total, within(0.03 * total));
+        assertThat(Files.readAllLines(out.resolve("places_needed_by_age.csv"))).first().asString()
+                .startsWith("month,authority,age_band,category,confidence,places_needed");
+        List<String> choice = Files.readAllLines(out.resolve("model_choice.csv"));
+        assertThat(choice).hasSize(1 + 9 * (COUNCILS.size() + 1));
+        assertThat(choice.stream().filter(l -> l.endsWith(",true"))).isNotEmpty();
+        assertThat(Files.readAllLines(out.resolve("backtest.csv")).get(0)).contains("chosen_model")
+                .contains("wape_w6_flat").contains("wape_w36_trend");
+    }
+
     private Ssda903Data generate(List<Demand> demands) {
         Path folder = temp.resolve("g" + demands.hashCode());
         Ssda903Generator.write(new Ssda903Generator.Spec(COUNCILS, 12, 0, LocalDate.of(2014, 4, 1), 10, 4,
