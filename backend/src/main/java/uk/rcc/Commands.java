@@ -54,6 +54,9 @@ public final class Commands {
                                         the national placements return (JSON-LD checked against the standard's
                                         SHACL shape, its spreadsheet and CSV) of a data set's placements started
                                         in the period (no database needed; exit 2 when it would not conform)
+              bench-forecast [--runs N] [--origins N] [--seeds N] [--out FILE]
+                                        the forecast benchmark: backtest accuracy and coverage on generated and
+                                        external SSDA903 returns (bench-forecast --help)
               --help                    this text
 
             Commands on the database (import, export, backup, restore, two-factor-reset) write the same audit rows as the web application, naming
@@ -125,6 +128,10 @@ public final class Commands {
                 quietLogging();
                 notAudited(command, out);
                 return uk.rcc.placementsreturn.PlacementsReturnCommand.run(options, out, err);
+            }
+            case "bench-forecast" -> {
+                quietLogging();
+                return uk.rcc.sufficiency.benchmark.ForecastBenchmark.run(options, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(USAGE_TEXT);

@@ -24,7 +24,11 @@ public final class Forecast {
         }
     }
 
-    /** What to forecast; the scenario's demand levers apply (its supply lever does not change the count). */
+    /**
+     * What to forecast; the scenario's demand levers apply (its supply lever does not change the count).
+     * {@code windowMonths} 0 lets the backtest choose the model; a positive value fixes a flat-entry model with
+     * that reference window.
+     */
     public record Settings(LocalDate asOf, int horizonMonths, int runs, long seed, int windowMonths,
             Scenario scenario) {
 
@@ -43,45 +47,115 @@ public final class Forecast {
         }
     }
 
+    /** One row of forecast_by_age.csv: like {@link Row}, for one age band. */
+    public record AgeRow(YearMonth month, String authority, AgeBand band, String category, double[] quantiles) {
+        public double median() {
+            return quantiles[3];
+        }
+    }
+
+    /**
+     * A forecast: its rows by category, by age band and category, the model used and how it was chosen, and every
+     * simulated future's month-end counts ({@code futures[authority][category][month][run]}, authorities as in
+     * {@link #authorities}, ALL last; categories in {@link Category} order), from which spend is computed per future.
+     */
+    public record Result(List<Row> rows, List<AgeRow> byAge, ModelChoice choice, List<String> authorities,
+            YearMonth firstMonth, double[][][][] futures) {
+    }
+
     private Forecast() {
     }
 
+    /** The forecast's rows by category (forecast.csv). */
     public static List<Row> run(Ssda903Data data, Settings settings) {
-        Map<String, StockFlowModel.Rates> rates = StockFlowModel.fit(data, settings.asOf(), settings.windowMonths());
-        List<String> councils = new ArrayList<>(rates.keySet());
+        return forecast(data, settings).rows();
+    }
+
+    /**
+     * The last month whose end is on or before the as-of date: the forecast starts from the children looked after
+     * then and uses nothing dated later.
+     */
+    public static YearMonth originMonth(LocalDate asOf) {
+        YearMonth month = YearMonth.from(asOf);
+        return asOf.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
+    }
+
+    public static Result forecast(Ssda903Data data, Settings settings) {
+        YearMonth origin = originMonth(settings.asOf());
+        Ssda903Data known = data.asOf(origin.atEndOfMonth());
+        MonthlyFlows flows = MonthlyFlows.of(known, origin, ModelChoice.SPAN);
+        ModelChoice choice = settings.windowMonths() > 0 ? ModelChoice.fixed(settings.windowMonths())
+                : ModelChoice.choose(flows, origin);
+        return simulate(flows, origin, choice, settings);
+    }
+
+    /** A forecast with a model already chosen (a scenario beside its baseline uses the baseline's). */
+    public static Result forecast(Ssda903Data data, Settings settings, ModelChoice choice) {
+        YearMonth origin = originMonth(settings.asOf());
+        return simulate(MonthlyFlows.of(data.asOf(origin.atEndOfMonth()), origin, ModelChoice.SPAN), origin, choice,
+                settings);
+    }
+
+    private static Result simulate(MonthlyFlows flows, YearMonth origin, ModelChoice choice, Settings settings) {
+        List<String> councils = flows.councils();
+        int models = choice.models().size();
+        StockFlowModel.Rates[][] rates = new StockFlowModel.Rates[models][];
+        Entries[][] entries = new Entries[models][];
+        for (int m = 0; m < models; m++) {
+            ModelChoice.Candidate candidate = choice.models().get(m);
+            rates[m] = StockFlowModel.fit(flows, origin, candidate.windowMonths());
+            entries[m] = Entries.fit(flows, origin, candidate.windowMonths(), candidate.trendedEntries());
+        }
         int horizon = settings.horizonMonths();
+        int runs = settings.runs();
         int categories = StockFlowModel.CATEGORIES;
-        // samples[council incl. ALL][category incl. ALL][month][run]
-        double[][][][] samples = new double[councils.size() + 1][categories + 1][horizon][settings.runs()];
+        int bands = StockFlowModel.BANDS;
+        int all = councils.size();
+        // futures[council incl. ALL][category incl. ALL][month][run]; byAge[council incl. ALL][band][category incl. ALL][month][run]
+        double[][][][] futures = new double[all + 1][categories + 1][horizon][runs];
+        int[][][][][] byAge = new int[all + 1][bands][categories + 1][horizon][runs];
         SplittableRandom random = new SplittableRandom(settings.seed());
-        for (int run = 0; run < settings.runs(); run++) {
-            for (int council = 0; council < councils.size(); council++) {
-                int[][] counts = StockFlowModel.simulate(rates.get(councils.get(council)), horizon, random.split(),
-                        settings.scenario());
+        for (int run = 0; run < runs; run++) {
+            // A blend's models share the futures equally; each future also draws its own rates and trend.
+            int m = run % models;
+            for (int council = 0; council < all; council++) {
+                SplittableRandom stream = random.split();
+                int[][][] counts = StockFlowModel.simulate(rates[m][council].draw(stream),
+                        entries[m][council].draw(stream), horizon, stream, settings.scenario());
                 for (int month = 0; month < horizon; month++) {
-                    for (int c = 0; c < categories; c++) {
-                        double n = counts[month][c];
-                        samples[council][c][month][run] += n;
-                        samples[council][categories][month][run] += n;
-                        samples[councils.size()][c][month][run] += n;
-                        samples[councils.size()][categories][month][run] += n;
+                    for (int b = 0; b < bands; b++) {
+                        for (int c = 0; c < categories; c++) {
+                            int n = counts[month][b][c];
+                            for (int a : new int[] { council, all }) {
+                                futures[a][c][month][run] += n;
+                                futures[a][categories][month][run] += n;
+                                byAge[a][b][c][month][run] += n;
+                                byAge[a][b][categories][month][run] += n;
+                            }
+                        }
                     }
                 }
             }
         }
+        List<String> authorities = new ArrayList<>(councils);
+        authorities.add(ALL);
         List<Row> rows = new ArrayList<>();
-        YearMonth start = YearMonth.from(settings.asOf().minusDays(1));
+        List<AgeRow> ageRows = new ArrayList<>();
         for (int month = 0; month < horizon; month++) {
-            for (int council = 0; council <= councils.size(); council++) {
-                String authority = council == councils.size() ? ALL : councils.get(council);
+            YearMonth label = origin.plusMonths(month + 1L);
+            for (int a = 0; a <= all; a++) {
                 for (int c = 0; c <= categories; c++) {
                     String category = c == categories ? ALL : Category.values()[c].name();
-                    rows.add(new Row(start.plusMonths(month + 1), authority, category,
-                            quantiles(samples[council][c][month])));
+                    rows.add(new Row(label, authorities.get(a), category, quantiles(futures[a][c][month])));
+                    for (int b = 0; b < bands; b++) {
+                        ageRows.add(new AgeRow(label, authorities.get(a), AgeBand.values()[b], category,
+                                quantiles(java.util.Arrays.stream(byAge[a][b][c][month]).asDoubleStream()
+                                        .toArray())));
+                    }
                 }
             }
         }
-        return rows;
+        return new Result(rows, ageRows, choice, authorities, origin.plusMonths(1), futures);
     }
 
     static double[] quantiles(double[] values) {

@@ -110,7 +110,7 @@ public final class ForecastCommand {
         }
         LocalDate asOf = options.get("as-of").map(LocalDate::parse).orElse(null);
         Forecast.Settings settings = new Forecast.Settings(asOf, horizon, options.intValue("runs", 1000),
-                Long.parseLong(options.get("seed").orElse("903")), options.intValue("window-months", 36),
+                Long.parseLong(options.get("seed").orElse("903")), options.intValue("window-months", 0),
                 number(options, "entry-rate-change", 0));
         List<Scenario> scenarios = new ArrayList<>();
         for (String text : options.all("scenario")) {
@@ -140,13 +140,15 @@ public final class ForecastCommand {
         weeklyCosts.putAll(request.weeklyCosts());
         Path outDir = request.outDir();
         long started = System.nanoTime();
-        List<Forecast.Row> forecast = Forecast.run(data, used);
+        Forecast.Result result = Forecast.forecast(data, used);
+        List<Forecast.Row> forecast = result.rows();
         double forecastSeconds = (System.nanoTime() - started) / 1e9;
         var baselineContext = new SufficiencyTables.SupplyContext(supply, request.projection(), Scenario.BASELINE);
         List<SufficiencyTables.Compared> compared = new ArrayList<>(SufficiencyTables.compare(Scenario.BASELINE_NAME,
-                forecast, request.confidence(), baselineContext, weeklyCosts));
+                result, request.confidence(), baselineContext, weeklyCosts));
         for (Scenario scenario : request.scenarios()) {
-            compared.addAll(SufficiencyTables.compare(scenario.name(), Forecast.run(data, used.with(scenario)),
+            compared.addAll(SufficiencyTables.compare(scenario.name(), Forecast.forecast(data, used.with(scenario),
+                    result.choice()),
                     request.confidence(), new SufficiencyTables.SupplyContext(supply, request.projection(), scenario),
                     weeklyCosts));
         }
@@ -155,18 +157,24 @@ public final class ForecastCommand {
             return scenarioSummary(compared, request.scenarios());
         }
         List<SufficiencyTables.Need> needs = SufficiencyTables.needs(forecast, request.confidence(), baselineContext);
-        List<Backtest.Summary> accuracy = Backtest.summarise(Backtest.run(data, asOf, request.backtestOrigins(),
-                Math.min(300, used.runs()), used.seed(), used.windowMonths()));
+        List<Backtest.Point> points = Backtest.run(data, asOf, request.backtestOrigins(), Math.min(300, used.runs()),
+                used.seed(), used.windowMonths());
+        List<Backtest.Summary> accuracy = Backtest.summarise(points);
         Files.write(outDir.resolve("forecast.csv"), forecastCsv(forecast));
+        Files.write(outDir.resolve("forecast_by_age.csv"), forecastByAgeCsv(result.byAge()));
         Files.write(outDir.resolve("places_needed.csv"), SufficiencyTables.needsCsv(needs));
-        Files.write(outDir.resolve("costs.csv"), SufficiencyTables.costsCsv(SufficiencyTables.costs(forecast,
+        Files.write(outDir.resolve("places_needed_by_age.csv"), SufficiencyTables.needsByAgeCsv(
+                SufficiencyTables.needsByAge(result.byAge(), request.confidence())));
+        Files.write(outDir.resolve("costs.csv"), SufficiencyTables.costsCsv(SufficiencyTables.costs(result,
                 weeklyCosts)));
-        Files.write(outDir.resolve("backtest.csv"), backtestCsv(accuracy));
+        Files.write(outDir.resolve("backtest.csv"), backtestCsv(accuracy, result.choice()));
+        Files.write(outDir.resolve("model_choice.csv"), modelChoiceCsv(result.choice()));
         Files.write(outDir.resolve("data_range.csv"), dataRangeCsv(data, asOf));
         if (supply.known()) {
             Files.write(outDir.resolve("supply.csv"), supply.csv());
         }
         return summary(data, asOf, used, forecast, accuracy, read.skipped().size(), forecastSeconds)
+                + result.choice().summary() + System.lineSeparator() + coverageSummary(points)
                 + gapSummary(needs) + scenarioSummary(compared, request.scenarios());
     }
 
@@ -180,12 +188,70 @@ public final class ForecastCommand {
                 });
     }
 
-    static byte[] backtestCsv(List<Backtest.Summary> accuracy) {
-        return ExchangeWriter.csv(List.of("horizon_months", "authority", "category", "origins", "model_wape", "last_value_wape",
-                "linear_trend_wape", "model_bias", "coverage_50", "coverage_80", "coverage_95"), accuracy,
-                s -> List.of(s.horizon(), s.authority(), s.category(), s.origins(), round3(s.modelWape()),
-                        round3(s.lastValueWape()), round3(s.trendWape()), round3(s.modelBias()),
-                        round3(s.coverage50()), round3(s.coverage80()), round3(s.coverage95())));
+    static byte[] forecastByAgeCsv(List<Forecast.AgeRow> rows) {
+        return ExchangeWriter.csv(List.of("month", "authority", "age_band", "category", "p025", "p10", "p25", "p50",
+                "p75", "p90", "p975"), rows, row -> {
+                    List<Object> cells = new ArrayList<>(List.of(row.month().toString(), row.authority(),
+                            row.band().label(), row.category()));
+                    Arrays.stream(row.quantiles()).forEach(q -> cells.add(round(q)));
+                    return cells;
+                });
+    }
+
+    /** Candidate codes in backtest.csv's columns, in order. */
+    static List<String> candidateCodes() {
+        return ModelChoice.Candidate.all().stream().map(ModelChoice.Candidate::code).toList();
+    }
+
+    /**
+     * The accuracy of the forecast as run (model chosen at each origin) and, in added columns, the model chosen at
+     * the as-of date and each candidate's WAPE ({@code wape_w12_trend}: 12-month window, trended entries).
+     */
+    static byte[] backtestCsv(List<Backtest.Summary> accuracy, ModelChoice choice) {
+        List<String> header = new ArrayList<>(List.of("horizon_months", "authority", "category", "origins",
+                "model_wape", "last_value_wape", "linear_trend_wape", "model_bias", "coverage_50", "coverage_80",
+                "coverage_95", "chosen_model"));
+        candidateCodes().forEach(code -> header.add("wape_" + code));
+        return ExchangeWriter.csv(header, accuracy, s -> {
+            List<Object> cells = new ArrayList<>(List.of(s.horizon(), s.authority(), s.category(), s.origins(),
+                    round3(s.modelWape()), round3(s.lastValueWape()), round3(s.trendWape()), round3(s.modelBias()),
+                    round3(s.coverage50()), round3(s.coverage80()), round3(s.coverage95()), choice.label()));
+            candidateCodes().forEach(code -> cells.add(s.candidateWapes().containsKey(code)
+                    ? round3(s.candidateWapes().get(code)) : ""));
+            return cells;
+        });
+    }
+
+    /** Every candidate's score in the choice at the as-of date, per authority, and its weight in the forecast. */
+    static byte[] modelChoiceCsv(ModelChoice choice) {
+        return ExchangeWriter.csv(List.of("model", "label", "authority", "origins", "wape_12", "wape_24", "score",
+                "weight", "chosen"), choice.scores(), s -> List.of(s.model(), s.label(), s.authority(), s.origins(),
+                        nanBlank(s.wape12()), nanBlank(s.wape24()), nanBlank(s.score()), round3(s.weight()),
+                        s.weight() > 0));
+    }
+
+    private static Object nanBlank(double value) {
+        return Double.isNaN(value) ? "" : round3(value);
+    }
+
+    /** The co-operative's WAPE over categories, as the choice scores models, and the intervals' coverage. */
+    private static String coverageSummary(List<Backtest.Point> points) {
+        StringBuilder text = new StringBuilder();
+        for (int horizon : Backtest.HORIZONS) {
+            double model = Backtest.wapeOverCategories(points, Forecast.ALL, horizon, "model");
+            if (!Double.isNaN(model)) {
+                text.append(String.format(Locale.ROOT, "Backtest %d months ahead, WAPE over the 7 categories "
+                        + "(co-operative): model %.1f%%, last value %.1f%%, straight line %.1f%%.%n", horizon,
+                        100 * model, 100 * Backtest.wapeOverCategories(points, Forecast.ALL, horizon, "last_value"),
+                        100 * Backtest.wapeOverCategories(points, Forecast.ALL, horizon, "trend")));
+            }
+        }
+        double coverage = Backtest.coverage80(points);
+        if (!Double.isNaN(coverage)) {
+            text.append(String.format(Locale.ROOT, "80%% intervals covered %.0f%% of outcomes per council, category "
+                    + "and month 1 to 24 ahead in the backtest (target 70-90%%).%n", 100 * coverage));
+        }
+        return text.toString();
     }
 
     private static String summary(Ssda903Data data, LocalDate asOf, Forecast.Settings settings,

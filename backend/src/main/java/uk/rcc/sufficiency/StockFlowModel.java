@@ -34,12 +34,58 @@ public final class StockFlowModel {
 
     /** Fitted rates of one council. */
     public record Rates(double[][] exitEvents, double[][] exitExposure, double[][][] moves, double[] entries,
-            double[] uascEntries, double[][] entryCategory, double windowMonths, int[][][] stock) {
+            double[] uascEntries, double[][] entryCategory, double windowMonths, int[][][] stock,
+            Demography demography) {
+
+        public Rates(double[][] exitEvents, double[][] exitExposure, double[][][] moves, double[] entries,
+                double[] uascEntries, double[][] entryCategory, double windowMonths, int[][][] stock) {
+            this(exitEvents, exitExposure, moves, entries, uascEntries, entryCategory, windowMonths, stock,
+                    Demography.NONE);
+        }
+
+        /** Monthly chance that a child who stays moves up an age band (out of care at 18 from the last band). */
+        double ageingProbability(int band, int category) {
+            return demography.ageingProbability(band, category);
+        }
+
+        /** Monthly chance that a child who stays moves to the next time-in-care band. */
+        double durationProbability(int duration) {
+            return demography.durationProbability(duration);
+        }
 
         /** Monthly chance of leaving care for a category and time in care. */
         public double exitProbability(int category, int duration) {
             double exposure = exitExposure[category][duration];
             return exposure <= 0 ? 0 : exitEvents[category][duration] / exposure;
+        }
+
+        /**
+         * One simulated future's rates: each leaving chance from its beta posterior and each row of moves from its
+         * Dirichlet posterior, given the events and exposure behind them (including the credibility prior's).
+         */
+        Rates draw(SplittableRandom random) {
+            double[][] events = new double[CATEGORIES][DURATIONS];
+            for (int c = 0; c < CATEGORIES; c++) {
+                for (int d = 0; d < DURATIONS; d++) {
+                    double exposure = exitExposure[c][d];
+                    if (exposure > 0) {
+                        double left = gamma(random, exitEvents[c][d] + 0.5);
+                        double stayed = gamma(random, Math.max(0, exposure - exitEvents[c][d]) + 0.5);
+                        events[c][d] = exposure * left / (left + stayed);
+                    }
+                }
+            }
+            double[][][] drawnMoves = new double[BANDS][CATEGORIES][CATEGORIES];
+            for (int b = 0; b < BANDS; b++) {
+                for (int c = 0; c < CATEGORIES; c++) {
+                    for (int to = 0; to < CATEGORIES; to++) {
+                        double count = moves[b][c][to];
+                        drawnMoves[b][c][to] = count <= 0 ? 0 : gamma(random, count);
+                    }
+                }
+            }
+            return new Rates(events, exitExposure, drawnMoves, entries, uascEntries, entryCategory, windowMonths,
+                    stock, demography);
         }
 
         public double entriesPerMonth() {
@@ -54,47 +100,125 @@ public final class StockFlowModel {
     private StockFlowModel() {
     }
 
+    /**
+     * How children move up age bands and time-in-care bands, measured rather than assumed: a band's children are
+     * not spread evenly over its ages (children entering at 17 leave at 18 within months), so the share moving up
+     * each month is counted among those who stayed. Without data a band's width gives the chance.
+     */
+    record Demography(double[][] ageing, double[][] ageingExposure, double[] durationUp, double[] durationExposure) {
+        static final Demography NONE = new Demography(new double[BANDS][CATEGORIES], new double[BANDS][CATEGORIES],
+                new double[DURATIONS], new double[DURATIONS]);
+        /** Time-in-care bands' widths in months: under 1, 1–6, 6–24, 24 or more. */
+        private static final double[] DURATION_MONTHS = { 1, 5, 18, Double.POSITIVE_INFINITY };
+
+        void add(MonthlyFlows.Month month) {
+            for (int b = 0; b < BANDS; b++) {
+                for (int c = 0; c < CATEGORIES; c++) {
+                    ageing[b][c] += month.ageing[b][c];
+                    ageingExposure[b][c] += month.ageingExposure[b][c];
+                }
+            }
+            for (int d = 0; d < DURATIONS; d++) {
+                durationUp[d] += month.durationUp[d];
+                durationExposure[d] += month.durationExposure[d];
+            }
+        }
+
+        double ageingProbability(int band, int category) {
+            double exposure = ageingExposure[band][category];
+            return exposure > 0 ? ageing[band][category] / exposure : 1 / MONTHS_IN_BAND[band];
+        }
+
+        double durationProbability(int duration) {
+            double exposure = durationExposure[duration];
+            return exposure > 0 ? durationUp[duration] / exposure : 1 / DURATION_MONTHS[duration];
+        }
+
+        /** A council's counts plus the co-operative's chances over {@link #PRIOR_MONTHS} pseudo-months. */
+        Demography shrink(Demography all) {
+            double[][] events = new double[BANDS][CATEGORIES];
+            double[][] exposure = new double[BANDS][CATEGORIES];
+            for (int b = 0; b < BANDS; b++) {
+                for (int c = 0; c < CATEGORIES; c++) {
+                    events[b][c] = ageing[b][c] + PRIOR_MONTHS * all.ageingProbability(b, c);
+                    exposure[b][c] = ageingExposure[b][c] + PRIOR_MONTHS;
+                }
+            }
+            double[] up = new double[DURATIONS];
+            double[] durationExposure = new double[DURATIONS];
+            for (int d = 0; d < DURATIONS; d++) {
+                up[d] = durationUp[d] + PRIOR_MONTHS * all.durationProbability(d);
+                durationExposure[d] = this.durationExposure[d] + PRIOR_MONTHS;
+            }
+            return new Demography(events, exposure, up, durationExposure);
+        }
+    }
+
     /** Fits rates for each council (and ALL) over the {@code windowMonths} before {@code asOf}. */
     public static Map<String, Rates> fit(Ssda903Data data, LocalDate asOf, int windowMonths) {
-        Map<String, List<ChildInCare>> byCouncil = new LinkedHashMap<>();
-        data.councils().forEach(c -> byCouncil.put(c, new ArrayList<>()));
-        data.children().forEach(child -> byCouncil.get(child.council()).add(child));
-        Rates all = raw(data.children(), asOf, windowMonths);
+        YearMonth origin = Forecast.originMonth(asOf);
+        MonthlyFlows flows = MonthlyFlows.of(data.asOf(origin.atEndOfMonth()), origin, windowMonths);
+        Rates[] fitted = fit(flows, origin, windowMonths);
         Map<String, Rates> rates = new LinkedHashMap<>();
-        byCouncil.forEach((council, children) -> rates.put(council, shrink(raw(children, asOf, windowMonths), all)));
+        for (int c = 0; c < flows.councils().size(); c++) {
+            rates.put(flows.councils().get(c), fitted[c]);
+        }
         return rates;
     }
 
+    /** Each council's rates (pulled towards the co-operative's) and, last, the co-operative's own. */
+    static Rates[] fit(MonthlyFlows flows, YearMonth origin, int windowMonths) {
+        int councils = flows.councils().size();
+        Rates all = raw(flows, -1, origin, windowMonths);
+        Rates[] rates = new Rates[councils + 1];
+        for (int c = 0; c < councils; c++) {
+            rates[c] = shrink(raw(flows, c, origin, windowMonths), all);
+        }
+        rates[councils] = all;
+        return rates;
+    }
+
+    /** The co-operative's rates over the {@code windowMonths} before {@code asOf}, unshrunk. */
     static Rates raw(List<ChildInCare> children, LocalDate asOf, int windowMonths) {
+        YearMonth origin = Forecast.originMonth(asOf);
+        Ssda903Data data = new Ssda903Data(children).asOf(origin.atEndOfMonth());
+        return raw(MonthlyFlows.of(data, origin, windowMonths), -1, origin, windowMonths);
+    }
+
+    /** Events and exposure summed over the window's months (council -1: the co-operative), and the origin's stock. */
+    static Rates raw(MonthlyFlows flows, int council, YearMonth origin, int windowMonths) {
         double[][] exitEvents = new double[CATEGORIES][DURATIONS];
         double[][] exitExposure = new double[CATEGORIES][DURATIONS];
         double[][][] moves = new double[BANDS][CATEGORIES][CATEGORIES];
         double[] entries = new double[BANDS];
         double[] uascEntries = new double[BANDS];
         double[][] entryCategory = new double[BANDS][CATEGORIES];
-        YearMonth last = YearMonth.from(asOf).minusMonths(1);
-        YearMonth first = last.minusMonths(windowMonths);
-        for (ChildInCare child : children) {
-            for (YearMonth month = first; month.isBefore(last); month = month.plusMonths(1)) {
-                LocalDate now = month.atEndOfMonth();
-                LocalDate next = month.plusMonths(1).atEndOfMonth();
-                int[] from = state(child, now);
-                int[] to = state(child, next);
-                if (from != null) {
-                    exitExposure[from[1]][from[2]]++;
-                    if (to == null && AgeBand.on(child.dateOfBirth(), next) != null) {
-                        exitEvents[from[1]][from[2]]++;
-                    } else if (to != null) {
-                        moves[from[0]][from[1]][to[1]]++;
+        List<MonthlyFlows.Month> window = flows.window(council, origin, windowMonths);
+        Demography demography = new Demography(new double[BANDS][CATEGORIES], new double[BANDS][CATEGORIES],
+                new double[DURATIONS], new double[DURATIONS]);
+        for (MonthlyFlows.Month month : window) {
+            demography.add(month);
+            for (int c = 0; c < CATEGORIES; c++) {
+                for (int d = 0; d < DURATIONS; d++) {
+                    exitEvents[c][d] += month.exitEvents[c][d];
+                    exitExposure[c][d] += month.exitExposure[c][d];
+                }
+            }
+            for (int b = 0; b < BANDS; b++) {
+                entries[b] += month.entries[b];
+                uascEntries[b] += month.uascEntries[b];
+                for (int c = 0; c < CATEGORIES; c++) {
+                    entryCategory[b][c] += month.entryCategory[b][c];
+                    for (int to = 0; to < CATEGORIES; to++) {
+                        moves[b][c][to] += month.moves[b][c][to];
                     }
-                } else if (to != null) {
-                    (child.uasc() ? uascEntries : entries)[to[0]]++;
-                    entryCategory[to[0]][to[1]]++;
                 }
             }
         }
-        return new Rates(exitEvents, exitExposure, moves, entries, uascEntries, entryCategory, windowMonths,
-                stock(children, asOf));
+        MonthlyFlows.Month last = flows.month(council, origin);
+        return new Rates(exitEvents, exitExposure, moves, entries, uascEntries, entryCategory,
+                Math.max(1, window.size()), last == null ? new int[BANDS][CATEGORIES][DURATIONS] : last.stock,
+                demography);
     }
 
     /** Children in care on a date by age band, category and time in care. */
@@ -151,28 +275,22 @@ public final class StockFlowModel {
             }
         }
         return new Rates(events, exposure, moves, council.entries(), council.uascEntries(), entryCategory,
-                council.windowMonths(), council.stock());
+                council.windowMonths(), council.stock(), council.demography().shrink(all.demography()));
     }
 
     /**
-     * Simulates one future of one council from its stock; returns month × category counts. Rate uncertainty:
-     * each simulated future draws its entry rate from the posterior given the observed count.
+     * Simulates one future of one council from its stock; returns month × age band × category counts. The rates
+     * and entries given are this future's: a forecast draws them from their posterior first ({@link Rates#draw},
+     * {@link Entries#draw}), so the spread of futures includes how uncertain the rates and the trend are.
      *
      * @param scenario its entry rate change scales entries (-0.1: 10% fewer); its step-down share moves children
-     *        from children's homes to foster care. The baseline draws no extra random numbers, so a baseline
-     *        forecast is the same with or without scenario support.
+     *        from children's homes to foster care.
      */
-    static int[][] simulate(Rates rates, int horizon, SplittableRandom random, Scenario scenario) {
+    static int[][][] simulate(Rates rates, Entries entries, int horizon, SplittableRandom random, Scenario scenario) {
         double entryChange = scenario.entryRateChange();
         double stepDown = scenario.monthlyStepDown();
         int[][][] stock = copy(rates.stock());
-        int[][] counts = new int[horizon][CATEGORIES];
-        double[] entryRate = new double[BANDS];
-        double[] uascRate = new double[BANDS];
-        for (int b = 0; b < BANDS; b++) {
-            entryRate[b] = gamma(random, rates.entries()[b] + 0.5) / rates.windowMonths() * (1 + entryChange);
-            uascRate[b] = gamma(random, rates.uascEntries()[b] + 0.5) / rates.windowMonths() * (1 + entryChange);
-        }
+        int[][][] counts = new int[horizon][BANDS][CATEGORIES];
         for (int month = 0; month < horizon; month++) {
             int[][][] next = new int[BANDS][CATEGORIES][DURATIONS];
             for (int b = 0; b < BANDS; b++) {
@@ -181,23 +299,102 @@ public final class StockFlowModel {
                         advance(rates, stock[b][c][d], b, c, d, next, random, stepDown);
                     }
                 }
-                int entering = poisson(random, entryRate[b]) + poisson(random, uascRate[b]);
+                int entering = poisson(random, entries.rate(b, month + 1) * (1 + entryChange));
                 for (int i = 0; i < entering; i++) {
                     int category = pick(random, rates.entryCategory()[b]);
                     // A band with no entrants in the window takes the commonest first placement, foster care.
-                    next[b][category < 0 ? Category.FOSTER.ordinal() : category][0]++;
+                    next[b][category < 0 ? FOSTER : category][0]++;
                 }
             }
             stock = next;
             for (int b = 0; b < BANDS; b++) {
                 for (int c = 0; c < CATEGORIES; c++) {
                     for (int d = 0; d < DURATIONS; d++) {
-                        counts[month][c] += stock[b][c][d];
+                        counts[month][b][c] += stock[b][c][d];
                     }
                 }
             }
         }
         return counts;
+    }
+
+    /**
+     * The expected counts (month × age band × category) of the same chain as {@link #simulate} under the baseline:
+     * each state's children split by the chances instead of drawn. The backtest scores candidate models with it,
+     * many times per forecast, where simulating would be too slow; a test holds it to the simulations' mean.
+     */
+    static double[][][] expect(Rates rates, Entries entries, int horizon) {
+        double[][][] stock = new double[BANDS][CATEGORIES][DURATIONS];
+        for (int b = 0; b < BANDS; b++) {
+            for (int c = 0; c < CATEGORIES; c++) {
+                for (int d = 0; d < DURATIONS; d++) {
+                    stock[b][c][d] = rates.stock()[b][c][d];
+                }
+            }
+        }
+        double[][][] moveShares = new double[BANDS][CATEGORIES][];
+        double[][] entryShares = new double[BANDS][];
+        for (int b = 0; b < BANDS; b++) {
+            for (int c = 0; c < CATEGORIES; c++) {
+                moveShares[b][c] = shares(rates.moves()[b][c], c);
+            }
+            entryShares[b] = shares(rates.entryCategory()[b], FOSTER);
+        }
+        double[][][] counts = new double[horizon][BANDS][CATEGORIES];
+        for (int month = 0; month < horizon; month++) {
+            double[][][] next = new double[BANDS][CATEGORIES][DURATIONS];
+            for (int b = 0; b < BANDS; b++) {
+                for (int c = 0; c < CATEGORIES; c++) {
+                    double ageing = rates.ageingProbability(b, c);
+                    for (int d = 0; d < DURATIONS; d++) {
+                        double staying = stock[b][c][d] * (1 - Math.min(1, rates.exitProbability(c, d)));
+                        if (staying == 0) {
+                            continue;
+                        }
+                        double[] nextDuration = new double[DURATIONS];
+                        double up = rates.durationProbability(d);
+                        nextDuration[d] += 1 - up;
+                        nextDuration[Math.min(DURATIONS - 1, d + 1)] += up;
+                        for (int to = 0; to < CATEGORIES; to++) {
+                            double moving = staying * moveShares[b][c][to];
+                            for (int d2 = 0; d2 < DURATIONS; d2++) {
+                                next[b][to][d2] += moving * (1 - ageing) * nextDuration[d2];
+                                if (b + 1 < BANDS) {
+                                    next[b + 1][to][d2] += moving * ageing * nextDuration[d2];
+                                }
+                            }
+                        }
+                    }
+                }
+                double entering = entries.rate(b, month + 1);
+                for (int c = 0; c < CATEGORIES; c++) {
+                    next[b][c][0] += entering * entryShares[b][c];
+                }
+            }
+            stock = next;
+            for (int b = 0; b < BANDS; b++) {
+                for (int c = 0; c < CATEGORIES; c++) {
+                    for (int d = 0; d < DURATIONS; d++) {
+                        counts[month][b][c] += stock[b][c][d];
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Weights as shares summing to 1; all on {@code otherwise} when they are all zero (as {@link #pick} falls back). */
+    private static double[] shares(double[] weights, int otherwise) {
+        double total = sum(weights);
+        double[] shares = new double[weights.length];
+        if (total <= 0) {
+            shares[otherwise] = 1;
+            return shares;
+        }
+        for (int i = 0; i < weights.length; i++) {
+            shares[i] = weights[i] / total;
+        }
+        return shares;
     }
 
     private static void advance(Rates rates, int n, int band, int category, int duration, int[][][] next,
@@ -206,7 +403,7 @@ public final class StockFlowModel {
             return;
         }
         int staying = n - binomial(random, n, rates.exitProbability(category, duration));
-        int ageing = binomial(random, staying, 1 / MONTHS_IN_BAND[band]);
+        int ageing = binomial(random, staying, rates.ageingProbability(band, category));
         for (int i = 0; i < staying; i++) {
             boolean older = i < ageing;
             int newBand = older ? band + 1 : band;
@@ -218,18 +415,10 @@ public final class StockFlowModel {
             if (stepDown > 0 && newCategory == RESIDENTIAL && random.nextDouble() < stepDown) {
                 newCategory = FOSTER;
             }
-            int newDuration = nextDuration(duration, random);
+            int newDuration = random.nextDouble() < rates.durationProbability(duration)
+                    ? Math.min(DURATIONS - 1, duration + 1) : duration;
             next[newBand][newCategory][newDuration]++;
         }
-    }
-
-    private static int nextDuration(int duration, SplittableRandom random) {
-        return switch (duration) {
-            case 0 -> 1;
-            case 1 -> random.nextDouble() < 1 / 5.0 ? 2 : 1;
-            case 2 -> random.nextDouble() < 1 / 18.0 ? 3 : 2;
-            default -> 3;
-        };
     }
 
     static int binomial(SplittableRandom random, int n, double p) {

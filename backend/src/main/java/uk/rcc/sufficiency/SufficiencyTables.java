@@ -80,32 +80,87 @@ public final class SufficiencyTables {
                 projected, round(needed - projected), round(row.median() - projected), round(outside));
     }
 
-    /** Projected spend per financial year: weekly cost × 52 / 12 for every month-end count, p10/p50/p90. */
-    public static List<Cost> costs(List<Forecast.Row> rows, Map<Category, Double> weeklyCosts) {
-        Map<String, double[]> byYear = new TreeMap<>();
-        Map<String, java.util.Set<YearMonth>> months = new TreeMap<>();
-        for (Forecast.Row row : rows) {
-            if (row.category().equals(Forecast.ALL)) {
-                continue;
-            }
-            double monthly = weeklyCosts.get(Category.valueOf(row.category())) * 52 / 12;
-            for (String category : List.of(row.category(), Forecast.ALL)) {
-                String key = financialYear(row.month()) + "|" + row.authority() + "|" + category;
-                double[] totals = byYear.computeIfAbsent(key, k -> new double[4]);
-                totals[0] += monthly * row.quantiles()[1];
-                totals[1] += monthly * row.median();
-                totals[2] += monthly * row.quantiles()[5];
-                totals[3] = category.equals(Forecast.ALL) ? -1 : monthly * 12 / 52;
-                months.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(row.month());
-            }
+    /**
+     * Projected spend per financial year: weekly cost × 52 / 12 for every month-end count of each simulated
+     * future, summed over the year's forecast months within that future; p10/p50/p90 are quantiles of those
+     * yearly sums (so a quantile of the year's spend, not a sum of monthly quantiles).
+     */
+    public static List<Cost> costs(Forecast.Result forecast, Map<Category, Double> weeklyCosts) {
+        int categories = Category.values().length;
+        int horizon = forecast.futures()[0][0].length;
+        Map<String, List<Integer>> monthsByYear = new TreeMap<>();
+        for (int m = 0; m < horizon; m++) {
+            monthsByYear.computeIfAbsent(financialYear(forecast.firstMonth().plusMonths(m)), y -> new ArrayList<>())
+                    .add(m);
         }
         List<Cost> costs = new ArrayList<>();
-        byYear.forEach((key, t) -> {
-            String[] parts = key.split("\\|");
-            costs.add(new Cost(parts[0], parts[1], parts[2], t[3] < 0 ? null : round2(t[3]), months.get(key).size(), Math.round(t[0]),
-                    Math.round(t[1]), Math.round(t[2])));
-        });
+        for (var year : monthsByYear.entrySet()) {
+            for (int a = 0; a < forecast.authorities().size(); a++) {
+                double[][][] futures = forecast.futures()[a];
+                int runs = futures[0][0].length;
+                double[] total = new double[runs];
+                for (int c = 0; c < categories; c++) {
+                    double monthly = weeklyCosts.get(Category.values()[c]) * 52 / 12;
+                    double[] spend = new double[runs];
+                    for (int m : year.getValue()) {
+                        for (int run = 0; run < runs; run++) {
+                            spend[run] += monthly * futures[c][m][run];
+                        }
+                    }
+                    for (int run = 0; run < runs; run++) {
+                        total[run] += spend[run];
+                    }
+                    costs.add(cost(year.getKey(), forecast.authorities().get(a), Category.values()[c].name(),
+                            round2(monthly * 12 / 52), year.getValue().size(), spend));
+                }
+                costs.add(cost(year.getKey(), forecast.authorities().get(a), Forecast.ALL, null,
+                        year.getValue().size(), total));
+            }
+        }
+        costs.sort(java.util.Comparator.comparing(Cost::financialYear).thenComparing(Cost::authority)
+                .thenComparing(Cost::category));
         return costs;
+    }
+
+    private static Cost cost(String year, String authority, String category, Double weekly, int months,
+            double[] spend) {
+        double[] sorted = spend.clone();
+        java.util.Arrays.sort(sorted);
+        return new Cost(year, authority, category, weekly, months, Math.round(quantile(sorted, 0.10)),
+                Math.round(quantile(sorted, 0.5)), Math.round(quantile(sorted, 0.90)));
+    }
+
+    private static double quantile(double[] sorted, double level) {
+        double position = level * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = Math.min(sorted.length - 1, lower + 1);
+        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+    }
+
+    /** Places needed by age band: each band's {@code confidence} quantile at the same year ends as {@link #needs}. */
+    public static List<AgeNeed> needsByAge(List<Forecast.AgeRow> rows, double confidence) {
+        YearMonth last = rows.stream().map(Forecast.AgeRow::month).max(YearMonth::compareTo).orElse(null);
+        List<AgeNeed> needs = new ArrayList<>();
+        for (Forecast.AgeRow row : rows) {
+            if (row.month().getMonthValue() == 3 || row.month().equals(last)) {
+                double[] q = row.quantiles();
+                needs.add(new AgeNeed(row.month(), row.authority(), row.band().label(), row.category(), confidence,
+                        (long) Math.ceil(ForecastCommand.interpolate(q, confidence) - 1e-9), q[3], q[1], q[5]));
+            }
+        }
+        return needs;
+    }
+
+    /** Places needed at a year end for an authority, age band and category (no supply: homes' age ranges vary). */
+    public record AgeNeed(YearMonth month, String authority, String ageBand, String category, double confidence,
+            long placesNeeded, double median, double p10, double p90) {
+    }
+
+    public static byte[] needsByAgeCsv(List<AgeNeed> needs) {
+        return ExchangeWriter.csv(List.of("month", "authority", "age_band", "category", "confidence",
+                "places_needed", "median_children", "p10_children", "p90_children"), needs,
+                n -> cells(n.month().toString(), n.authority(), n.ageBand(), n.category(), n.confidence(),
+                        n.placesNeeded(), n.median(), n.p10(), n.p90()));
     }
 
     /** The financial year a month falls in, e.g. 2025-26 for April 2025 to March 2026. */
@@ -115,10 +170,11 @@ public final class SufficiencyTables {
     }
 
     /** One scenario's places needed, gap and spend for every year end, authority and category. */
-    public static List<Compared> compare(String scenario, List<Forecast.Row> rows, double confidence,
+    public static List<Compared> compare(String scenario, Forecast.Result forecast, double confidence,
             SupplyContext context, Map<Category, Double> weeklyCosts) {
+        List<Forecast.Row> rows = forecast.rows();
         Map<String, Cost> costs = new TreeMap<>();
-        costs(rows, weeklyCosts).forEach(c -> costs.put(c.financialYear() + "|" + c.authority() + "|"
+        costs(forecast, weeklyCosts).forEach(c -> costs.put(c.financialYear() + "|" + c.authority() + "|"
                 + c.category(), c));
         List<Compared> compared = new ArrayList<>();
         for (Need need : needs(rows, confidence, context)) {

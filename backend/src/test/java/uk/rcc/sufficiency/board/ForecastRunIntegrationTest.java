@@ -63,8 +63,9 @@ class ForecastRunIntegrationTest {
 
         mvc.perform(get("/api/sufficiency/runs/" + runId).with(Users.board()))
                 .andExpect(jsonPath("$.outputs").value(org.hamcrest.Matchers.containsInAnyOrder("backtest.csv",
-                        "costs.csv", "data_range.csv", "forecast.csv", "places_needed.csv", "scenarios.csv",
-                        "unmet_demand.csv", "history.csv", "backtest_forecasts.csv")));
+                        "costs.csv", "data_range.csv", "forecast.csv", "forecast_by_age.csv", "model_choice.csv",
+                        "places_needed.csv", "places_needed_by_age.csv", "scenarios.csv", "unmet_demand.csv",
+                        "history.csv", "backtest_forecasts.csv")));
         String forecast = mvc.perform(get("/api/sufficiency/runs/" + runId + "/outputs/forecast.csv")
                 .with(Users.board())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(forecast.lines().count()).isEqualTo(1 + 24L * (COUNCILS.size() + 1) * 8);
