@@ -109,7 +109,7 @@ function homeMarker(view, home) {
   const full = !(home.vacancies > 0 && home.available !== false);
   const marker = L.marker([home.lat, home.lon], {
     title: home.name + ': ' + (full ? 'full' : home.vacancies + ' places free')
-      + (home.vacancyStale ? ' (vacancy not confirmed since ' + formatDate(home.vacancyConfirmedAt) + ')' : ''),
+      + (home.vacancyStale ? ' (vacancy not confirmed since ' + formatDate(home.vacancyConfirmedOn) + ')' : ''),
     icon: L.divIcon({ className: 'home-pin ' + (full ? 'home-full' : 'home-vacant')
       + (home.vacancyStale ? ' home-stale' : '')
       + (home.homeId === view.selectedId ? ' is-selected' : ''), html: '', iconSize: [18, 18] })
@@ -128,7 +128,7 @@ function showList(view) {
       el('button', { type: 'button', class: 'link-button', onclick: () => selectHome(view, home) }, home.name),
       ' · ' + words(home.kind) + ' · ' + home.vacancies + ' of ' + home.places + ' free',
       home.vacancyStale ? el('span', { class: 'stale-flag' }, ' · vacancy not confirmed since '
-        + formatDate(home.vacancyConfirmedAt)) : null))));
+        + formatDate(home.vacancyConfirmedOn)) : null))));
 }
 
 async function selectHome(view, summary) {
@@ -159,7 +159,7 @@ function showDetails(view, home) {
       + home.vacancies + (home.vacancies === 1 ? ' place' : ' places') + ' free'
       + (home.available === false ? ' (not taking placements now)' : '') + '.'), meter),
     el('p', { class: home.vacancyStale ? 'stale-flag' : 'notice', id: 'vacancy-confirmed' },
-      'Vacancy last confirmed ' + formatDate(home.vacancyConfirmedAt)
+      'Vacancy last confirmed ' + formatDate(home.vacancyConfirmedOn)
       + (home.vacancyStale ? ' — not confirmed lately: check with the provider before relying on it.' : '.')
       + (home.availability && home.availability !== 'AVAILABLE' ? ' ' + words(home.availability) + '.' : '')
       + (home.availableFrom ? ' Place free from ' + formatDate(home.availableFrom) + '.' : '')),
@@ -170,6 +170,5 @@ function showDetails(view, home) {
       fact('Needs met', (home.needsMet || []).length ? home.needsMet.map(words).join(', ') : 'None specialised'),
       home.pets === undefined ? [] : fact('Pets', home.pets ? 'Has pets' : 'No pets'),
       home.weeklyCost === undefined ? [] : fact('Weekly cost', formatMoney(home.weeklyCost)),
-      home.providerOrg ? fact('Provider organisation', home.providerOrg) : [],
       fact('Reference', home.homeId)));
 }

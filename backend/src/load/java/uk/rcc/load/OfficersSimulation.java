@@ -18,7 +18,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * profile {@code load}; see the README): each signs in, then browses the referrals queue, the homes map data and
  * shortlists, and now and then accepts a home, behaving as the web UI does in a browser (gzip accepted, the homes
  * register revalidated with its ETag). At {@code -Drcc.pace=officer} an officer reads each page for 2–8 s; at the
- * default stress pace there is one 0.2–0.8 s pause per loop of four requests, far heavier than real use.
+ * default stress pace there is one 0.2–0.8 s pause per loop of four requests, far heavier than real use. Meanwhile
+ * {@code rcc.providers} (default 10) provider staff confirm their homes' vacancies, each every 5–15 s, so every
+ * confirmation moves the registry on and the map data and shortlists are rebuilt under load.
  * Loopback only; bounded in users and time.
  */
 public class OfficersSimulation extends Simulation {
@@ -78,6 +80,22 @@ public class OfficersSimulation extends Simulation {
         return doIf(session -> OFFICER_PACE).then(pause(Duration.ofSeconds(2), Duration.ofSeconds(8)));
     }
 
+    /** Providers keeping vacancies current meanwhile: list their homes, confirm one, every 5–15 s. */
+    private static final int PROVIDERS = Integer.getInteger("rcc.providers", 10);
+
+    private final ChainBuilder confirmVacancy = exec(http("provider homes").get("/api/provider/homes")
+            .check(status().is(200), jsonPath("$[*].homeId").findRandom().optional().saveAs("ownHome")))
+            .doIf(session -> session.contains("ownHome")).then(
+                    exec(http("confirm vacancy").post("/api/provider/homes/#{ownHome}/confirmation")
+                            .header("X-XSRF-TOKEN", "#{xsrf}").check(status().is(200))))
+            .pause(Duration.ofSeconds(5), Duration.ofSeconds(15));
+
+    private final ScenarioBuilder providers = scenario("providers confirming vacancies")
+            .feed(Stream.iterate(0, i -> i + 1).map(i -> Map.<String, Object>of("officer",
+                    i % 2 == 0 ? "provider" : "provider2")).iterator())
+            .exec(signIn)
+            .during(DURATION).on(confirmVacancy);
+
     private final ScenarioBuilder officers = scenario("placement officers")
             .feed(Stream.iterate(0, i -> i + 1).map(i -> Map.<String, Object>of("officer",
                     OFFICERS.get(i % OFFICERS.size()))).iterator())
@@ -85,7 +103,8 @@ public class OfficersSimulation extends Simulation {
             .during(DURATION).on(browse);
 
     {
-        setUp(officers.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(20)))).protocols(protocol)
+        setUp(officers.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(20))),
+                providers.injectOpen(rampUsers(PROVIDERS).during(Duration.ofSeconds(20)))).protocols(protocol)
                 .maxDuration(DURATION.plusSeconds(60))
                 .assertions(global().failedRequests().count().is(0L));
     }

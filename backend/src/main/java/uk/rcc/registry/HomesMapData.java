@@ -127,17 +127,18 @@ class HomesMapData {
         return new Payload(out.toByteArray(), today);
     }
 
-    /** A home without a status row (added since the statuses were read) shows as confirmed, not stale. */
+    /** A home without a status row (added since the statuses were read) shows as confirmed today, not stale. */
     private MapHome view(PlacedHome home, HomeAvailability.Status status, java.time.LocalDate today) {
         var row = home.row();
         int occupied = home.residents().size();
+        String availability = status == null || "AVAILABLE".equals(status.availability()) ? null
+                : status.availability();
         return new MapHome(row.homeId(), row.name(), row.kind().name(), row.provider().name(), row.authorityCode(),
                 row.lat(), row.lon(), row.places(), Math.max(0, row.places() - occupied), row.minAge(),
-                row.maxAge(), names(row.needsMet()), row.available(),
-                status == null ? (row.available() ? "AVAILABLE" : "ON_HOLD") : status.availability(),
-                status == null ? null : status.availableFrom(), status == null ? null : status.vacancyConfirmedAt(),
-                status != null && availability.isStale(status.vacancyConfirmedAt(), today),
-                status == null ? null : status.providerOrgName());
+                row.maxAge(), names(row.needsMet()), row.available(), availability,
+                status == null ? null : status.availableFrom(),
+                status == null ? today : status.vacancyConfirmedAt().atZone(HomeAvailability.ENGLAND).toLocalDate(),
+                status != null && this.availability.isStale(status.vacancyConfirmedAt(), today));
     }
 
     private static Set<String> names(Set<Codes.Need> needs) {

@@ -19,13 +19,18 @@ public final class RegistryViews {
 
     /**
      * A home as the homes map draws and filters it: position, kind, provider, council, places and vacancies, ages
-     * and needs met. The rest of a home (sexes, pets, cost, occupancy) is read from {@code /api/homes/{id}} when
-     * an officer selects it, so the register every officer downloads carries only this.
+     * and needs met, and how current its vacancy is: the day it was last confirmed, {@code vacancyStale} (only
+     * when true), and availability and a place-free-from date only when not simply available. The rest of a home
+     * (sexes, pets, cost, occupancy) is read from {@code /api/homes/{id}} when an officer selects it, so the
+     * register every officer downloads carries only this.
      */
     public record MapHome(String homeId, String name, String kind, String provider, String authorityCode,
             double lat, double lon, int places, int vacancies, int minAge, int maxAge, Set<String> needsMet,
-            boolean available, String availability, LocalDate availableFrom,
-            java.time.Instant vacancyConfirmedAt, boolean vacancyStale, String providerOrg) {
+            boolean available,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String availability,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) LocalDate availableFrom,
+            LocalDate vacancyConfirmedOn,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT) boolean vacancyStale) {
     }
 
     public record ChildSummary(String childId, String authorityCode, int age, String sex, String siblingGroup,

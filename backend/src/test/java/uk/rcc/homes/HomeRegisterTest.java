@@ -56,8 +56,9 @@ class HomeRegisterTest {
         as(Users.commissioner(), post("/api/register/homes"), NEW_HOME).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.homeId").value("H-NEW-1")).andExpect(jsonPath("$.vacancies").value(2));
         mvc.perform(get("/api/homes").with(Users.officerOf(TestRegistry.CUMBERLAND)))
-                .andExpect(jsonPath("$[?(@.homeId == 'H-NEW-1')].providerOrg").value(
-                        Matchers.contains("Fellside Fostering")));
+                .andExpect(jsonPath("$[?(@.homeId == 'H-NEW-1')].vacancies").value(Matchers.contains(2)));
+        mvc.perform(get("/api/register/homes/H-NEW-1").with(Users.commissioner()))
+                .andExpect(jsonPath("$.providerOrgId").value(TestRegistry.PROVIDER_ORG));
         assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM audit_event WHERE id > ? AND action = "
                 + "'CREATE_HOME' AND subject = 'H-NEW-1'", Integer.class, since)).isEqualTo(1);
         as(Users.commissioner(), post("/api/register/homes"), NEW_HOME).andExpect(status().isConflict());

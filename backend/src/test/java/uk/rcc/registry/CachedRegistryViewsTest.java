@@ -86,7 +86,7 @@ class CachedRegistryViewsTest {
         java.util.Map<String, Object> full = found.get(0);
 
         assertThat(full).containsOnlyKeys("homeId", "name", "kind", "provider", "authorityCode", "lat", "lon",
-                "places", "vacancies", "minAge", "maxAge", "needsMet", "available");
+                "places", "vacancies", "minAge", "maxAge", "needsMet", "available", "vacancyConfirmedOn");
         assertThat(full.get("vacancies")).isEqualTo(0);
         mvc.perform(get("/api/homes/" + FULL_HOME).with(Users.officerOf(TestRegistry.CUMBERLAND)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.weeklyCost").isNumber())
