@@ -22,7 +22,7 @@ public final class Options {
             if (arg.startsWith("--spring.") || arg.startsWith("--rcc.")) {
                 continue;
             }
-            if (uk.rcc.security.CommandActor.isOption(arg)) {
+            if (isActorOption(arg)) {
                 // read by the command line for the audit log, before the command runs
                 i += arg.contains("=") || i + 1 >= args.size() || args.get(i + 1).startsWith("--") ? 0 : 1;
                 continue;
@@ -74,5 +74,13 @@ public final class Options {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + value + "'");
         }
+    }
+
+    /** The command line's own option naming who runs a command for the audit log: {@code --actor NAME}. */
+    public static final String ACTOR = "actor";
+
+    /** True for {@code --actor}, {@code --actor=NAME}: the command line's option, not the command's own. */
+    public static boolean isActorOption(String argument) {
+        return argument.equals("--" + ACTOR) || argument.startsWith("--" + ACTOR + "=");
     }
 }

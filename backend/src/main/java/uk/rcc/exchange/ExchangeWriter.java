@@ -51,7 +51,7 @@ public final class ExchangeWriter {
 
     public static Map<String, byte[]> toFiles(ExchangeDataset d) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(DATASET, csv(DATASET_COLUMNS, List.of(d), x -> List.of(x.asOf(), opt(x.name()))));
+        files.put(DATASET, csv(DATASET_COLUMNS, List.of(d), x -> List.of(asOfCoveringItsDates(x), opt(x.name()))));
         files.put(AUTHORITIES, csv(AUTHORITY_COLUMNS, d.authorities(),
                 a -> List.of(a.authorityCode(), a.name(), a.lat(), a.lon())));
         files.put(HOMES, csv(HOME_COLUMNS, d.homes(), h -> List.of(h.homeId(), opt(h.name()), h.kind(),
@@ -99,5 +99,22 @@ public final class ExchangeWriter {
 
     static String codes(Collection<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(";"));
+    }
+
+    /**
+     * A registry changes after the day its data set was taken (an officer accepts a home today, so the child's
+     * placed_on is today): the data set written says so, or it would not read back (no date may follow as_of).
+     */
+    static java.time.LocalDate asOfCoveringItsDates(ExchangeDataset dataset) {
+        java.time.LocalDate asOf = dataset.asOf();
+        for (ExchangeDataset.ChildRow child : dataset.children()) {
+            for (java.time.LocalDate date : new java.time.LocalDate[] { child.details().placedOn(),
+                    child.details().referralDate() }) {
+                if (date != null && date.isAfter(asOf)) {
+                    asOf = date;
+                }
+            }
+        }
+        return asOf;
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * it acts with a commissioner's reach: every council's children, pseudonymously.
  */
 public final class CommandActor {
-    public static final String OPTION = "actor";
+    public static final String OPTION = uk.rcc.cli.Options.ACTOR;
 
     private CommandActor() {
     }
@@ -33,11 +33,6 @@ public final class CommandActor {
 
     public static void signOut() {
         SecurityContextHolder.clearContext();
-    }
-
-    /** True for {@code --actor}, {@code --actor=NAME}: the command line's option, not the command's own. */
-    public static boolean isOption(String argument) {
-        return argument.equals("--" + OPTION) || argument.startsWith("--" + OPTION + "=");
     }
 
     private static Optional<String> given(List<String> args) {

@@ -62,6 +62,17 @@ class DatasetImportIntegrationTest {
         registry.reset();
     }
 
+    /** Commands run as the operator the command line signs in (see uk.rcc.Commands), so what they audit names them. */
+    @BeforeEach
+    void signInTheOperator() {
+        uk.rcc.security.CommandActor.signIn("operator@test");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOutTheOperator() {
+        uk.rcc.security.CommandActor.signOut();
+    }
+
     @Test
     void importingTheSampleFromTheCommandLineStoresEveryRow() {
         int exit = importCommand.run(List.of("--data", SharedData.sample().toString()), quiet(), quiet());

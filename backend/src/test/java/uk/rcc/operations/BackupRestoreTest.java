@@ -98,7 +98,8 @@ class BackupRestoreTest {
         }
         storeReturns(jdbc, returns);
         service.getBean(NightlyForecast.class).run();
-        assertThat(jdbc.queryForObject("SELECT status FROM forecast_run", String.class)).isEqualTo("FINISHED");
+        assertThat(jdbc.queryForObject("SELECT status || ' ' || coalesce(error, '') FROM forecast_run", String.class))
+                .isEqualTo("FINISHED ");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM decision", Integer.class)).isEqualTo(proposals.size());
     }
 

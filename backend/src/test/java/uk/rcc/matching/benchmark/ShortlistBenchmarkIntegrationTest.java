@@ -50,9 +50,18 @@ class ShortlistBenchmarkIntegrationTest {
         for (ChildRow child : awaiting) {
             ShortlistService.Shortlist served = shortlists.forChild(COMMISSIONER, child.childId(), 10);
             ShortlistService.Shortlist measured = inMemory.shortlist(child.childId(), 10);
-            assertThat(measured).as(child.childId()).isEqualTo(served);
+            // the ranking must be the same; what providers say of a vacancy (confirmed when, offers) is added by the
+            // service afterwards and is no part of what the benchmark times
+            assertThat(ranking(measured)).as(child.childId()).isEqualTo(ranking(served));
             withCandidates += served.candidates().isEmpty() ? 0 : 1;
         }
         assertThat(withCandidates).as("children with at least one valid home").isPositive();
+    }
+
+    private static List<Object> ranking(ShortlistService.Shortlist shortlist) {
+        return List.of(shortlist.childId(), shortlist.homesConsidered(), shortlist.excluded(),
+                shortlist.candidates().stream().map(c -> List.of(c.homeId(), c.name(), c.kind(), c.provider(),
+                        c.authorityCode(), c.lat(), c.lon(), c.vacancies(), c.homeVersion(), c.cost(), c.terms(),
+                        c.explanation())).toList());
     }
 }
