@@ -6,6 +6,7 @@ import { showChild } from './child.js';
 import { showRun } from './run.js';
 import { showHomes } from './homes.js';
 import { showSufficiency } from './sufficiency.js';
+import { showCapacity } from './capacity.js';
 
 const ROLE_NAMES = {
   OFFICER: 'Placement officer',
@@ -46,6 +47,7 @@ function route() {
     referrals: () => maySeeChildren(context.session.role) && showReferrals(page, context),
     child: () => maySeeChildren(context.session.role) && argument && showChild(page, context, decodeURIComponent(argument)),
     run: () => context.session.role === 'COMMISSIONER' && showRun(page, context),
+    capacity: () => context.session.role === 'COMMISSIONER' && showCapacity(page, context),
     homes: () => showHomes(page, context),
     sufficiency: () => maySeeSufficiency(context.session.role) && showSufficiency(page)
   };
