@@ -183,13 +183,24 @@ public final class CapacityAnalysis {
                 Duration.ofMillis(limit.toMillis()))).buildSolver().solve(from);
     }
 
-    /** A stored answer: each planned child in the home it names, where that is still one of its homes. */
+    /**
+     * A stored answer: each planned child in the home it names, where that is still one of its homes and still has
+     * a place (the registry may have changed since the run); the others wait.
+     */
     private static MatchingSolution take(MatchingSolution solution, Map<String, String> answer) {
         Map<String, Home> byId = new HashMap<>();
-        solution.getHomes().forEach(home -> byId.put(home.id(), home));
+        Map<Home, Integer> room = new HashMap<>();
+        solution.getHomes().forEach(home -> {
+            byId.put(home.id(), home);
+            room.put(home, home.places() - home.stayingCount());
+        });
         for (PlannedChild child : solution.getPlannedChildren()) {
             Home home = byId.get(answer.get(child.childId()));
-            child.setHome(home != null && child.getCandidateHomes().contains(home) ? home : null);
+            boolean fits = home != null && child.getCandidateHomes().contains(home) && room.get(home) > 0;
+            child.setHome(fits ? home : null);
+            if (fits) {
+                room.merge(home, -1, Integer::sum);
+            }
         }
         return solution;
     }
