@@ -42,9 +42,6 @@ class CapacityAgainstExactTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("not yet run to completion: written on 2026-12-01 while the shared two-core machine "
-            + "ran at load 35, when CP-SAT's dozen proofs could not finish before the deadline; enable and run alone "
-            + "(about 10-15 minutes on a quiet machine, estimated)")
     void theTopTenExtraPlacesAreTheExactTopTenWithinTwoAndTheirFiguresWithinFivePercentOrTwoPoints()
             throws InterruptedException {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(new Spec(300, 400, 0.33, 0.0, Scope.NORTHERN, 7,
