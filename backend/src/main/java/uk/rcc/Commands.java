@@ -47,6 +47,9 @@ public final class Commands {
                                         forecast children looked after from SSDA903 returns (no database needed);
                                         with a registry (exchange format v1), places against supply and the gap;
                                         each --scenario is compared with the baseline in scenarios.csv
+              capacity --data DIR --out FILE [--seconds N] [--top N]
+                                        where one more place, or a new home of a kind, would help the waiting
+                                        children most, confirmed by re-solving (no database needed)
               bench [--sizes 100,1000,10000,national|none] [--seconds N] [--shortlist-calls N] [--out FILE]
                                         the matching benchmark: solver against today's practice and a lower bound,
                                         and shortlist latency for one child over 5,000 homes (bench --help)
@@ -99,6 +102,11 @@ public final class Commands {
                 quietLogging();
                 notAudited(command, out);
                 return MatchCommand.run(options, out, err);
+            }
+            case "capacity" -> {
+                quietLogging();
+                notAudited(command, out);
+                return uk.rcc.capacity.CapacityCommand.run(options, out, err);
             }
             case "bench" -> {
                 quietLogging();

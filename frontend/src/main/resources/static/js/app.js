@@ -9,6 +9,7 @@ import { showSufficiency } from './sufficiency.js';
 import { showProviderHomes, showProviderReferrals } from './provider.js';
 import { showAccounts } from './accounts.js';
 import { showRegister } from './register.js';
+import { showCapacity } from './capacity.js';
 
 const ROLE_NAMES = {
   OFFICER: 'Placement officer',
@@ -51,6 +52,7 @@ function route() {
     referrals: () => maySeeChildren(context.session.role) && showReferrals(page, context),
     child: () => maySeeChildren(context.session.role) && argument && showChild(page, context, decodeURIComponent(argument)),
     run: () => context.session.role === 'COMMISSIONER' && showRun(page, context),
+    capacity: () => context.session.role === 'COMMISSIONER' && showCapacity(page, context),
     homes: () => showHomes(page, context),
     sufficiency: () => maySeeSufficiency(context.session.role) && showSufficiency(page),
     provider: () => context.session.role === 'PROVIDER' && showProviderHomes(page),

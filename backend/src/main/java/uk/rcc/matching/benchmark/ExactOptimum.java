@@ -103,6 +103,22 @@ public final class ExactOptimum {
         return model.solveAtPlacedCount(limit, placed, hint);
     }
 
+    /**
+     * The best home for one place more, proven: as {@link #solveAtPlacedCount} with any one of {@code homes} allowed
+     * a place more. {@code home} is the home whose extra place the assignment uses (null when none helps).
+     */
+    public record OnePlaceMore(Result result, String home) {
+    }
+
+    public static OnePlaceMore solveWithOnePlaceMore(ExchangeDataset dataset, MatchingPolicy policy, Duration limit,
+            int placed, Map<String, String> hint, int workers, Set<String> homes) {
+        Loader.loadNativeLibraries();
+        Model model = new Model(dataset, policy, homes);
+        model.workers = workers;
+        Result result = model.solveAtPlacedCount(limit, placed, hint);
+        return new OnePlaceMore(result, model.homeUsingExtraPlace(result.assignment()));
+    }
+
     private static final class Model {
         private final ExchangeDataset dataset;
         private final MatchingPolicy policy;
@@ -122,10 +138,18 @@ public final class ExactOptimum {
         private long unplacedWeight;
         private int variables;
         private int workers = DEFAULT_WORKERS;
+        /** Homes that may take one place more (at most one of them does); null when none may. */
+        private final Set<String> onePlaceMore;
+        private final Map<String, BoolVar> extraPlace = new HashMap<>();
 
         Model(ExchangeDataset dataset, MatchingPolicy policy) {
+            this(dataset, policy, null);
+        }
+
+        Model(ExchangeDataset dataset, MatchingPolicy policy, Set<String> onePlaceMore) {
             this.dataset = dataset;
             this.policy = policy;
+            this.onePlaceMore = onePlaceMore;
             dataset.homes().forEach(h -> room.put(h.homeId(), h.places()));
             for (ChildRow child : dataset.children()) {
                 if (child.currentHomeId() != null && !child.mayMove()) {
@@ -151,7 +175,7 @@ public final class ExactOptimum {
                 Map<String, BoolVar> homes = new LinkedHashMap<>();
                 Map<String, Long> cost = new HashMap<>();
                 for (HomeRow home : dataset.homes()) {
-                    if (room.get(home.homeId()) > 0 && mayLiveThere(child, home, zones)) {
+                    if (cap(home.homeId()) > 0 && mayLiveThere(child, home, zones)) {
                         homes.put(home.homeId(), model.newBoolVar(child.childId() + "@" + home.homeId()));
                         cost.put(home.homeId(), CostTerms.totalHundredths(child, home,
                                 keyPlaces.getOrDefault(child.childId(), List.of()), policy));
@@ -181,10 +205,17 @@ public final class ExactOptimum {
             lives.forEach(homes -> homes.forEach((home, x) -> byHome.computeIfAbsent(home, h -> new ArrayList<>())
                     .add(x)));
             byHome.forEach((home, xs) -> {
-                if (xs.size() > room.get(home)) {
+                if (xs.size() > room.get(home) && cap(home) > room.get(home)) {
+                    BoolVar extra = extraPlace.computeIfAbsent(home, h -> model.newBoolVar("one more place in " + h));
+                    model.addLessOrEqual(LinearExpr.newBuilder().addSum(xs.toArray(new BoolVar[0]))
+                            .addTerm(extra, -1).build(), room.get(home));
+                } else if (xs.size() > room.get(home)) {
                     model.addLessOrEqual(LinearExpr.sum(xs.toArray(new BoolVar[0])), room.get(home));
                 }
             });
+            if (!extraPlace.isEmpty()) {
+                model.addAtMostOne(extraPlace.values().toArray(new BoolVar[0]));
+            }
         }
 
         /** For a child with a sharing rule: if it lives in a home, none of the children it refuses lives there. */
@@ -210,7 +241,7 @@ public final class ExactOptimum {
                     if (!refused.isEmpty()) {
                         // written as one linear inequality, which the LP relaxation behind CP-SAT's bound sees
                         // (an enforced constraint it barely does): cap × x[child][home] + Σ x[refused][home] ≤ cap
-                        long refusedCap = Math.min(room.get(home.getKey()), refused.size());
+                        long refusedCap = Math.min(cap(home.getKey()), refused.size());
                         model.addLessOrEqual(LinearExpr.newBuilder().addSum(refused.toArray(new BoolVar[0]))
                                 .addTerm(home.getValue(), refusedCap).build(), refusedCap);
                     }
@@ -278,7 +309,7 @@ public final class ExactOptimum {
                     });
                 }
                 inHome.forEach((home, together) -> model.addLessOrEqual(
-                        together.addTerm(used.get(home), -Math.min(room.get(home), indices.size())).build(), 0));
+                        together.addTerm(used.get(home), -Math.min(cap(home), indices.size())).build(), 0));
                 IntVar extra = model.newIntVar(0, used.size() + fixed.size(), group + " extra homes");
                 LinearExprBuilder homes = LinearExpr.newBuilder().addSum(used.values().toArray(new BoolVar[0]))
                         .add(fixed.size() - 1);
@@ -352,6 +383,19 @@ public final class ExactOptimum {
                     + (long) Math.ceil(solver.bestObjectiveBound() - 1e-6) + softConstant;
             return new Result(status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables,
                     assignment);
+        }
+
+        /** The most planned children the home could hold: its room, and one more if it may take a place more. */
+        private int cap(String home) {
+            return room.get(home) + (onePlaceMore != null && onePlaceMore.contains(home) ? 1 : 0);
+        }
+
+        /** The home whose extra place the assignment uses, or null. */
+        String homeUsingExtraPlace(Map<String, String> assignment) {
+            Map<String, Integer> living = new HashMap<>();
+            assignment.values().forEach(home -> living.merge(home, 1, Integer::sum));
+            return living.entrySet().stream().filter(e -> e.getValue() > room.get(e.getKey())).map(Map.Entry::getKey)
+                    .findFirst().orElse(null);
         }
 
         private boolean together(ChildRow a, ChildRow b) {

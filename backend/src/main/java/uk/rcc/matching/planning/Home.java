@@ -7,7 +7,7 @@ public final class Home {
     @PlanningId
     private final String id;
     private final String authorityCode;
-    private final int places;
+    private int places;
     private final int stayingCount;
 
     public Home(String id, String authorityCode, int places, int stayingCount) {
@@ -27,6 +27,14 @@ public final class Home {
 
     public int places() {
         return places;
+    }
+
+    /**
+     * Changes the places between solves, never during one: the capacity what-ifs ({@code uk.rcc.capacity}) give a
+     * home one more place, or open a possible new home, and re-solve from the same problem.
+     */
+    public void setPlaces(int places) {
+        this.places = places;
     }
 
     /** Children living here who may not move: they fill places whatever the solver does. */
