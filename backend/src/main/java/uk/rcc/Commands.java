@@ -50,16 +50,10 @@ public final class Commands {
               capacity --data DIR --out FILE [--seconds N] [--top N]
                                         where one more place, or a new home of a kind, would help the waiting
                                         children most, confirmed by re-solving (no database needed)
-              bench [--sizes 100,1000,10000,national|none] [--seconds N] [--shortlist-calls N] [--out FILE]
-                                        the matching benchmark: solver against today's practice and a lower bound,
-                                        and shortlist latency for one child over 5,000 homes (bench --help)
               placements-return --data DIR --from DATE --to DATE --out DIR [--authority CODE] [--with-qa]
                                         the national placements return (JSON-LD checked against the standard's
                                         SHACL shape, its spreadsheet and CSV) of a data set's placements started
                                         in the period (no database needed; exit 2 when it would not conform)
-              bench-forecast [--runs N] [--origins N] [--seeds N] [--out FILE]
-                                        the forecast benchmark: backtest accuracy and coverage on generated and
-                                        external SSDA903 returns (bench-forecast --help)
               --help                    this text
 
             Commands on the database (import, export, backup, restore, two-factor-reset) write the same audit rows as the web application, naming
@@ -108,25 +102,6 @@ public final class Commands {
                 notAudited(command, out);
                 return uk.rcc.capacity.CapacityCommand.run(options, out, err);
             }
-            case "bench" -> {
-                quietLogging();
-                // the phase timings of each solve (problem built, first answer) belong in a benchmark's output
-                if (org.slf4j.LoggerFactory.getLogger("uk.rcc.matching")
-                        instanceof ch.qos.logback.classic.Logger engine) {
-                    engine.setLevel(ch.qos.logback.classic.Level.INFO);
-                }
-                // and so do the best score once a second and the search's step and move counts, to show how each
-                // solve converges and how fast the moves are evaluated
-                if (org.slf4j.LoggerFactory.getLogger("uk.rcc.matching.progress")
-                        instanceof ch.qos.logback.classic.Logger progress) {
-                    progress.setLevel(ch.qos.logback.classic.Level.DEBUG);
-                }
-                if (org.slf4j.LoggerFactory.getLogger("org.optaplanner.core.impl.localsearch")
-                        instanceof ch.qos.logback.classic.Logger search) {
-                    search.setLevel(ch.qos.logback.classic.Level.INFO);
-                }
-                return uk.rcc.matching.benchmark.BenchmarkCommand.run(options, out, err);
-            }
             case "forecast" -> {
                 quietLogging();
                 notAudited(command, out);
@@ -136,10 +111,6 @@ public final class Commands {
                 quietLogging();
                 notAudited(command, out);
                 return uk.rcc.placementsreturn.PlacementsReturnCommand.run(options, out, err);
-            }
-            case "bench-forecast" -> {
-                quietLogging();
-                return uk.rcc.sufficiency.benchmark.ForecastBenchmark.run(options, out, err);
             }
             case "help", "--help", "-h" -> {
                 out.print(USAGE_TEXT);

@@ -46,7 +46,7 @@ public final class ForecastBenchmark {
     /** Starts a month per council of mean size: about 2,000 children looked after in four councils. */
     static final double STARTS = 17;
     static final String USAGE = """
-            Usage: java -jar backend/target/rcc.jar bench-forecast [OPTIONS]
+            Usage: bench-forecast [OPTIONS]   (mvn -B -q -pl backend exec:java@bench -Dbench.args="bench-forecast ...")
 
               --external DIR   folder of the external SSDA903 sets (../shared/external)
               --runs N         simulated futures per backtest origin (300)

@@ -51,7 +51,7 @@ public final class BenchmarkCommand {
     }
 
     static final String USAGE = """
-            Usage: java -jar backend/target/rcc.jar bench [OPTIONS]
+            Usage: bench [OPTIONS]   (mvn -B -q -pl backend exec:java@bench -Dbench.args="bench ...")
 
               --sizes 100,1000,10000,national  matching sizes to solve (planned children), or none
               --seconds N                      solver time limit per size (60)

@@ -1,0 +1,64 @@
+package uk.rcc;
+
+import java.util.Arrays;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.rcc.cli.CommandLine;
+import uk.rcc.matching.benchmark.BenchmarkCommand;
+import uk.rcc.sufficiency.benchmark.ForecastBenchmark;
+
+/**
+ * The benchmarks, kept out of the service's jar with the exact solvers they need (OR-Tools CP-SAT): {@code bench}
+ * (matching, and shortlist latency) and {@code bench-forecast}. Run through Maven (see docs/benchmark.md):
+ * {@code mvn -B -q -DskipTests install && mvn -B -q -pl backend exec:java@bench -Dbench.args="bench --sizes 1000"}.
+ */
+public final class Benchmarks {
+    private static final String USAGE = """
+            Usage: bench [--sizes 100,1000,10000,national|none] [--seconds N] [--shortlist-calls N] [--out FILE]
+                       the matching benchmark: solver against today's practice, a lower bound and CP-SAT's optimum,
+                       and shortlist latency for one child over 5,000 homes (bench --help)
+                   bench-forecast [--runs N] [--origins N] [--seeds N] [--out FILE]
+                       the forecast benchmark: backtest accuracy and coverage on generated and external SSDA903
+                       returns (bench-forecast --help)
+            """;
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        System.exit(run(arguments));
+    }
+
+    static int run(List<String> arguments) {
+        String command = arguments.isEmpty() ? "" : arguments.get(0);
+        List<String> options = arguments.isEmpty() ? arguments : arguments.subList(1, arguments.size());
+        level(Logger.ROOT_LOGGER_NAME, Level.WARN);
+        switch (command) {
+            case "bench" -> {
+                // each solve's phases, its best score once a second and the search's move rate belong in a benchmark
+                level("uk.rcc.matching", Level.INFO);
+                level("uk.rcc.matching.progress", Level.DEBUG);
+                level("org.optaplanner.core.impl.localsearch", Level.INFO);
+                return BenchmarkCommand.run(options, System.out, System.err);
+            }
+            case "bench-forecast" -> {
+                return ForecastBenchmark.run(options, System.out, System.err);
+            }
+            default -> {
+                System.err.print(USAGE);
+                return CommandLine.USAGE;
+            }
+        }
+    }
+
+    private static void level(String logger, Level level) {
+        if (LoggerFactory.getLogger(logger) instanceof Logger configurable) {
+            configurable.setLevel(level);
+        }
+    }
+}
