@@ -1,12 +1,10 @@
 package uk.rcc;
 
-import java.util.Arrays;
-import java.util.List;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.LoggerFactory;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.matching.benchmark.BenchmarkCommand;
 import uk.rcc.sufficiency.benchmark.ForecastBenchmark;
@@ -26,8 +24,7 @@ public final class Benchmarks {
                        returns (bench-forecast --help)
             """;
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);

@@ -2,11 +2,9 @@ package uk.rcc;
 
 import java.io.PrintStream;
 import java.util.List;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.imports.ExportCommand;
 import uk.rcc.imports.ImportCommand;
@@ -62,12 +60,10 @@ public final class Commands {
             Exit codes: 0 done; 2 invalid input (every error listed as file:line: column: message); 64 usage.
             """;
 
-    private Commands() {
-    }
+    private Commands() {}
 
     public static int dispatch(List<String> args) {
-        String command = args.isEmpty() || args.get(0).startsWith("--") && !isHelp(args.get(0)) ? "serve"
-                : args.get(0);
+        String command = args.isEmpty() || args.get(0).startsWith("--") && !isHelp(args.get(0)) ? "serve" : args.get(0);
         List<String> options = args.isEmpty() || !command.equals(args.get(0)) ? args : args.subList(1, args.size());
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -77,20 +73,25 @@ public final class Commands {
                 return CommandLine.KEEP_RUNNING;
             }
             case "import" -> {
-                return withContext(options, context -> context.getBean(ImportCommand.class).run(options, out, err));
+                return withContext(
+                        options, context -> context.getBean(ImportCommand.class).run(options, out, err));
             }
             case "export" -> {
-                return withContext(options, context -> context.getBean(ExportCommand.class).run(options, out, err));
+                return withContext(
+                        options, context -> context.getBean(ExportCommand.class).run(options, out, err));
             }
             case "backup" -> {
-                return withContext(options, context -> context.getBean(BackupCommand.class).backup(options, out, err));
+                return withContext(
+                        options, context -> context.getBean(BackupCommand.class).backup(options, out, err));
             }
             case "restore" -> {
-                return withContext(options, context -> context.getBean(BackupCommand.class).restore(options, out, err));
+                return withContext(
+                        options, context -> context.getBean(BackupCommand.class).restore(options, out, err));
             }
             case "two-factor-reset" -> {
-                return withContext(options, context -> context.getBean(TwoFactorResetCommand.class)
-                        .run(options, out, err));
+                return withContext(
+                        options,
+                        context -> context.getBean(TwoFactorResetCommand.class).run(options, out, err));
             }
             case "match" -> {
                 quietLogging();
@@ -145,7 +146,8 @@ public final class Commands {
      * Every command on the database runs here: Spring without a web server, and the actor ({@code --actor NAME},
      * else user@host) signed in for the command's duration, so whatever it audits names them.
      */
-    private static int withContext(List<String> options, java.util.function.ToIntFunction<ConfigurableApplicationContext> body) {
+    private static int withContext(
+            List<String> options, java.util.function.ToIntFunction<ConfigurableApplicationContext> body) {
         String actor;
         try {
             actor = CommandActor.from(options);
@@ -167,6 +169,8 @@ public final class Commands {
 
     /** Only {@code --name=value} options reach Spring; the command's own options are read by the command. */
     private static String[] springOptions(List<String> options) {
-        return options.stream().filter(o -> o.startsWith("--spring.") || o.startsWith("--rcc.")).toArray(String[]::new);
+        return options.stream()
+                .filter(o -> o.startsWith("--spring.") || o.startsWith("--rcc."))
+                .toArray(String[]::new);
     }
 }

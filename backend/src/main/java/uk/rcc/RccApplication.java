@@ -2,9 +2,7 @@ package uk.rcc;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
 import uk.rcc.cli.CommandLine;
 
 /** The service's one executable: with no argument (or {@code serve}) the web application, otherwise a command. */

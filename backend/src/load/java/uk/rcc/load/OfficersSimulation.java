@@ -3,15 +3,14 @@ package uk.rcc.load;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * 100 placement officers at once on a co-operative of 5,000 homes and 2,000 children (started by the Maven
@@ -33,8 +32,9 @@ public class OfficersSimulation extends Simulation {
      * record and the shortlist before the next click.
      */
     private static final boolean OFFICER_PACE = "officer".equals(System.getProperty("rcc.pace", "stress"));
-    private static final List<String> OFFICERS = List.of("officer.cumberland", "officer.westmorland",
-            "officer.northumberland", "officer.durham");
+
+    private static final List<String> OFFICERS =
+            List.of("officer.cumberland", "officer.westmorland", "officer.northumberland", "officer.durham");
 
     /**
      * What the web UI's {@code fetch} calls send from a browser: {@code Accept: application/json} (api.js), the
@@ -43,36 +43,53 @@ public class OfficersSimulation extends Simulation {
      * Modified while the registry is unchanged. Gatling's cache (on by default) stores the ETag per virtual
      * officer and sends it the same way.
      */
-    private final HttpProtocolBuilder protocol = http.baseUrl(BASE).acceptHeader("application/json")
-            .acceptEncodingHeader("gzip, deflate, br, zstd");
+    private final HttpProtocolBuilder protocol =
+            http.baseUrl(BASE).acceptHeader("application/json").acceptEncodingHeader("gzip, deflate, br, zstd");
 
-    private final ChainBuilder signIn = exec(http("login page").get("/login").header("Accept", "text/html")
-            .check(regex("name=\"_csrf\" value=\"([^\"]+)\"").saveAs("csrf")))
-            .exec(http("sign in").post("/login").formParam("username", "#{officer}")
-                    .formParam("password", "demo-only-password").formParam("_csrf", "#{csrf}")
-                    .disableFollowRedirect().check(status().is(302), header("Location").not(BASE + "/login?error")))
+    private final ChainBuilder signIn = exec(http("login page")
+                    .get("/login")
+                    .header("Accept", "text/html")
+                    .check(regex("name=\"_csrf\" value=\"([^\"]+)\"").saveAs("csrf")))
+            .exec(http("sign in")
+                    .post("/login")
+                    .formParam("username", "#{officer}")
+                    .formParam("password", "demo-only-password")
+                    .formParam("_csrf", "#{csrf}")
+                    .disableFollowRedirect()
+                    .check(status().is(302), header("Location").not(BASE + "/login?error")))
             .exec(http("xsrf cookie").get("/api/cooperative").check(status().is(200)))
             .exec(getCookieValue(CookieKey("XSRF-TOKEN").saveAs("xsrf")));
 
-    private final ChainBuilder browse = exec(http("referrals queue").get("/api/children?awaiting=true")
-            .check(status().is(200), jsonPath("$[*].childId").findRandom().optional().saveAs("childId")))
+    private final ChainBuilder browse = exec(http("referrals queue")
+                    .get("/api/children?awaiting=true")
+                    .check(
+                            status().is(200),
+                            jsonPath("$[*].childId").findRandom().optional().saveAs("childId")))
             .exec(reading())
             .exec(http("homes map data").get("/api/homes").check(status().in(200, 304)))
             .exec(reading())
-            .doIf(session -> session.contains("childId")).then(
-                    exec(http("child").get("/api/children/#{childId}").check(status().is(200)))
-                            .exec(reading())
-                            .exec(http("shortlist").get("/api/children/#{childId}/shortlist?limit=10")
-                                    .check(status().is(200), jsonPath("$.candidates[0].homeId").optional()
+            .doIf(session -> session.contains("childId"))
+            .then(exec(http("child").get("/api/children/#{childId}").check(status().is(200)))
+                    .exec(reading())
+                    .exec(http("shortlist")
+                            .get("/api/children/#{childId}/shortlist?limit=10")
+                            .check(
+                                    status().is(200),
+                                    jsonPath("$.candidates[0].homeId")
+                                            .optional()
                                             .saveAs("homeId")))
-                            .randomSwitch().on(percent(5.0).then(doIf(session -> session.contains("homeId")).then(
-                                    exec(http("accept").post("/api/children/#{childId}/placement")
+                    .randomSwitch()
+                    .on(percent(5.0)
+                            .then(doIf(session -> session.contains("homeId"))
+                                    .then(exec(http("accept")
+                                            .post("/api/children/#{childId}/placement")
                                             .header("X-XSRF-TOKEN", "#{xsrf}")
                                             .header("Content-Type", "application/json")
                                             .body(StringBody("{\"homeId\":\"#{homeId}\"}"))
                                             .check(status().in(201, 409))))))
-                            .exec(session -> session.remove("homeId")))
-            .pause(OFFICER_PACE ? Duration.ofSeconds(2) : Duration.ofMillis(200),
+                    .exec(session -> session.remove("homeId")))
+            .pause(
+                    OFFICER_PACE ? Duration.ofSeconds(2) : Duration.ofMillis(200),
                     OFFICER_PACE ? Duration.ofSeconds(8) : Duration.ofMillis(800));
 
     /** An officer's reading time between pages at the officer pace; nothing at the stress pace. */
@@ -83,28 +100,39 @@ public class OfficersSimulation extends Simulation {
     /** Providers keeping vacancies current meanwhile: list their homes, confirm one, every 5–15 s. */
     private static final int PROVIDERS = Integer.getInteger("rcc.providers", 10);
 
-    private final ChainBuilder confirmVacancy = exec(http("provider homes").get("/api/provider/homes")
-            .check(status().is(200), jsonPath("$[*].homeId").findRandom().optional().saveAs("ownHome")))
-            .doIf(session -> session.contains("ownHome")).then(
-                    exec(http("confirm vacancy").post("/api/provider/homes/#{ownHome}/confirmation")
-                            .header("X-XSRF-TOKEN", "#{xsrf}").check(status().is(200))))
+    private final ChainBuilder confirmVacancy = exec(http("provider homes")
+                    .get("/api/provider/homes")
+                    .check(
+                            status().is(200),
+                            jsonPath("$[*].homeId").findRandom().optional().saveAs("ownHome")))
+            .doIf(session -> session.contains("ownHome"))
+            .then(exec(http("confirm vacancy")
+                    .post("/api/provider/homes/#{ownHome}/confirmation")
+                    .header("X-XSRF-TOKEN", "#{xsrf}")
+                    .check(status().is(200))))
             .pause(Duration.ofSeconds(5), Duration.ofSeconds(15));
 
     private final ScenarioBuilder providers = scenario("providers confirming vacancies")
-            .feed(Stream.iterate(0, i -> i + 1).map(i -> Map.<String, Object>of("officer",
-                    i % 2 == 0 ? "provider" : "provider2")).iterator())
+            .feed(Stream.iterate(0, i -> i + 1)
+                    .map(i -> Map.<String, Object>of("officer", i % 2 == 0 ? "provider" : "provider2"))
+                    .iterator())
             .exec(signIn)
-            .during(DURATION).on(confirmVacancy);
+            .during(DURATION)
+            .on(confirmVacancy);
 
     private final ScenarioBuilder officers = scenario("placement officers")
-            .feed(Stream.iterate(0, i -> i + 1).map(i -> Map.<String, Object>of("officer",
-                    OFFICERS.get(i % OFFICERS.size()))).iterator())
+            .feed(Stream.iterate(0, i -> i + 1)
+                    .map(i -> Map.<String, Object>of("officer", OFFICERS.get(i % OFFICERS.size())))
+                    .iterator())
             .exec(signIn)
-            .during(DURATION).on(browse);
+            .during(DURATION)
+            .on(browse);
 
     {
-        setUp(officers.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(20))),
-                providers.injectOpen(rampUsers(PROVIDERS).during(Duration.ofSeconds(20)))).protocols(protocol)
+        setUp(
+                        officers.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(20))),
+                        providers.injectOpen(rampUsers(PROVIDERS).during(Duration.ofSeconds(20))))
+                .protocols(protocol)
                 .maxDuration(DURATION.plusSeconds(60))
                 .assertions(global().failedRequests().count().is(0L));
     }

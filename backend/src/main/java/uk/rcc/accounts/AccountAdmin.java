@@ -4,12 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.rcc.audit.AuditLog;
 import uk.rcc.homes.HomeProblems;
 import uk.rcc.security.Role;
@@ -37,10 +35,17 @@ public class AccountAdmin {
         this.audit = audit;
     }
 
-    public record Account(String username, String displayName, String role, String authorityCode,
-            String providerOrgId, boolean enabled, boolean locked, boolean mustChangePassword, Instant lastSignInAt,
-            Instant createdAt) {
-    }
+    public record Account(
+            String username,
+            String displayName,
+            String role,
+            String authorityCode,
+            String providerOrgId,
+            boolean enabled,
+            boolean locked,
+            boolean mustChangePassword,
+            Instant lastSignInAt,
+            Instant createdAt) {}
 
     public List<Account> list() {
         return jdbc.query(ACCOUNTS + " ORDER BY username", (rs, i) -> account(rs));
@@ -53,35 +58,53 @@ public class AccountAdmin {
 
     private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp last = rs.getTimestamp("last_sign_in_at");
-        return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("role"),
-                rs.getString("authority_code"), rs.getString("provider_org_id"), rs.getBoolean("enabled"),
-                rs.getBoolean("locked"), rs.getBoolean("must_change_password"),
-                last == null ? null : last.toInstant(), rs.getTimestamp("created_at").toInstant());
+        return new Account(
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("role"),
+                rs.getString("authority_code"),
+                rs.getString("provider_org_id"),
+                rs.getBoolean("enabled"),
+                rs.getBoolean("locked"),
+                rs.getBoolean("must_change_password"),
+                last == null ? null : last.toInstant(),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     @Transactional
-    public Account create(Viewer admin, String username, String displayName, Role role, String authorityCode,
-            String providerOrgId, String temporaryPassword) {
+    public Account create(
+            Viewer admin,
+            String username,
+            String displayName,
+            Role role,
+            String authorityCode,
+            String providerOrgId,
+            String temporaryPassword) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw HomeProblems.invalid(List.of("username: letters, digits, '_', '.', '@' or '-', up to 64"));
         }
         requirePassword("password", temporaryPassword);
         Membership membership = membership(role, authorityCode, providerOrgId);
-        if (!jdbc.queryForList("SELECT 1 FROM app_user WHERE username = ?", username).isEmpty()) {
+        if (!jdbc.queryForList("SELECT 1 FROM app_user WHERE username = ?", username)
+                .isEmpty()) {
             throw HomeProblems.conflict("An account " + username + " already exists.");
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO app_user (username, password_hash, role, authority_code, provider_org_id, display_name,
-                                      must_change_password) VALUES (?, ?, ?, ?, ?, ?, true)""", username,
-                passwords.encode(temporaryPassword), role.name(), membership.authorityCode(),
-                membership.providerOrgId(), blankToNull(displayName));
+                                      must_change_password) VALUES (?, ?, ?, ?, ?, ?, true)""",
+                username,
+                passwords.encode(temporaryPassword),
+                role.name(),
+                membership.authorityCode(),
+                membership.providerOrgId(),
+                blankToNull(displayName));
         audit.record(admin.username(), "CREATE_ACCOUNT", username, describe(role, membership));
         return read(username);
     }
 
     @Transactional
-    public Account changeRole(Viewer admin, String username, Role role, String authorityCode,
-            String providerOrgId) {
+    public Account changeRole(Viewer admin, String username, Role role, String authorityCode, String providerOrgId) {
         Account current = lock(username);
         Membership membership = membership(role, authorityCode, providerOrgId);
         boolean losesAdmin = Role.ADMIN.name().equals(current.role()) && role != Role.ADMIN;
@@ -91,11 +114,18 @@ public class AccountAdmin {
         if (losesAdmin && current.enabled()) {
             requireAnotherActiveAdmin(username);
         }
-        jdbc.update("UPDATE app_user SET role = ?, authority_code = ?, provider_org_id = ? WHERE username = ?",
-                role.name(), membership.authorityCode(), membership.providerOrgId(), username);
+        jdbc.update(
+                "UPDATE app_user SET role = ?, authority_code = ?, provider_org_id = ? WHERE username = ?",
+                role.name(),
+                membership.authorityCode(),
+                membership.providerOrgId(),
+                username);
         endSessions(username);
-        audit.record(admin.username(), "CHANGE_ACCOUNT_ROLE", username, current.role() + " -> "
-                + describe(role, membership));
+        audit.record(
+                admin.username(),
+                "CHANGE_ACCOUNT_ROLE",
+                username,
+                current.role() + " -> " + describe(role, membership));
         return read(username);
     }
 
@@ -135,15 +165,19 @@ public class AccountAdmin {
     public Account resetPassword(Viewer admin, String username, String temporaryPassword) {
         lock(username);
         requirePassword("password", temporaryPassword);
-        jdbc.update("UPDATE app_user SET password_hash = ?, must_change_password = true, failed_logins = 0, "
-                + "locked_until = NULL WHERE username = ?", passwords.encode(temporaryPassword), username);
+        jdbc.update(
+                "UPDATE app_user SET password_hash = ?, must_change_password = true, failed_logins = 0, "
+                        + "locked_until = NULL WHERE username = ?",
+                passwords.encode(temporaryPassword),
+                username);
         endSessions(username);
         audit.record(admin.username(), "RESET_PASSWORD", username, null);
         return read(username);
     }
 
     Account read(String username) {
-        return jdbc.query(ACCOUNTS + " WHERE username = ?", (rs, i) -> account(rs), username).stream().findFirst()
+        return jdbc.query(ACCOUNTS + " WHERE username = ?", (rs, i) -> account(rs), username).stream()
+                .findFirst()
                 .orElseThrow(() -> HomeProblems.notFound("no account " + username));
     }
 
@@ -151,20 +185,22 @@ public class AccountAdmin {
         // Administrators' rows first, always in the same order, so the last-administrator check cannot race.
         jdbc.queryForList("SELECT username FROM app_user WHERE role = 'ADMIN' ORDER BY username FOR UPDATE");
         return jdbc.query(ACCOUNTS + " WHERE username = ? FOR UPDATE", (rs, i) -> account(rs), username).stream()
-                .findFirst().orElseThrow(() -> HomeProblems.notFound("no account " + username));
+                .findFirst()
+                .orElseThrow(() -> HomeProblems.notFound("no account " + username));
     }
 
     private void requireAnotherActiveAdmin(String username) {
-        Integer others = jdbc.queryForObject("SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled "
-                + "AND username <> ?", Integer.class, username);
+        Integer others = jdbc.queryForObject(
+                "SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled " + "AND username <> ?",
+                Integer.class,
+                username);
         if (others == null || others == 0) {
-            throw HomeProblems.conflict(username + " is the last active administrator; enable or create another "
-                    + "administrator first.");
+            throw HomeProblems.conflict(
+                    username + " is the last active administrator; enable or create another " + "administrator first.");
         }
     }
 
-    private record Membership(String authorityCode, String providerOrgId) {
-    }
+    private record Membership(String authorityCode, String providerOrgId) {}
 
     /** Officers belong to a council and providers to a provider organisation; nobody else to either. */
     private Membership membership(Role role, String authorityCode, String providerOrgId) {
@@ -172,15 +208,17 @@ public class AccountAdmin {
             throw HomeProblems.invalid(List.of("role: one of " + java.util.Arrays.toString(Role.values())));
         }
         if (role == Role.OFFICER) {
-            if (authorityCode == null || jdbc.queryForList("SELECT 1 FROM authority WHERE authority_code = ?",
-                    authorityCode).isEmpty()) {
+            if (authorityCode == null
+                    || jdbc.queryForList("SELECT 1 FROM authority WHERE authority_code = ?", authorityCode)
+                            .isEmpty()) {
                 throw HomeProblems.invalid(List.of("authorityCode: an officer needs a member council's code"));
             }
             return new Membership(authorityCode, null);
         }
         if (role == Role.PROVIDER) {
-            if (providerOrgId == null || jdbc.queryForList("SELECT 1 FROM provider_org WHERE provider_org_id = ?",
-                    providerOrgId).isEmpty()) {
+            if (providerOrgId == null
+                    || jdbc.queryForList("SELECT 1 FROM provider_org WHERE provider_org_id = ?", providerOrgId)
+                            .isEmpty()) {
                 throw HomeProblems.invalid(List.of("providerOrgId: a provider needs a provider organisation"));
             }
             return new Membership(null, providerOrgId);
@@ -200,7 +238,8 @@ public class AccountAdmin {
     }
 
     private static String describe(Role role, Membership membership) {
-        return role + (membership.authorityCode() == null ? "" : " of " + membership.authorityCode())
+        return role
+                + (membership.authorityCode() == null ? "" : " of " + membership.authorityCode())
                 + (membership.providerOrgId() == null ? "" : " of " + membership.providerOrgId());
     }
 

@@ -1,13 +1,11 @@
 package uk.rcc.accounts;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.rcc.providers.ProviderOrgs;
 import uk.rcc.security.Role;
 import uk.rcc.security.Viewer;
@@ -41,27 +38,37 @@ class AccountController {
         return accounts.list();
     }
 
-    record NewAccount(@NotBlank @Size(max = 64) String username, @Size(max = 200) String displayName,
-            @NotNull Role role, @Size(max = 20) String authorityCode, @Size(max = 64) String providerOrgId,
-            @NotNull @Size(max = 200) String password) {
-    }
+    record NewAccount(
+            @NotBlank @Size(max = 64) String username,
+            @Size(max = 200) String displayName,
+            @NotNull Role role,
+            @Size(max = 20) String authorityCode,
+            @Size(max = 64) String providerOrgId,
+            @NotNull @Size(max = 200) String password) {}
 
     @PostMapping("/api/accounts")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     AccountAdmin.Account create(@Valid @RequestBody NewAccount body) {
-        return accounts.create(Viewer.current(), body.username(), body.displayName(), body.role(),
-                body.authorityCode(), body.providerOrgId(), body.password());
+        return accounts.create(
+                Viewer.current(),
+                body.username(),
+                body.displayName(),
+                body.role(),
+                body.authorityCode(),
+                body.providerOrgId(),
+                body.password());
     }
 
-    record RoleChange(@NotNull Role role, @Size(max = 20) String authorityCode, @Size(max = 64) String providerOrgId) {
-    }
+    record RoleChange(
+            @NotNull Role role,
+            @Size(max = 20) String authorityCode,
+            @Size(max = 64) String providerOrgId) {}
 
     @PutMapping("/api/accounts/{username}/role")
     @PreAuthorize("hasRole('ADMIN')")
     AccountAdmin.Account changeRole(@PathVariable String username, @Valid @RequestBody RoleChange body) {
-        return accounts.changeRole(Viewer.current(), username, body.role(), body.authorityCode(),
-                body.providerOrgId());
+        return accounts.changeRole(Viewer.current(), username, body.role(), body.authorityCode(), body.providerOrgId());
     }
 
     @PostMapping("/api/accounts/{username}/disable")
@@ -82,8 +89,7 @@ class AccountController {
         return accounts.unlock(Viewer.current(), username);
     }
 
-    record PasswordReset(@NotNull @Size(max = 200) String password) {
-    }
+    record PasswordReset(@NotNull @Size(max = 200) String password) {}
 
     @PostMapping("/api/accounts/{username}/password")
     @PreAuthorize("hasRole('ADMIN')")
@@ -97,8 +103,9 @@ class AccountController {
         return orgs.all();
     }
 
-    record OwnPassword(@NotNull @Size(max = 200) String currentPassword, @NotNull @Size(max = 200) String newPassword) {
-    }
+    record OwnPassword(
+            @NotNull @Size(max = 200) String currentPassword,
+            @NotNull @Size(max = 200) String newPassword) {}
 
     @PostMapping("/api/account/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -1,9 +1,7 @@
 package uk.rcc.accounts;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpSession;
-
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -12,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
 import uk.rcc.audit.AuditLog;
 import uk.rcc.homes.HomeProblems;
 import uk.rcc.security.Viewer;
@@ -38,8 +35,10 @@ public class PasswordChange {
     @EventListener
     void onSignIn(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        List<Boolean> mustChange = jdbc.queryForList("UPDATE app_user SET last_sign_in_at = now() "
-                + "WHERE username = ? RETURNING must_change_password", Boolean.class, username);
+        List<Boolean> mustChange = jdbc.queryForList(
+                "UPDATE app_user SET last_sign_in_at = now() " + "WHERE username = ? RETURNING must_change_password",
+                Boolean.class,
+                username);
         if (mustChange.contains(Boolean.TRUE)
                 && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
             request.getRequest().getSession(true).setAttribute(REQUIRED, Boolean.TRUE);
@@ -48,8 +47,13 @@ public class PasswordChange {
 
     @Transactional
     public void change(Viewer viewer, String currentPassword, String newPassword, HttpSession session) {
-        String hash = jdbc.queryForList("SELECT password_hash FROM app_user WHERE username = ? FOR UPDATE",
-                String.class, viewer.username()).stream().findFirst()
+        String hash = jdbc
+                .queryForList(
+                        "SELECT password_hash FROM app_user WHERE username = ? FOR UPDATE",
+                        String.class,
+                        viewer.username())
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> HomeProblems.notFound("no local account " + viewer.username()
                         + " (accounts signed in through the identity provider change passwords there)"));
         if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
@@ -59,8 +63,10 @@ public class PasswordChange {
         if (newPassword.equals(currentPassword)) {
             throw HomeProblems.invalid(List.of("newPassword: must differ from the current password"));
         }
-        jdbc.update("UPDATE app_user SET password_hash = ?, must_change_password = false WHERE username = ?",
-                passwords.encode(newPassword), viewer.username());
+        jdbc.update(
+                "UPDATE app_user SET password_hash = ?, must_change_password = false WHERE username = ?",
+                passwords.encode(newPassword),
+                viewer.username());
         audit.record(viewer.username(), "CHANGE_PASSWORD", viewer.username(), null);
         if (session != null) {
             session.removeAttribute(REQUIRED);

@@ -18,8 +18,13 @@ public class AuditLog {
     }
 
     public void record(String actor, String action, String subject, String detail) {
-        jdbc.update("INSERT INTO audit_event (actor, action, subject, detail, remote_addr) VALUES (?, ?, ?, ?, ?)",
-                actor, action, subject, detail, remoteAddress());
+        jdbc.update(
+                "INSERT INTO audit_event (actor, action, subject, detail, remote_addr) VALUES (?, ?, ?, ?, ?)",
+                actor,
+                action,
+                subject,
+                detail,
+                remoteAddress());
     }
 
     private static String remoteAddress() {

@@ -7,19 +7,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.matching.MatchingProblem;
-import uk.rcc.matching.SolverConfigs;
-import uk.rcc.matching.SolverRunEngine;
 import uk.rcc.matching.PolicyCost;
+import uk.rcc.matching.SolverConfigs;
 import uk.rcc.matching.planning.Home;
 import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.MatchingSolutionCloner;
@@ -47,12 +44,16 @@ public final class CapacityAnalysis {
      * @param confirm time shared by all the confirming re-solves
      * @param top options reported for extra places, and for new homes of each kind
      */
-    public record Settings(Duration solve, Duration confirm, int top) {
-    }
+    public record Settings(Duration solve, Duration confirm, int top) {}
 
     /** The options found, best first, and the answer they are measured against. */
-    public record Report(PolicyCost baseline, Map<String, String> baselineAssignment,
-            List<CapacityOption> extraPlaces, List<CapacityOption> newHomes, int homesScreened, int confirmed) {
+    public record Report(
+            PolicyCost baseline,
+            Map<String, String> baselineAssignment,
+            List<CapacityOption> extraPlaces,
+            List<CapacityOption> newHomes,
+            int homesScreened,
+            int confirmed) {
         /** Extra places, then new homes kind by kind, each ranked from 1. */
         public List<Ranked> rows() {
             List<Ranked> rows = new ArrayList<>();
@@ -70,8 +71,7 @@ public final class CapacityAnalysis {
         }
     }
 
-    public record Ranked(int rank, CapacityOption option) {
-    }
+    public record Ranked(int rank, CapacityOption option) {}
 
     private final ExchangeDataset dataset;
     private final MatchingPolicy policy;
@@ -83,8 +83,7 @@ public final class CapacityAnalysis {
     private PolicyCost baselineCost;
     private PlaceChains.Arcs arcs;
 
-    private CapacityAnalysis(ExchangeDataset dataset, MatchingPolicy weights, SolverConfig config,
-            Settings settings) {
+    private CapacityAnalysis(ExchangeDataset dataset, MatchingPolicy weights, SolverConfig config, Settings settings) {
         this.dataset = dataset;
         this.policy = weights;
         this.config = config;
@@ -96,16 +95,20 @@ public final class CapacityAnalysis {
      * @param answer child id to home id of the answer to measure against (a stored run's proposals), or null to
      *        solve the co-operative first
      */
-    public static Report analyse(ExchangeDataset dataset, MatchingPolicy weights, SolverConfig config,
-            Settings settings, Map<String, String> answer) {
+    public static Report analyse(
+            ExchangeDataset dataset,
+            MatchingPolicy weights,
+            SolverConfig config,
+            Settings settings,
+            Map<String, String> answer) {
         return new CapacityAnalysis(dataset, weights, config, settings).run(weights, answer);
     }
 
     private Report run(MatchingPolicy weights, Map<String, String> answer) {
         long begun = System.nanoTime();
         Map<HomeKind, HomeRow> registrations = NewHomeSites.registrations(dataset);
-        List<NewHomeSites.Site> sites = NewHomeSites.sites(dataset,
-                dataset.children().stream().filter(ChildRow::awaiting).toList());
+        List<NewHomeSites.Site> sites = NewHomeSites.sites(
+                dataset, dataset.children().stream().filter(ChildRow::awaiting).toList());
         for (HomeRow registration : registrations.values()) {
             for (NewHomeSites.Site site : sites) {
                 HomeRow home = NewHomeSites.at(registration, site, newHomes.size() + 1);
@@ -118,55 +121,88 @@ public final class CapacityAnalysis {
         MatchingProblem problem = MatchingProblem.of(withHomes(widened), weights);
         MatchingSolution solution = problem.solution();
         for (Home home : solution.getHomes()) {
-            home.setPlaces(newHomes.containsKey(home.id()) ? 0 : homeRows.get(home.id()).places());
+            home.setPlaces(
+                    newHomes.containsKey(home.id())
+                            ? 0
+                            : homeRows.get(home.id()).places());
         }
         LOG.info("capacity problem built in {} ms with {} possible new homes", ms(begun), newHomes.size());
         baseline = answer == null ? solve(problem) : take(solution, answer);
         arcs = new PlaceChains.Arcs(baseline);
         polishBaseline();
         baselineCost = PolicyCost.of(dataset, assignment(baseline), policy);
-        LOG.info("answer measured against: {} placed, soft cost {} ({} ms)", baselineCost.placed(),
-                baselineCost.softCost(), ms(begun));
+        LOG.info(
+                "answer measured against: {} placed, soft cost {} ({} ms)",
+                baselineCost.placed(),
+                baselineCost.softCost(),
+                ms(begun));
         PlaceChains chains = new PlaceChains(baseline, arcs);
         List<Home> extraCandidates = solution.getHomes().stream()
                 .filter(home -> !newHomes.containsKey(home.id()) && chains.room(home) <= 0 && chains.gain(home) > 0)
-                .sorted(Comparator.comparingLong((Home home) -> -chains.gain(home)).thenComparing(Home::id))
-                .limit(settings.top() * 2L + EXTRA_CONFIRMED).toList();
+                .sorted(Comparator.comparingLong((Home home) -> -chains.gain(home))
+                        .thenComparing(Home::id))
+                .limit(settings.top() * 2L + EXTRA_CONFIRMED)
+                .toList();
         Map<Home, Integer> closed = new LinkedHashMap<>();
-        solution.getHomes().stream().filter(home -> newHomes.containsKey(home.id()))
+        solution.getHomes().stream()
+                .filter(home -> newHomes.containsKey(home.id()))
                 .forEach(home -> closed.put(home, newHomes.get(home.id()).places()));
         Map<Home, Long> opening = chains.openingGains(closed);
         List<Home> newCandidates = new ArrayList<>();
         for (HomeKind kind : registrations.keySet()) {
-            closed.keySet().stream().filter(home -> newHomes.get(home.id()).kind() == kind && opening.get(home) > 0)
-                    .sorted(Comparator.comparingLong((Home home) -> -opening.get(home)).thenComparing(Home::id))
-                    .limit(settings.top() + EXTRA_CONFIRMED / 4).forEach(newCandidates::add);
+            closed.keySet().stream()
+                    .filter(home -> newHomes.get(home.id()).kind() == kind && opening.get(home) > 0)
+                    .sorted(Comparator.comparingLong((Home home) -> -opening.get(home))
+                            .thenComparing(Home::id))
+                    .limit(settings.top() + EXTRA_CONFIRMED / 4)
+                    .forEach(newCandidates::add);
         }
         int confirmations = extraCandidates.size() + newCandidates.size();
-        Duration resolve = confirmations == 0 ? Duration.ZERO : settings.confirm().dividedBy(confirmations);
-        LOG.info("screened {} homes and {} sites in {} ms; confirming {} extra places and {} new homes, {} ms each",
-                solution.getHomes().size() - newHomes.size(), newHomes.size(), ms(begun), extraCandidates.size(),
-                newCandidates.size(), resolve.toMillis());
+        Duration resolve =
+                confirmations == 0 ? Duration.ZERO : settings.confirm().dividedBy(confirmations);
+        LOG.info(
+                "screened {} homes and {} sites in {} ms; confirming {} extra places and {} new homes, {} ms each",
+                solution.getHomes().size() - newHomes.size(),
+                newHomes.size(),
+                ms(begun),
+                extraCandidates.size(),
+                newCandidates.size(),
+                resolve.toMillis());
         List<CapacityOption> extra = new ArrayList<>();
         for (Home home : extraCandidates) {
             HomeRow row = homeRows.get(home.id());
-            confirm(home, row.places() + 1, chains.chain(home), resolve, withPlaces(row, row.places() + 1),
-                    CapacityOption.Kind.EXTRA_PLACE).ifPresent(extra::add);
+            confirm(
+                            home,
+                            row.places() + 1,
+                            chains.chain(home),
+                            resolve,
+                            withPlaces(row, row.places() + 1),
+                            CapacityOption.Kind.EXTRA_PLACE)
+                    .ifPresent(extra::add);
         }
         List<CapacityOption> opened = new ArrayList<>();
         for (Home home : newCandidates) {
             HomeRow row = newHomes.get(home.id());
-            confirm(home, row.places(), null, resolve, row, CapacityOption.Kind.NEW_HOME).ifPresent(opened::add);
+            confirm(home, row.places(), null, resolve, row, CapacityOption.Kind.NEW_HOME)
+                    .ifPresent(opened::add);
         }
         extra.sort(CapacityOption.BEST_FIRST);
         List<CapacityOption> newRanked = new ArrayList<>();
         for (HomeKind kind : registrations.keySet()) {
-            opened.stream().filter(o -> o.kind() == kind).sorted(CapacityOption.BEST_FIRST).limit(settings.top())
+            opened.stream()
+                    .filter(o -> o.kind() == kind)
+                    .sorted(CapacityOption.BEST_FIRST)
+                    .limit(settings.top())
                     .forEach(newRanked::add);
         }
         LOG.info("capacity options confirmed in {} ms", ms(begun));
-        return new Report(baselineCost, assignment(baseline), extra.stream().limit(settings.top()).toList(), newRanked,
-                solution.getHomes().size() - newHomes.size(), confirmations);
+        return new Report(
+                baselineCost,
+                assignment(baseline),
+                extra.stream().limit(settings.top()).toList(),
+                newRanked,
+                solution.getHomes().size() - newHomes.size(),
+                confirmations);
     }
 
     /** The co-operative solved as a run solves it: the first answer in a quarter of the time, the search after. */
@@ -178,8 +214,9 @@ public final class CapacityAnalysis {
     }
 
     private MatchingSolution search(MatchingSolution from, Duration limit) {
-        return SolverConfigs.factory(SolverConfigs.withTimeLimit(config,
-                Duration.ofMillis(limit.toMillis()))).buildSolver().solve(from);
+        return SolverConfigs.factory(SolverConfigs.withTimeLimit(config, Duration.ofMillis(limit.toMillis())))
+                .buildSolver()
+                .solve(from);
     }
 
     /**
@@ -209,11 +246,14 @@ public final class CapacityAnalysis {
      * are measured against an answer no single chain improves, and their figures are the place's own doing.
      */
     private void polishBaseline() {
-        long deadline = System.nanoTime() + Math.max(2_000_000_000L, settings.solve().toNanos() / 10);
+        long deadline =
+                System.nanoTime() + Math.max(2_000_000_000L, settings.solve().toNanos() / 10);
         while (System.nanoTime() < deadline) {
             PlaceChains chains = new PlaceChains(baseline, arcs);
-            Home best = baseline.getHomes().stream().filter(home -> chains.room(home) > 0 && chains.gain(home) > 0)
-                    .max(Comparator.comparingLong(chains::gain)).orElse(null);
+            Home best = baseline.getHomes().stream()
+                    .filter(home -> chains.room(home) > 0 && chains.gain(home) > 0)
+                    .max(Comparator.comparingLong(chains::gain))
+                    .orElse(null);
             List<PlaceChains.Move> chain = best == null ? null : chains.chain(best);
             if (chain == null || chain.isEmpty()) {
                 return;
@@ -229,8 +269,13 @@ public final class CapacityAnalysis {
         }
     }
 
-    private java.util.Optional<CapacityOption> confirm(Home home, int places, List<PlaceChains.Move> firstChain,
-            Duration resolve, HomeRow row, CapacityOption.Kind kind) {
+    private java.util.Optional<CapacityOption> confirm(
+            Home home,
+            int places,
+            List<PlaceChains.Move> firstChain,
+            Duration resolve,
+            HomeRow row,
+            CapacityOption.Kind kind) {
         int before = home.places();
         home.setPlaces(places);
         try {
@@ -262,10 +307,21 @@ public final class CapacityAnalysis {
 
     private CapacityOption option(CapacityOption.Kind kind, HomeRow row, PolicyCost cost) {
         boolean extra = kind == CapacityOption.Kind.EXTRA_PLACE;
-        return new CapacityOption(kind, extra ? row.homeId() : null, row.kind(), row.lat(), row.lon(), row.minAge(),
-                row.maxAge(), row.sexes(), row.needsMet(), extra ? 1 : row.places(), row.authorityCode(),
+        return new CapacityOption(
+                kind,
+                extra ? row.homeId() : null,
+                row.kind(),
+                row.lat(),
+                row.lon(),
+                row.minAge(),
+                row.maxAge(),
+                row.sexes(),
+                row.needsMet(),
+                extra ? 1 : row.places(),
+                row.authorityCode(),
                 extra ? row.name() : row.name().substring(row.name().indexOf(" at ") + 4),
-                cost.placed() - baselineCost.placed(), round(cost.softCost() - baselineCost.softCost(), 100),
+                cost.placed() - baselineCost.placed(),
+                round(cost.softCost() - baselineCost.softCost(), 100),
                 round(totalKm(cost) - totalKm(baselineCost), 10),
                 baselineCost.siblingGroupsSplit() - cost.siblingGroupsSplit(),
                 ownCouncil(cost) - ownCouncil(baselineCost));
@@ -314,14 +370,33 @@ public final class CapacityAnalysis {
     }
 
     private ExchangeDataset withHomes(List<HomeRow> homes) {
-        return new ExchangeDataset(dataset.asOf(), dataset.name(), dataset.authorities(), homes, dataset.children(),
-                dataset.avoidZones(), dataset.keyPlaces());
+        return new ExchangeDataset(
+                dataset.asOf(),
+                dataset.name(),
+                dataset.authorities(),
+                homes,
+                dataset.children(),
+                dataset.avoidZones(),
+                dataset.keyPlaces());
     }
 
     private static HomeRow withPlaces(HomeRow home, int places) {
-        return new HomeRow(home.homeId(), home.name(), home.kind(), home.provider(), home.authorityCode(), home.lat(),
-                home.lon(), places, home.minAge(), home.maxAge(), home.sexes(), home.needsMet(), home.pets(),
-                home.weeklyCost(), home.available());
+        return new HomeRow(
+                home.homeId(),
+                home.name(),
+                home.kind(),
+                home.provider(),
+                home.authorityCode(),
+                home.lat(),
+                home.lon(),
+                places,
+                home.minAge(),
+                home.maxAge(),
+                home.sexes(),
+                home.needsMet(),
+                home.pets(),
+                home.weeklyCost(),
+                home.available());
     }
 
     private static long ms(long since) {

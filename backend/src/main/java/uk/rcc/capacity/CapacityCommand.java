@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.exchange.DatasetError;
@@ -25,14 +24,26 @@ import uk.rcc.matching.policy.MatchingPolicy;
  */
 public final class CapacityCommand {
     static final String USAGE = "usage: capacity --data DIR --out capacity.csv [--seconds N] [--top N]";
-    public static final List<String> COLUMNS = List.of("rank", "option", "home_id", "kind", "lat", "lon", "min_age",
-            "max_age", "sexes", "needs_met", "placed_delta", "soft_cost_delta", "km_delta", "siblings_together_delta",
+    public static final List<String> COLUMNS = List.of(
+            "rank",
+            "option",
+            "home_id",
+            "kind",
+            "lat",
+            "lon",
+            "min_age",
+            "max_age",
+            "sexes",
+            "needs_met",
+            "placed_delta",
+            "soft_cost_delta",
+            "km_delta",
+            "siblings_together_delta",
             "own_council_delta");
     static final int DEFAULT_SECONDS = 60;
     static final int DEFAULT_TOP = 20;
 
-    private CapacityCommand() {
-    }
+    private CapacityCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path data;
@@ -60,19 +71,33 @@ public final class CapacityCommand {
             e.errors().stream().map(DatasetError::toString).forEach(err::println);
             return CommandLine.BAD_INPUT;
         }
-        CapacityAnalysis.Report report = CapacityAnalysis.analyse(dataset, MatchingPolicy.reference(),
-                SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE), settings(seconds, top), null);
+        CapacityAnalysis.Report report = CapacityAnalysis.analyse(
+                dataset,
+                MatchingPolicy.reference(),
+                SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE),
+                settings(seconds, top),
+                null);
         try {
             Files.write(csv, csv(report));
         } catch (IOException e) {
             err.println("cannot write " + csv + ": " + e.getMessage());
             return CommandLine.BAD_INPUT;
         }
-        out.printf(Locale.ROOT, "answer measured against: %d of %d placed, soft cost %.1f%n",
-                report.baseline().placed(), report.baseline().planned(), report.baseline().softCost());
-        out.printf(Locale.ROOT, "%d homes screened, %d options confirmed by re-solving; %d extra places and %d new "
-                + "homes written to %s%n", report.homesScreened(), report.confirmed(), report.extraPlaces().size(),
-                report.newHomes().size(), csv);
+        out.printf(
+                Locale.ROOT,
+                "answer measured against: %d of %d placed, soft cost %.1f%n",
+                report.baseline().placed(),
+                report.baseline().planned(),
+                report.baseline().softCost());
+        out.printf(
+                Locale.ROOT,
+                "%d homes screened, %d options confirmed by re-solving; %d extra places and %d new "
+                        + "homes written to %s%n",
+                report.homesScreened(),
+                report.confirmed(),
+                report.extraPlaces().size(),
+                report.newHomes().size(),
+                csv);
         return CommandLine.OK;
     }
 
@@ -84,12 +109,22 @@ public final class CapacityCommand {
     public static byte[] csv(CapacityAnalysis.Report report) {
         return ExchangeWriter.csv(COLUMNS, report.rows(), row -> {
             CapacityOption o = row.option();
-            return List.of(row.rank(), o.option().name(), o.homeId() == null ? "" : o.homeId(), o.kind().name(),
-                    ExchangeWriter.number(o.lat()), ExchangeWriter.number(o.lon()), o.minAge(), o.maxAge(),
-                    o.sexes().name(), o.needsMet().stream().map(Enum::name).sorted()
-                            .collect(java.util.stream.Collectors.joining(";")),
-                    o.placedDelta(), ExchangeWriter.number(o.softCostDelta()), ExchangeWriter.number(o.kmDelta()),
-                    o.siblingsTogetherDelta(), o.ownCouncilDelta());
+            return List.of(
+                    row.rank(),
+                    o.option().name(),
+                    o.homeId() == null ? "" : o.homeId(),
+                    o.kind().name(),
+                    ExchangeWriter.number(o.lat()),
+                    ExchangeWriter.number(o.lon()),
+                    o.minAge(),
+                    o.maxAge(),
+                    o.sexes().name(),
+                    o.needsMet().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(";")),
+                    o.placedDelta(),
+                    ExchangeWriter.number(o.softCostDelta()),
+                    ExchangeWriter.number(o.kmDelta()),
+                    o.siblingsTogetherDelta(),
+                    o.ownCouncilDelta());
         });
     }
 }

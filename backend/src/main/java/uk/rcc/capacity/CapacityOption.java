@@ -2,7 +2,6 @@ package uk.rcc.capacity;
 
 import java.util.Comparator;
 import java.util.Set;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.Codes.SexesAccepted;
@@ -20,15 +19,34 @@ import uk.rcc.exchange.Codes.SexesAccepted;
  * @param siblingsTogetherDelta sibling groups living together more (split groups fewer)
  * @param ownCouncilDelta children placed inside their own council more
  */
-public record CapacityOption(Kind option, String homeId, HomeKind kind, double lat, double lon, int minAge,
-        int maxAge, SexesAccepted sexes, Set<Need> needsMet, int places, String authorityCode, String site,
-        int placedDelta, double softCostDelta, double kmDelta, int siblingsTogetherDelta, int ownCouncilDelta) {
+public record CapacityOption(
+        Kind option,
+        String homeId,
+        HomeKind kind,
+        double lat,
+        double lon,
+        int minAge,
+        int maxAge,
+        SexesAccepted sexes,
+        Set<Need> needsMet,
+        int places,
+        String authorityCode,
+        String site,
+        int placedDelta,
+        double softCostDelta,
+        double kmDelta,
+        int siblingsTogetherDelta,
+        int ownCouncilDelta) {
 
-    public enum Kind { EXTRA_PLACE, NEW_HOME }
+    public enum Kind {
+        EXTRA_PLACE,
+        NEW_HOME
+    }
 
     /** More children placed first, then the larger fall in soft cost; ties by home id or site for a stable order. */
-    public static final Comparator<CapacityOption> BEST_FIRST = Comparator
-            .comparingInt((CapacityOption o) -> -o.placedDelta()).thenComparingDouble(CapacityOption::softCostDelta)
+    public static final Comparator<CapacityOption> BEST_FIRST = Comparator.comparingInt(
+                    (CapacityOption o) -> -o.placedDelta())
+            .thenComparingDouble(CapacityOption::softCostDelta)
             .thenComparing(o -> o.homeId() == null ? o.site() : o.homeId());
 
     /** True when the option places more children or lowers the soft cost. */

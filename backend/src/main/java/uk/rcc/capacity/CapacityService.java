@@ -7,16 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.matching.SolverConfigs;
-import uk.rcc.matching.SolverRunEngine;
-import uk.rcc.registry.RegistryStore;
 import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.registry.RegistryStore;
 
 /**
  * Where places would help, from the latest co-operative run that ended with proposals: its answer, weights and the
@@ -30,9 +27,13 @@ public class CapacityService {
     static final Duration CONFIRM = Duration.ofSeconds(10);
 
     /** The options of one run, best first: extra places, then new homes kind by kind. */
-    public record Options(long runId, Instant computedAt, int placed, int planned, double softCost,
-            List<CapacityAnalysis.Ranked> options) {
-    }
+    public record Options(
+            long runId,
+            Instant computedAt,
+            int placed,
+            int planned,
+            double softCost,
+            List<CapacityAnalysis.Ranked> options) {}
 
     private final JdbcTemplate jdbc;
     private final RegistryStore registry;
@@ -54,19 +55,28 @@ public class CapacityService {
         }
         long runId = ((Number) runs.get(0).get("id")).longValue();
         if (cached == null || cached.runId() != runId) {
-            Map<String, Double> weights = json.readValue((String) runs.get(0).get("weights"),
-                    new TypeReference<LinkedHashMap<String, Double>>() {
-                    });
+            Map<String, Double> weights = json.readValue(
+                    (String) runs.get(0).get("weights"), new TypeReference<LinkedHashMap<String, Double>>() {});
             Map<String, String> answer = new HashMap<>();
-            jdbc.query("SELECT child_id, home_id FROM proposal WHERE run_id = ? AND home_id IS NOT NULL",
+            jdbc.query(
+                    "SELECT child_id, home_id FROM proposal WHERE run_id = ? AND home_id IS NOT NULL",
                     rs -> {
                         answer.put(rs.getString(1), rs.getString(2));
-                    }, runId);
-            CapacityAnalysis.Report report = CapacityAnalysis.analyse(registry.readAll(),
-                    MatchingPolicy.from(weights), SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE),
-                    new CapacityAnalysis.Settings(Duration.ZERO, CONFIRM, TOP), answer);
-            cached = new Options(runId, Instant.now(), report.baseline().placed(), report.baseline().planned(),
-                    Math.round(report.baseline().softCost() * 100) / 100.0, report.rows());
+                    },
+                    runId);
+            CapacityAnalysis.Report report = CapacityAnalysis.analyse(
+                    registry.readAll(),
+                    MatchingPolicy.from(weights),
+                    SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE),
+                    new CapacityAnalysis.Settings(Duration.ZERO, CONFIRM, TOP),
+                    answer);
+            cached = new Options(
+                    runId,
+                    Instant.now(),
+                    report.baseline().placed(),
+                    report.baseline().planned(),
+                    Math.round(report.baseline().softCost() * 100) / 100.0,
+                    report.rows());
         }
         return Optional.of(cached);
     }
@@ -78,8 +88,8 @@ public class CapacityService {
     public Map<String, List<CapacityAnalysis.Ranked>> topByCouncil(int perCouncil) {
         Map<String, List<CapacityAnalysis.Ranked>> byCouncil = new LinkedHashMap<>();
         latest().ifPresent(options -> options.options().forEach(row -> {
-            List<CapacityAnalysis.Ranked> rows = byCouncil.computeIfAbsent(row.option().authorityCode(),
-                    code -> new java.util.ArrayList<>());
+            List<CapacityAnalysis.Ranked> rows =
+                    byCouncil.computeIfAbsent(row.option().authorityCode(), code -> new java.util.ArrayList<>());
             if (rows.size() < perCouncil) {
                 rows.add(row);
             }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.ExchangeDataset;
@@ -31,20 +30,18 @@ final class NewHomeSites {
     static final int CLUSTER_SITES = 10;
     /** A cell names a cluster only with this many families in it, so no site points at one family's home. */
     static final int MIN_FAMILIES = 3;
+
     static final String ID_PREFIX = "NEW-";
 
     /** A possible site: where, and the council the home would be in. */
-    record Site(String name, double lat, double lon, String authorityCode) {
-    }
+    record Site(String name, double lat, double lon, String authorityCode) {}
 
-    private NewHomeSites() {
-    }
+    private NewHomeSites() {}
 
     /** The registry's typical home of each kind it has, at no site yet. */
     static Map<HomeKind, HomeRow> registrations(ExchangeDataset dataset) {
         Map<HomeKind, HomeRow> typical = new java.util.EnumMap<>(HomeKind.class);
-        Map<HomeKind, List<HomeRow>> byKind = dataset.homes().stream()
-                .collect(Collectors.groupingBy(HomeRow::kind));
+        Map<HomeKind, List<HomeRow>> byKind = dataset.homes().stream().collect(Collectors.groupingBy(HomeRow::kind));
         byKind.forEach((kind, rows) -> {
             Set<Need> needs = EnumSet.noneOf(Need.class);
             for (Need need : Need.values()) {
@@ -54,18 +51,35 @@ final class NewHomeSites {
             }
             List<Double> costs = rows.stream().map(HomeRow::weeklyCost).sorted().toList();
             List<Integer> ages = mode(rows, row -> List.of(row.minAge(), row.maxAge()));
-            typical.put(kind, new HomeRow("", "", kind, mode(rows, HomeRow::provider), "", 0, 0,
-                    mode(rows, HomeRow::places), ages.get(0), ages.get(1), mode(rows, HomeRow::sexes), needs,
-                    rows.stream().filter(HomeRow::pets).count() * 2 > rows.size(), costs.get(costs.size() / 2),
-                    true));
+            typical.put(
+                    kind,
+                    new HomeRow(
+                            "",
+                            "",
+                            kind,
+                            mode(rows, HomeRow::provider),
+                            "",
+                            0,
+                            0,
+                            mode(rows, HomeRow::places),
+                            ages.get(0),
+                            ages.get(1),
+                            mode(rows, HomeRow::sexes),
+                            needs,
+                            rows.stream().filter(HomeRow::pets).count() * 2 > rows.size(),
+                            costs.get(costs.size() / 2),
+                            true));
         });
         return typical;
     }
 
     private static <T> T mode(List<HomeRow> rows, Function<HomeRow, T> key) {
         Map<T, Long> counts = rows.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
-        return counts.entrySet().stream().max(Map.Entry.<T, Long>comparingByValue()
-                .thenComparing(e -> e.getKey().toString(), Comparator.reverseOrder())).orElseThrow().getKey();
+        return counts.entrySet().stream()
+                .max(Map.Entry.<T, Long>comparingByValue()
+                        .thenComparing(e -> e.getKey().toString(), Comparator.reverseOrder()))
+                .orElseThrow()
+                .getKey();
     }
 
     /**
@@ -79,22 +93,41 @@ final class NewHomeSites {
         }
         Map<String, List<ChildRow>> cells = new HashMap<>();
         for (ChildRow child : waiting) {
-            cells.computeIfAbsent(Math.floor(child.homeLat() / CELL_DEGREES) + ":"
-                    + Math.floor(child.homeLon() / CELL_DEGREES), c -> new ArrayList<>()).add(child);
+            cells.computeIfAbsent(
+                            Math.floor(child.homeLat() / CELL_DEGREES) + ":"
+                                    + Math.floor(child.homeLon() / CELL_DEGREES),
+                            c -> new ArrayList<>())
+                    .add(child);
         }
         cells.entrySet().stream()
                 .filter(cell -> cell.getValue().size() >= MIN_FAMILIES)
-                .sorted(Comparator.<Map.Entry<String, List<ChildRow>>>comparingInt(e -> -e.getValue().size())
+                .sorted(Comparator.<Map.Entry<String, List<ChildRow>>>comparingInt(
+                                e -> -e.getValue().size())
                         .thenComparing(Map.Entry::getKey))
-                .limit(CLUSTER_SITES).forEach(cell -> {
+                .limit(CLUSTER_SITES)
+                .forEach(cell -> {
                     List<ChildRow> families = cell.getValue();
-                    double lat = families.stream().mapToDouble(ChildRow::homeLat).average().orElseThrow();
-                    double lon = families.stream().mapToDouble(ChildRow::homeLon).average().orElseThrow();
-                    String council = families.stream().collect(Collectors.groupingBy(ChildRow::authorityCode,
-                            Collectors.counting())).entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
-                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey();
-                    sites.add(new Site(families.size() + " waiting families near " + round(lat) + ", " + round(lon),
-                            round(lat), round(lon), council));
+                    double lat = families.stream()
+                            .mapToDouble(ChildRow::homeLat)
+                            .average()
+                            .orElseThrow();
+                    double lon = families.stream()
+                            .mapToDouble(ChildRow::homeLon)
+                            .average()
+                            .orElseThrow();
+                    String council = families.stream()
+                            .collect(Collectors.groupingBy(ChildRow::authorityCode, Collectors.counting()))
+                            .entrySet()
+                            .stream()
+                            .max(Map.Entry.<String, Long>comparingByValue()
+                                    .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                            .orElseThrow()
+                            .getKey();
+                    sites.add(new Site(
+                            families.size() + " waiting families near " + round(lat) + ", " + round(lon),
+                            round(lat),
+                            round(lon),
+                            council));
                 });
         return sites;
     }
@@ -106,9 +139,21 @@ final class NewHomeSites {
 
     /** A new home of the registration at the site, with a fresh id. */
     static HomeRow at(HomeRow registration, Site site, int number) {
-        return new HomeRow(ID_PREFIX + registration.kind() + "-" + number, "New " + registration.kind() + " at "
-                + site.name(), registration.kind(), registration.provider(), site.authorityCode(), site.lat(),
-                site.lon(), registration.places(), registration.minAge(), registration.maxAge(), registration.sexes(),
-                registration.needsMet(), registration.pets(), registration.weeklyCost(), true);
+        return new HomeRow(
+                ID_PREFIX + registration.kind() + "-" + number,
+                "New " + registration.kind() + " at " + site.name(),
+                registration.kind(),
+                registration.provider(),
+                site.authorityCode(),
+                site.lat(),
+                site.lon(),
+                registration.places(),
+                registration.minAge(),
+                registration.maxAge(),
+                registration.sexes(),
+                registration.needsMet(),
+                registration.pets(),
+                registration.weeklyCost(),
+                true);
     }
 }

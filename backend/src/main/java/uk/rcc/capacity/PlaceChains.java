@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import uk.rcc.matching.planning.Home;
 import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.Occupant;
@@ -28,12 +27,12 @@ import uk.rcc.matching.planning.StayingChild;
 final class PlaceChains {
     /** A child placed outweighs any soft cost, as the policy ranks them. */
     static final long PLACED = 1L << 40;
+
     private static final long NONE = Long.MIN_VALUE / 4;
     static final int LEVELS = 6;
 
     /** One step of a chain: a child and the home it moves to. */
-    record Move(PlannedChild child, Home to) {
-    }
+    record Move(PlannedChild child, Home to) {}
 
     /**
      * Every planned child's valid homes and costs, by position: fixed while the homes change, so built once for a
@@ -191,8 +190,10 @@ final class PlaceChains {
         for (int c = 0; c < children.size(); c++) {
             PlannedChild child = children.get(c);
             Home from = child.getHome();
-            long base = from == null ? PLACED : (room[index.get(from)] > 0 ? 0
-                    : Math.max(0, value[LEVELS - 1][index.get(from)])) + child.costIn(from).totalHundredths();
+            long base = from == null
+                    ? PLACED
+                    : (room[index.get(from)] > 0 ? 0 : Math.max(0, value[LEVELS - 1][index.get(from)]))
+                            + child.costIn(from).totalHundredths();
             int[] to = arcs.homesOf[c];
             for (int i = 0; i < to.length; i++) {
                 java.util.PriorityQueue<Long> gains = best.get(to[i]);
@@ -209,7 +210,8 @@ final class PlaceChains {
             }
         }
         Map<Home, Long> gains = new HashMap<>();
-        best.forEach((h, queue) -> gains.put(homes.get(h), queue.stream().mapToLong(Long::longValue).sum()));
+        best.forEach((h, queue) -> gains.put(
+                homes.get(h), queue.stream().mapToLong(Long::longValue).sum()));
         return gains;
     }
 

@@ -7,10 +7,10 @@ package uk.rcc.cli;
 public final class CommandLine {
     /** Returned by the dispatcher when the web server keeps the process alive. */
     public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
     public static final int OK = 0;
     public static final int BAD_INPUT = 2;
     public static final int USAGE = 64;
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 }

@@ -11,8 +11,7 @@ public final class Options {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, List<String>> repeated = new HashMap<>();
 
-    private Options() {
-    }
+    private Options() {}
 
     /** @throws IllegalArgumentException naming the first unknown option or missing value */
     public static Options parse(List<String> args, Set<String> known) {
@@ -24,7 +23,11 @@ public final class Options {
             }
             if (isActorOption(arg)) {
                 // read by the command line for the audit log, before the command runs
-                i += arg.contains("=") || i + 1 >= args.size() || args.get(i + 1).startsWith("--") ? 0 : 1;
+                i += arg.contains("=")
+                                || i + 1 >= args.size()
+                                || args.get(i + 1).startsWith("--")
+                        ? 0
+                        : 1;
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -46,7 +49,9 @@ public final class Options {
                         + String.join(", --", known.stream().sorted().toList()) + ")");
             }
             options.values.put(name, value);
-            options.repeated.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+            options.repeated
+                    .computeIfAbsent(name, n -> new java.util.ArrayList<>())
+                    .add(value);
         }
         return options;
     }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
+import uk.rcc.demo.Places.Council;
+import uk.rcc.demo.Places.Town;
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.KeyPlaceKind;
@@ -23,8 +24,6 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.demo.Places.Council;
-import uk.rcc.demo.Places.Town;
 
 /**
  * Deterministic synthetic co-operatives (same spec, same data set) whose shape follows national figures:
@@ -37,7 +36,10 @@ import uk.rcc.demo.Places.Town;
 public final class DemoCooperativeGenerator {
 
     /** Where the councils come from. */
-    public enum Scope { NORTHERN, NATIONAL }
+    public enum Scope {
+        NORTHERN,
+        NATIONAL
+    }
 
     /**
      * What to generate.
@@ -45,7 +47,13 @@ public final class DemoCooperativeGenerator {
      * @param awaitingShare share of children awaiting a placement (the rest are placed where a valid home exists)
      * @param mayMoveShare  share of placed children whose planned move is allowed
      */
-    public record Spec(int children, int homes, double awaitingShare, double mayMoveShare, Scope scope, long seed,
+    public record Spec(
+            int children,
+            int homes,
+            double awaitingShare,
+            double mayMoveShare,
+            Scope scope,
+            long seed,
             LocalDate asOf) {
 
         public static Spec demo(int children, int homes, long seed, LocalDate asOf) {
@@ -92,8 +100,11 @@ public final class DemoCooperativeGenerator {
             addFamily();
         }
         List<AuthorityRow> authorities = members.stream()
-                .map(c -> new AuthorityRow(c.code(), c.name(), c.centre().lat(), c.centre().lon())).toList();
-        String name = spec.scope() == Scope.NATIONAL ? "National benchmark co-operative"
+                .map(c -> new AuthorityRow(
+                        c.code(), c.name(), c.centre().lat(), c.centre().lon()))
+                .toList();
+        String name = spec.scope() == Scope.NATIONAL
+                ? "National benchmark co-operative"
                 : "North East and Cumbria Care Co-operative (demo)";
         return new ExchangeDataset(spec.asOf(), name, authorities, homes, children, avoidZones, keyPlaces);
     }
@@ -114,45 +125,118 @@ public final class DemoCooperativeGenerator {
         boolean independent = random.nextDouble() < 0.4;
         Council council = independent && chance(0.1) && !neighbours.isEmpty() ? pick(neighbours) : pick(members);
         double[] at = near(town(council), 6);
-        int places = weighted(new int[] { 1, 2, 3, 4 }, new double[] { 0.45, 0.35, 0.15, 0.05 });
-        int[][] ranges = { { 0, 5 }, { 0, 10 }, { 0, 17 }, { 5, 17 }, { 8, 17 }, { 11, 17 } };
+        int places = weighted(new int[] {1, 2, 3, 4}, new double[] {0.45, 0.35, 0.15, 0.05});
+        int[][] ranges = {{0, 5}, {0, 10}, {0, 17}, {5, 17}, {8, 17}, {11, 17}};
         int[] range = ranges[random.nextInt(ranges.length)];
-        Set<Need> needs = needs(Map.of(Need.EMOTIONAL, 0.35, Need.DISABILITY, 0.12, Need.UASC, 0.15,
-                Need.SELF_HARM, 0.15, Need.GOING_MISSING, 0.15, Need.EXPLOITATION_RISK, 0.08, Need.MAKATON, 0.06,
-                Need.BSL, 0.03, Need.ADAPTATIONS, 0.05, Need.PARENT_AND_CHILD, 0.04));
+        Set<Need> needs = needs(Map.of(
+                Need.EMOTIONAL,
+                0.35,
+                Need.DISABILITY,
+                0.12,
+                Need.UASC,
+                0.15,
+                Need.SELF_HARM,
+                0.15,
+                Need.GOING_MISSING,
+                0.15,
+                Need.EXPLOITATION_RISK,
+                0.08,
+                Need.MAKATON,
+                0.06,
+                Need.BSL,
+                0.03,
+                Need.ADAPTATIONS,
+                0.05,
+                Need.PARENT_AND_CHILD,
+                0.04));
         if (chance(0.04)) {
             needs.add(Need.HSB);
         }
         double cost = independent ? 750 + random.nextInt(351) : 350 + random.nextInt(101);
-        return new HomeRow(id, "Foster household " + id.substring(1), HomeKind.FOSTER,
-                independent ? Provider.INDEPENDENT : Provider.IN_HOUSE, council.code(), at[0], at[1], places,
-                range[0], range[1], SexesAccepted.ANY, needs, chance(0.4), cost, chance(0.93));
+        return new HomeRow(
+                id,
+                "Foster household " + id.substring(1),
+                HomeKind.FOSTER,
+                independent ? Provider.INDEPENDENT : Provider.IN_HOUSE,
+                council.code(),
+                at[0],
+                at[1],
+                places,
+                range[0],
+                range[1],
+                SexesAccepted.ANY,
+                needs,
+                chance(0.4),
+                cost,
+                chance(0.93));
     }
 
     private HomeRow childrensHome(String id) {
         double draw = random.nextDouble();
         Provider provider = draw < 0.8 ? Provider.INDEPENDENT : draw < 0.95 ? Provider.IN_HOUSE : Provider.COOPERATIVE;
-        Council council = provider == Provider.INDEPENDENT && chance(0.3) && !neighbours.isEmpty() ? pick(neighbours)
+        Council council = provider == Provider.INDEPENDENT && chance(0.3) && !neighbours.isEmpty()
+                ? pick(neighbours)
                 : pick(members);
         double[] at = near(town(council), 8);
-        Set<Need> needs = needs(Map.of(Need.EMOTIONAL, 0.9, Need.SELF_HARM, 0.7, Need.GOING_MISSING, 0.75,
-                Need.EXPLOITATION_RISK, 0.6, Need.HSB, 0.25, Need.FIRE_SETTING, 0.2, Need.DISABILITY, 0.15,
-                Need.ADAPTATIONS, 0.08, Need.UASC, 0.1));
+        Set<Need> needs = needs(Map.of(
+                Need.EMOTIONAL,
+                0.9,
+                Need.SELF_HARM,
+                0.7,
+                Need.GOING_MISSING,
+                0.75,
+                Need.EXPLOITATION_RISK,
+                0.6,
+                Need.HSB,
+                0.25,
+                Need.FIRE_SETTING,
+                0.2,
+                Need.DISABILITY,
+                0.15,
+                Need.ADAPTATIONS,
+                0.08,
+                Need.UASC,
+                0.1));
         SexesAccepted sexes = chance(0.8) ? SexesAccepted.ANY : chance(0.5) ? SexesAccepted.M : SexesAccepted.F;
         double cost = Math.min(14_000, Math.max(4_000, Math.round(6_100 * Math.exp(random.nextGaussian() * 0.3))));
-        return new HomeRow(id, "Children's home " + id.substring(1), HomeKind.CHILDRENS_HOME, provider,
-                council.code(), at[0], at[1], 2 + random.nextInt(5), chance(0.3) ? 8 : 10, 17, sexes, needs,
-                false, cost, chance(0.95));
+        return new HomeRow(
+                id,
+                "Children's home " + id.substring(1),
+                HomeKind.CHILDRENS_HOME,
+                provider,
+                council.code(),
+                at[0],
+                at[1],
+                2 + random.nextInt(5),
+                chance(0.3) ? 8 : 10,
+                17,
+                sexes,
+                needs,
+                false,
+                cost,
+                chance(0.95));
     }
 
     private HomeRow supportedAccommodation(String id) {
         Council council = pick(members);
         double[] at = near(town(council), 5);
-        Set<Need> needs = needs(Map.of(Need.UASC, 0.5, Need.EMOTIONAL, 0.3, Need.PARENT_AND_CHILD, 0.15,
-                Need.GOING_MISSING, 0.2));
-        return new HomeRow(id, "Supported accommodation " + id.substring(1), HomeKind.SUPPORTED,
-                chance(0.7) ? Provider.INDEPENDENT : Provider.IN_HOUSE, council.code(), at[0], at[1],
-                2 + random.nextInt(7), 16, 17, SexesAccepted.ANY, needs, false, 800 + random.nextInt(1701),
+        Set<Need> needs = needs(
+                Map.of(Need.UASC, 0.5, Need.EMOTIONAL, 0.3, Need.PARENT_AND_CHILD, 0.15, Need.GOING_MISSING, 0.2));
+        return new HomeRow(
+                id,
+                "Supported accommodation " + id.substring(1),
+                HomeKind.SUPPORTED,
+                chance(0.7) ? Provider.INDEPENDENT : Provider.IN_HOUSE,
+                council.code(),
+                at[0],
+                at[1],
+                2 + random.nextInt(7),
+                16,
+                17,
+                SexesAccepted.ANY,
+                needs,
+                false,
+                800 + random.nextInt(1701),
                 chance(0.95));
     }
 
@@ -162,7 +246,7 @@ public final class DemoCooperativeGenerator {
     private void addFamily() {
         Council council = pick(members);
         double[] familyHome = near(town(council), 4);
-        int size = chance(0.7) ? 1 : weighted(new int[] { 2, 3, 4 }, new double[] { 0.6, 0.3, 0.1 });
+        int size = chance(0.7) ? 1 : weighted(new int[] {2, 3, 4}, new double[] {0.6, 0.3, 0.1});
         size = Math.min(size, spec.children() - children.size());
         String group = size > 1 ? String.format("S%04d", ++siblingGroups) : null;
         int eldest = age();
@@ -187,7 +271,8 @@ public final class DemoCooperativeGenerator {
         Set<HomeKind> kinds = EnumSet.of(HomeKind.FOSTER);
         Set<HomeKind> preferred = EnumSet.of(HomeKind.FOSTER);
         choosePlacementKinds(age, needs, sibling, kinds, preferred);
-        Alongside alongside = needs.contains(Need.HSB) && chance(0.5) ? Alongside.SOLO
+        Alongside alongside = needs.contains(Need.HSB) && chance(0.5)
+                ? Alongside.SOLO
                 : chance(0.02) ? Alongside.OLDER_ONLY : chance(0.02) ? Alongside.YOUNGER_ONLY : Alongside.ANY;
         if (sibling && alongside != Alongside.ANY) {
             alongside = Alongside.ANY;
@@ -199,9 +284,24 @@ public final class DemoCooperativeGenerator {
             double[] centre = near(familyHome, 8);
             avoidZones.add(new AvoidZoneRow(id, centre[0], centre[1], 5 + random.nextInt(16), "EXPLOITATION"));
         }
-        return new ChildRow(id, council.code(), dob, sex, familyHome[0], familyHome[1],
-                school == null ? null : school[0], school == null ? null : school[1], group, needs,
-                kinds, preferred, alongside, pets, null, null, false);
+        return new ChildRow(
+                id,
+                council.code(),
+                dob,
+                sex,
+                familyHome[0],
+                familyHome[1],
+                school == null ? null : school[0],
+                school == null ? null : school[1],
+                group,
+                needs,
+                kinds,
+                preferred,
+                alongside,
+                pets,
+                null,
+                null,
+                false);
     }
 
     private Set<Need> childNeeds(int age, Sex sex, boolean sibling) {
@@ -236,10 +336,10 @@ public final class DemoCooperativeGenerator {
         return needs;
     }
 
-    private void choosePlacementKinds(int age, Set<Need> needs, boolean sibling, Set<HomeKind> kinds,
-            Set<HomeKind> preferred) {
-        boolean risky = needs.contains(Need.EXPLOITATION_RISK) || needs.contains(Need.HSB)
-                || needs.contains(Need.FIRE_SETTING);
+    private void choosePlacementKinds(
+            int age, Set<Need> needs, boolean sibling, Set<HomeKind> kinds, Set<HomeKind> preferred) {
+        boolean risky =
+                needs.contains(Need.EXPLOITATION_RISK) || needs.contains(Need.HSB) || needs.contains(Need.FIRE_SETTING);
         if (sibling || age < 10) {
             return;
         }
@@ -270,12 +370,17 @@ public final class DemoCooperativeGenerator {
     }
 
     private void addKeyPlaces(String childId, double[] familyHome) {
-        keyPlaces.add(new KeyPlaceRow(childId, round(familyHome[0] + random.nextGaussian() * 0.01),
-                round(familyHome[1] + random.nextGaussian() * 0.015), KeyPlaceKind.FAMILY, 2 + random.nextInt(7)));
+        keyPlaces.add(new KeyPlaceRow(
+                childId,
+                round(familyHome[0] + random.nextGaussian() * 0.01),
+                round(familyHome[1] + random.nextGaussian() * 0.015),
+                KeyPlaceKind.FAMILY,
+                2 + random.nextInt(7)));
         int more = random.nextInt(3);
         for (int i = 0; i < more; i++) {
             double[] place = near(familyHome, 6);
-            KeyPlaceKind kind = i == 0 ? KeyPlaceKind.FRIEND : chance(0.5) ? KeyPlaceKind.ACTIVITY : KeyPlaceKind.FAMILY;
+            KeyPlaceKind kind =
+                    i == 0 ? KeyPlaceKind.FRIEND : chance(0.5) ? KeyPlaceKind.ACTIVITY : KeyPlaceKind.FAMILY;
             keyPlaces.add(new KeyPlaceRow(childId, place[0], place[1], kind, 1 + random.nextInt(4)));
         }
     }
@@ -284,8 +389,8 @@ public final class DemoCooperativeGenerator {
     private void placeFamily(List<ChildRow> family) {
         String together = family.size() > 1 ? occupancy.findHome(family, homes, this::zonesOf, random) : null;
         for (ChildRow child : family) {
-            String homeId = together != null ? together
-                    : occupancy.findHome(List.of(child), homes, this::zonesOf, random);
+            String homeId =
+                    together != null ? together : occupancy.findHome(List.of(child), homes, this::zonesOf, random);
             if (homeId != null) {
                 occupancy.place(child, homeId);
                 child = withHome(child, homeId, chance(spec.mayMoveShare()));
@@ -301,15 +406,45 @@ public final class DemoCooperativeGenerator {
     }
 
     private ChildRow withHome(ChildRow c, String homeId, boolean mayMove) {
-        return new ChildRow(c.childId(), c.authorityCode(), c.dateOfBirth(), c.sex(), c.homeLat(), c.homeLon(),
-                c.schoolLat(), c.schoolLon(), c.siblingGroup(), c.needs(), c.placementKinds(), c.preferredKinds(),
-                c.alongside(), c.pets(), null, homeId, mayMove);
+        return new ChildRow(
+                c.childId(),
+                c.authorityCode(),
+                c.dateOfBirth(),
+                c.sex(),
+                c.homeLat(),
+                c.homeLon(),
+                c.schoolLat(),
+                c.schoolLon(),
+                c.siblingGroup(),
+                c.needs(),
+                c.placementKinds(),
+                c.preferredKinds(),
+                c.alongside(),
+                c.pets(),
+                null,
+                homeId,
+                mayMove);
     }
 
     private ChildRow withNeededBy(ChildRow c) {
-        return new ChildRow(c.childId(), c.authorityCode(), c.dateOfBirth(), c.sex(), c.homeLat(), c.homeLon(),
-                c.schoolLat(), c.schoolLon(), c.siblingGroup(), c.needs(), c.placementKinds(), c.preferredKinds(),
-                c.alongside(), c.pets(), spec.asOf().plusDays(random.nextInt(43)), null, false);
+        return new ChildRow(
+                c.childId(),
+                c.authorityCode(),
+                c.dateOfBirth(),
+                c.sex(),
+                c.homeLat(),
+                c.homeLon(),
+                c.schoolLat(),
+                c.schoolLon(),
+                c.siblingGroup(),
+                c.needs(),
+                c.placementKinds(),
+                c.preferredKinds(),
+                c.alongside(),
+                c.pets(),
+                spec.asOf().plusDays(random.nextInt(43)),
+                null,
+                false);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
@@ -339,7 +474,8 @@ public final class DemoCooperativeGenerator {
 
     private Set<Need> needs(Map<Need, Double> chances) {
         Set<Need> needs = EnumSet.noneOf(Need.class);
-        chances.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        chances.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> addIf(needs, e.getKey(), e.getValue()));
         return needs;
     }
@@ -387,14 +523,14 @@ public final class DemoCooperativeGenerator {
     }
 
     private double[] near(Town town, double spreadKm) {
-        return near(new double[] { town.lat(), town.lon() }, spreadKm);
+        return near(new double[] {town.lat(), town.lon()}, spreadKm);
     }
 
     /** A point about {@code spreadKm} (one standard deviation) from a centre. */
     private double[] near(double[] centre, double spreadKm) {
         double lat = centre[0] + random.nextGaussian() * spreadKm / 111.2;
         double lon = centre[1] + random.nextGaussian() * spreadKm / (111.2 * Math.cos(Math.toRadians(centre[0])));
-        return new double[] { round(lat), round(lon) };
+        return new double[] {round(lat), round(lon)};
     }
 
     private static double round(double degrees) {
@@ -411,10 +547,15 @@ public final class DemoCooperativeGenerator {
             this.asOf = asOf;
         }
 
-        String findHome(List<ChildRow> family, List<HomeRow> homes, java.util.function.Function<String,
-                List<AvoidZoneRow>> zones, Random random) {
+        String findHome(
+                List<ChildRow> family,
+                List<HomeRow> homes,
+                java.util.function.Function<String, List<AvoidZoneRow>> zones,
+                Random random) {
             if (homesByCouncil.isEmpty()) {
-                homes.forEach(h -> homesByCouncil.computeIfAbsent(h.authorityCode(), k -> new ArrayList<>()).add(h));
+                homes.forEach(h -> homesByCouncil
+                        .computeIfAbsent(h.authorityCode(), k -> new ArrayList<>())
+                        .add(h));
             }
             List<HomeRow> local = homesByCouncil.getOrDefault(family.get(0).authorityCode(), List.of());
             for (int attempt = 0; attempt < 60; attempt++) {
@@ -427,8 +568,8 @@ public final class DemoCooperativeGenerator {
             return null;
         }
 
-        private boolean fits(List<ChildRow> family, HomeRow home, java.util.function.Function<String,
-                List<AvoidZoneRow>> zones) {
+        private boolean fits(
+                List<ChildRow> family, HomeRow home, java.util.function.Function<String, List<AvoidZoneRow>> zones) {
             List<ChildRow> living = residents.getOrDefault(home.homeId(), List.of());
             if (living.size() + family.size() > home.places()) {
                 return false;
@@ -439,8 +580,11 @@ public final class DemoCooperativeGenerator {
                 if (age < home.minAge() || age > home.maxAge()) {
                     return false;
                 }
-                if (!home.available() || !home.sexes().accepts(child.sex()) || !home.needsMet().containsAll(child.needs())
-                        || !child.placementKinds().contains(home.kind()) || !child.pets().accepts(home.pets())) {
+                if (!home.available()
+                        || !home.sexes().accepts(child.sex())
+                        || !home.needsMet().containsAll(child.needs())
+                        || !child.placementKinds().contains(home.kind())
+                        || !child.pets().accepts(home.pets())) {
                     return false;
                 }
                 if (exclusiveHere || exclusive(child) && !living.isEmpty()) {

@@ -2,7 +2,6 @@ package uk.rcc.demo;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,7 +9,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.security.AccountStore;
 import uk.rcc.security.Role;
@@ -34,8 +32,13 @@ class DemoLoader implements ApplicationRunner {
     private final uk.rcc.security.TwoFactorAccounts twoFactor;
     private final uk.rcc.providers.DemoProviders providers;
 
-    DemoLoader(Environment environment, JdbcTemplate jdbc, DatasetImporter importer, AccountStore accounts,
-            uk.rcc.sufficiency.board.ForecastRuns forecasts, uk.rcc.security.TwoFactorAccounts twoFactor,
+    DemoLoader(
+            Environment environment,
+            JdbcTemplate jdbc,
+            DatasetImporter importer,
+            AccountStore accounts,
+            uk.rcc.sufficiency.board.ForecastRuns forecasts,
+            uk.rcc.security.TwoFactorAccounts twoFactor,
             uk.rcc.providers.DemoProviders providers) {
         this.twoFactor = twoFactor;
         this.providers = providers;
@@ -53,17 +56,21 @@ class DemoLoader implements ApplicationRunner {
         if (!wanted || !embedded || registryHasData()) {
             return;
         }
-        var spec = DemoCooperativeGenerator.Spec.demo(environment.getProperty("rcc.demo.children", Integer.class, 400),
+        var spec = DemoCooperativeGenerator.Spec.demo(
+                environment.getProperty("rcc.demo.children", Integer.class, 400),
                 environment.getProperty("rcc.demo.homes", Integer.class, 300),
-                environment.getProperty("rcc.demo.seed", Long.class, 42L), LocalDate.now());
-        var summary = importer.importDataset(DemoPlacementDetails.fill(DemoCooperativeGenerator.generate(spec),
-                spec.seed()));
+                environment.getProperty("rcc.demo.seed", Long.class, 42L),
+                LocalDate.now());
+        var summary =
+                importer.importDataset(DemoPlacementDetails.fill(DemoCooperativeGenerator.generate(spec), spec.seed()));
         spreadReferralDates();
         createDemoAccounts();
         providers.load(DEMO_PASSWORD);
         loadDemoReturns();
-        log.info("Loaded the demo co-operative: {} homes, {} children. Demo accounts are listed in the README.",
-                summary.homes(), summary.children());
+        log.info(
+                "Loaded the demo co-operative: {} homes, {} children. Demo accounts are listed in the README.",
+                summary.homes(),
+                summary.children());
     }
 
     /** The exchange format has no referral date; give demo referrals a spread of 0-59 days' waiting. */
@@ -77,17 +84,21 @@ class DemoLoader implements ApplicationRunner {
         java.nio.file.Path folder = null;
         try {
             folder = java.nio.file.Files.createTempDirectory("rcc-demo-returns");
-            List<String> councils = Places.NORTHERN_MEMBERS.stream().map(Places.Council::code).toList();
+            List<String> councils =
+                    Places.NORTHERN_MEMBERS.stream().map(Places.Council::code).toList();
             uk.rcc.sufficiency.Ssda903Generator.write(DemoForecast.returns(LocalDate.now()), folder);
             for (String council : councils) {
                 for (String file : List.of("header.csv", "episodes.csv")) {
-                    jdbc.update("INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
-                            + "VALUES (?, ?, ?, 'demo')", council, file,
-                            java.nio.file.Files.readString(folder.resolve(council).resolve(file)));
+                    jdbc.update(
+                            "INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
+                                    + "VALUES (?, ?, ?, 'demo')",
+                            council,
+                            file,
+                            java.nio.file.Files.readString(
+                                    folder.resolve(council).resolve(file)));
                 }
             }
-            forecasts.start("demo", "Demo baseline forecast", DemoForecast.PARAMETERS, DemoForecast.SCENARIOS,
-                    "USER");
+            forecasts.start("demo", "Demo baseline forecast", DemoForecast.PARAMETERS, DemoForecast.SCENARIOS, "USER");
         } catch (java.io.IOException e) {
             log.warn("Demo SSDA903 returns could not be written: {}", e.getMessage());
         } finally {
@@ -98,14 +109,18 @@ class DemoLoader implements ApplicationRunner {
     }
 
     private boolean registryHasData() {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT exists(SELECT 1 FROM home) OR exists(SELECT 1 FROM child)", Boolean.class));
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT exists(SELECT 1 FROM home) OR exists(SELECT 1 FROM child)", Boolean.class));
     }
 
     void createDemoAccounts() {
         for (Places.Council council : Places.NORTHERN_MEMBERS) {
             String name = council.name().toLowerCase().split(" ")[council.name().startsWith("County") ? 1 : 0];
-            accounts.createOrReplace("officer." + name, DEMO_PASSWORD, Role.OFFICER, council.code(),
+            accounts.createOrReplace(
+                    "officer." + name,
+                    DEMO_PASSWORD,
+                    Role.OFFICER,
+                    council.code(),
                     "Placement officer, " + council.name());
         }
         accounts.createOrReplace("commissioner", DEMO_PASSWORD, Role.COMMISSIONER, null, "Co-operative commissioner");

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -43,10 +42,18 @@ final class CsvTable {
             errors.add(new DatasetError(fileName, 1, "-", "contains a NUL character; not CSV text"));
             return table;
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        try (Reader reader = new StringReader(text);
+                CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                    .toList();
             boolean headerComplete = true;
             for (String column : requiredColumns) {
                 if (!header.contains(column)) {

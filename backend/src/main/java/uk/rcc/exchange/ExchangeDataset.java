@@ -3,7 +3,6 @@ package uk.rcc.exchange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.CulturalNeeds;
 import uk.rcc.exchange.Codes.HomeKind;
@@ -27,22 +26,63 @@ public record ExchangeDataset(
         List<AvoidZoneRow> avoidZones,
         List<KeyPlaceRow> keyPlaces) {
 
-    public record AuthorityRow(String authorityCode, String name, double lat, double lon) {
-    }
+    public record AuthorityRow(String authorityCode, String name, double lat, double lon) {}
 
     /** @param ofstedUrn v1.1, may be null; @param postcodeDistrict v1.1, the outward postcode, may be null */
     public record HomeRow(
-            String homeId, String name, HomeKind kind, Provider provider, String authorityCode,
-            double lat, double lon, int places, int minAge, int maxAge, SexesAccepted sexes,
-            Set<Need> needsMet, boolean pets, double weeklyCost, boolean available,
-            String ofstedUrn, String postcodeDistrict) {
+            String homeId,
+            String name,
+            HomeKind kind,
+            Provider provider,
+            String authorityCode,
+            double lat,
+            double lon,
+            int places,
+            int minAge,
+            int maxAge,
+            SexesAccepted sexes,
+            Set<Need> needsMet,
+            boolean pets,
+            double weeklyCost,
+            boolean available,
+            String ofstedUrn,
+            String postcodeDistrict) {
 
         /** A home as exchange format v1 describes it, without the 1.1 columns. */
-        public HomeRow(String homeId, String name, HomeKind kind, Provider provider, String authorityCode,
-                double lat, double lon, int places, int minAge, int maxAge, SexesAccepted sexes,
-                Set<Need> needsMet, boolean pets, double weeklyCost, boolean available) {
-            this(homeId, name, kind, provider, authorityCode, lat, lon, places, minAge, maxAge, sexes, needsMet, pets,
-                    weeklyCost, available, null, null);
+        public HomeRow(
+                String homeId,
+                String name,
+                HomeKind kind,
+                Provider provider,
+                String authorityCode,
+                double lat,
+                double lon,
+                int places,
+                int minAge,
+                int maxAge,
+                SexesAccepted sexes,
+                Set<Need> needsMet,
+                boolean pets,
+                double weeklyCost,
+                boolean available) {
+            this(
+                    homeId,
+                    name,
+                    kind,
+                    provider,
+                    authorityCode,
+                    lat,
+                    lon,
+                    places,
+                    minAge,
+                    maxAge,
+                    sexes,
+                    needsMet,
+                    pets,
+                    weeklyCost,
+                    available,
+                    null,
+                    null);
         }
     }
 
@@ -51,10 +91,23 @@ public record ExchangeDataset(
      * file has {@link PlacementDetails#NONE}.
      */
     public record ChildRow(
-            String childId, String authorityCode, LocalDate dateOfBirth, Sex sex,
-            double homeLat, double homeLon, Double schoolLat, Double schoolLon,
-            String siblingGroup, Set<Need> needs, Set<HomeKind> placementKinds, Set<HomeKind> preferredKinds,
-            Alongside alongside, PetsRule pets, LocalDate neededBy, String currentHomeId, boolean mayMove,
+            String childId,
+            String authorityCode,
+            LocalDate dateOfBirth,
+            Sex sex,
+            double homeLat,
+            double homeLon,
+            Double schoolLat,
+            Double schoolLon,
+            String siblingGroup,
+            Set<Need> needs,
+            Set<HomeKind> placementKinds,
+            Set<HomeKind> preferredKinds,
+            Alongside alongside,
+            PetsRule pets,
+            LocalDate neededBy,
+            String currentHomeId,
+            boolean mayMove,
             PlacementDetails details) {
 
         public ChildRow {
@@ -62,19 +115,65 @@ public record ExchangeDataset(
         }
 
         /** A child as exchange format v1 describes it, without the 1.1 columns. */
-        public ChildRow(String childId, String authorityCode, LocalDate dateOfBirth, Sex sex,
-                double homeLat, double homeLon, Double schoolLat, Double schoolLon,
-                String siblingGroup, Set<Need> needs, Set<HomeKind> placementKinds, Set<HomeKind> preferredKinds,
-                Alongside alongside, PetsRule pets, LocalDate neededBy, String currentHomeId, boolean mayMove) {
-            this(childId, authorityCode, dateOfBirth, sex, homeLat, homeLon, schoolLat, schoolLon, siblingGroup, needs,
-                    placementKinds, preferredKinds, alongside, pets, neededBy, currentHomeId, mayMove,
+        public ChildRow(
+                String childId,
+                String authorityCode,
+                LocalDate dateOfBirth,
+                Sex sex,
+                double homeLat,
+                double homeLon,
+                Double schoolLat,
+                Double schoolLon,
+                String siblingGroup,
+                Set<Need> needs,
+                Set<HomeKind> placementKinds,
+                Set<HomeKind> preferredKinds,
+                Alongside alongside,
+                PetsRule pets,
+                LocalDate neededBy,
+                String currentHomeId,
+                boolean mayMove) {
+            this(
+                    childId,
+                    authorityCode,
+                    dateOfBirth,
+                    sex,
+                    homeLat,
+                    homeLon,
+                    schoolLat,
+                    schoolLon,
+                    siblingGroup,
+                    needs,
+                    placementKinds,
+                    preferredKinds,
+                    alongside,
+                    pets,
+                    neededBy,
+                    currentHomeId,
+                    mayMove,
                     PlacementDetails.NONE);
         }
 
         public ChildRow withDetails(PlacementDetails newDetails) {
-            return new ChildRow(childId, authorityCode, dateOfBirth, sex, homeLat, homeLon, schoolLat, schoolLon,
-                    siblingGroup, needs, placementKinds, preferredKinds, alongside, pets, neededBy, currentHomeId,
-                    mayMove, newDetails);
+            return new ChildRow(
+                    childId,
+                    authorityCode,
+                    dateOfBirth,
+                    sex,
+                    homeLat,
+                    homeLon,
+                    schoolLat,
+                    schoolLon,
+                    siblingGroup,
+                    needs,
+                    placementKinds,
+                    preferredKinds,
+                    alongside,
+                    pets,
+                    neededBy,
+                    currentHomeId,
+                    mayMove,
+                    newDetails);
         }
 
         public boolean awaiting() {
@@ -93,19 +192,21 @@ public record ExchangeDataset(
      * @param placementWeeklyCost the agreed weekly cost of the current placement; null means the home's weekly cost
      * @param outOfAreaReason one of {@link Codes.OutOfAreaReason}'s names or free text
      */
-    public record PlacementDetails(LocalDate referralDate, LocalDate placedOn, Double placementWeeklyCost,
-            CulturalNeeds culturalNeeds, String outOfAreaReason) {
-        public static final PlacementDetails NONE = new PlacementDetails(null, null, null, CulturalNeeds.NOT_KNOWN,
-                null);
+    public record PlacementDetails(
+            LocalDate referralDate,
+            LocalDate placedOn,
+            Double placementWeeklyCost,
+            CulturalNeeds culturalNeeds,
+            String outOfAreaReason) {
+        public static final PlacementDetails NONE =
+                new PlacementDetails(null, null, null, CulturalNeeds.NOT_KNOWN, null);
 
         public PlacementDetails {
             culturalNeeds = culturalNeeds == null ? CulturalNeeds.NOT_KNOWN : culturalNeeds;
         }
     }
 
-    public record AvoidZoneRow(String childId, double lat, double lon, double radiusKm, String reason) {
-    }
+    public record AvoidZoneRow(String childId, double lat, double lon, double radiusKm, String reason) {}
 
-    public record KeyPlaceRow(String childId, double lat, double lon, KeyPlaceKind kind, double visitsPerMonth) {
-    }
+    public record KeyPlaceRow(String childId, double lat, double lon, KeyPlaceKind kind, double visitsPerMonth) {}
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.CulturalNeeds;
 import uk.rcc.exchange.Codes.HomeKind;
@@ -43,19 +42,19 @@ public final class ExchangeReader {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
     /** v1.1: the outward part of a UK postcode, the pattern the placements standard's shape checks. */
     public static final Pattern POSTCODE_DISTRICT = Pattern.compile("[A-Z]{1,2}[0-9][0-9A-Z]?");
+
     private static final Pattern OFSTED_URN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9\\-]{0,19}");
     private static final int MAX_REASON_LENGTH = 500;
     static final int MAX_AGE = 25;
 
     private final List<DatasetError> errors = new ArrayList<>();
 
-    private ExchangeReader() {
-    }
+    private ExchangeReader() {}
 
     public static ExchangeDataset readDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new InvalidDatasetException(List.of(new DatasetError(directory.toString(), 0, "-",
-                    "is not a directory")));
+            throw new InvalidDatasetException(
+                    List.of(new DatasetError(directory.toString(), 0, "-", "is not a directory")));
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : ALL) {
@@ -87,16 +86,20 @@ public final class ExchangeReader {
         ExchangeReader reader = new ExchangeReader();
         List<String> names = new ArrayList<>(columns.keySet());
         java.io.StringWriter csv = new java.io.StringWriter();
-        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
-                org.apache.commons.csv.CSVFormat.RFC4180)) {
+        try (org.apache.commons.csv.CSVPrinter printer =
+                new org.apache.commons.csv.CSVPrinter(csv, org.apache.commons.csv.CSVFormat.RFC4180)) {
             printer.printRecord(names);
-            printer.printRecord(names.stream().map(name -> columns.get(name) == null ? "" : columns.get(name))
+            printer.printRecord(names.stream()
+                    .map(name -> columns.get(name) == null ? "" : columns.get(name))
                     .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CsvTable table = CsvTable.parse(HOMES, csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                REQUIRED_HOME_COLUMNS, reader.errors);
+        CsvTable table = CsvTable.parse(
+                HOMES,
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                REQUIRED_HOME_COLUMNS,
+                reader.errors);
         List<HomeRow> homes = reader.homes(table);
         if (!reader.errors.isEmpty() || homes.size() != 1) {
             throw new InvalidDatasetException(reader.errors);
@@ -117,8 +120,12 @@ public final class ExchangeReader {
         LocalDate asOf = null;
         String name = null;
         if (datasetTable.rows().size() != 1) {
-            errors.add(new DatasetError(DATASET, 2, "as_of", "the file must have exactly one data row, found "
-                    + datasetTable.rows().size()));
+            errors.add(new DatasetError(
+                    DATASET,
+                    2,
+                    "as_of",
+                    "the file must have exactly one data row, found "
+                            + datasetTable.rows().size()));
         } else {
             CsvTable.Row row = datasetTable.rows().get(0);
             asOf = row.requiredDate("as_of");
@@ -132,8 +139,8 @@ public final class ExchangeReader {
         Map<String, HomeRow> homesById = new HashMap<>();
         homes.forEach(h -> homesById.put(h.homeId(), h));
         CsvTable childTable = table(files, CHILDREN, REQUIRED_CHILD_COLUMNS);
-        List<ChildRow> children = children(childTable, asOf, authorityCodes, homesById, declaredIds(homeTable,
-                "home_id"));
+        List<ChildRow> children =
+                children(childTable, asOf, authorityCodes, homesById, declaredIds(homeTable, "home_id"));
         // References are checked against every id a file declares, so one bad row does not cascade into others.
         Set<String> childIds = declaredIds(childTable, "child_id");
         List<AvoidZoneRow> avoidZones = avoidZones(table(files, AVOID_ZONES, REQUIRED_AVOID_ZONE_COLUMNS), childIds);
@@ -206,8 +213,8 @@ public final class ExchangeReader {
             Double weeklyCost = row.requiredDouble("weekly_cost", 0, 100_000);
             boolean available = row.optionalBoolean("available", true);
             String ofstedUrn = matching(row, "ofsted_urn", OFSTED_URN, "an Ofsted URN (letters and digits)");
-            String postcodeDistrict = matching(row, "postcode_district", POSTCODE_DISTRICT,
-                    "the outward part of a postcode, e.g. CA1 or DL14");
+            String postcodeDistrict = matching(
+                    row, "postcode_district", POSTCODE_DISTRICT, "the outward part of a postcode, e.g. CA1 or DL14");
             if (minAge != null && maxAge != null && minAge > maxAge) {
                 row.error("max_age", "max_age " + maxAge + " is below min_age " + minAge);
                 continue;
@@ -217,15 +224,35 @@ public final class ExchangeReader {
                 continue;
             }
             if (allPresent(id, kind, provider, authority, lat, lon, places, minAge, maxAge, sexes, weeklyCost)) {
-                result.add(new HomeRow(id, row.text("name"), kind, provider, authority, lat, lon, places, minAge,
-                        maxAge, sexes, needsMet, pets, weeklyCost, available, ofstedUrn, postcodeDistrict));
+                result.add(new HomeRow(
+                        id,
+                        row.text("name"),
+                        kind,
+                        provider,
+                        authority,
+                        lat,
+                        lon,
+                        places,
+                        minAge,
+                        maxAge,
+                        sexes,
+                        needsMet,
+                        pets,
+                        weeklyCost,
+                        available,
+                        ofstedUrn,
+                        postcodeDistrict));
             }
         }
         return result;
     }
 
-    private List<ChildRow> children(CsvTable table, LocalDate asOf, Set<String> authorityCodes,
-            Map<String, HomeRow> homes, Set<String> declaredHomeIds) {
+    private List<ChildRow> children(
+            CsvTable table,
+            LocalDate asOf,
+            Set<String> authorityCodes,
+            Map<String, HomeRow> homes,
+            Set<String> declaredHomeIds) {
         List<ChildRow> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, Integer> livingIn = new HashMap<>();
@@ -248,7 +275,8 @@ public final class ExchangeReader {
             Double schoolLat = latitude(row, "school_lat", false);
             Double schoolLon = longitude(row, "school_lon", false);
             if ((row.text("school_lat") == null) != (row.text("school_lon") == null)) {
-                row.error(row.text("school_lat") == null ? "school_lat" : "school_lon",
+                row.error(
+                        row.text("school_lat") == null ? "school_lat" : "school_lon",
                         "school_lat and school_lon must be given together");
             }
             String siblingGroup = row.text("sibling_group");
@@ -262,8 +290,8 @@ public final class ExchangeReader {
             }
             Set<HomeKind> preferred = row.enumSet("preferred_kinds", HomeKind.class, kinds);
             if (!kinds.containsAll(preferred)) {
-                row.error("preferred_kinds", "preferred kinds " + preferred + " must be among placement_kinds "
-                        + kinds);
+                row.error(
+                        "preferred_kinds", "preferred kinds " + preferred + " must be among placement_kinds " + kinds);
             }
             Alongside alongside = row.optionalEnum("alongside", Alongside.class, Alongside.ANY);
             PetsRule pets = row.optionalEnum("pets", PetsRule.class, PetsRule.ANY);
@@ -275,8 +303,10 @@ public final class ExchangeReader {
                 int count = livingIn.merge(currentHome, 1, Integer::sum);
                 int places = homes.get(currentHome).places();
                 if (count > places) {
-                    row.error("current_home_id", "home '" + currentHome + "' has " + places
-                            + " place(s) and this is child number " + count + " living there");
+                    row.error(
+                            "current_home_id",
+                            "home '" + currentHome + "' has " + places + " place(s) and this is child number " + count
+                                    + " living there");
                 }
             }
             boolean mayMove = row.optionalBoolean("may_move", false);
@@ -289,8 +319,24 @@ public final class ExchangeReader {
                 continue;
             }
             if (allPresent(id, authority, dob, sex, homeLat, homeLon)) {
-                result.add(new ChildRow(id, authority, dob, sex, homeLat, homeLon, schoolLat, schoolLon,
-                        siblingGroup, needs, kinds, preferred, alongside, pets, neededBy, currentHome, mayMove,
+                result.add(new ChildRow(
+                        id,
+                        authority,
+                        dob,
+                        sex,
+                        homeLat,
+                        homeLon,
+                        schoolLat,
+                        schoolLon,
+                        siblingGroup,
+                        needs,
+                        kinds,
+                        preferred,
+                        alongside,
+                        pets,
+                        neededBy,
+                        currentHome,
+                        mayMove,
                         details));
             }
         }
@@ -298,8 +344,8 @@ public final class ExchangeReader {
     }
 
     /** The v1.1 columns of a child's row; every one is optional. */
-    private static PlacementDetails placementDetails(CsvTable.Row row, LocalDate asOf, LocalDate dob,
-            String currentHome) {
+    private static PlacementDetails placementDetails(
+            CsvTable.Row row, LocalDate asOf, LocalDate dob, String currentHome) {
         LocalDate referralDate = row.optionalDate("referral_date");
         if (referralDate != null && asOf != null && referralDate.isAfter(asOf)) {
             row.error("referral_date", referralDate + " is after the data set's as_of date " + asOf);

@@ -19,14 +19,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** Writes a data set as the files of exchange format v1.1 (a v1 reader ignores the 1.1 columns). */
 public final class ExchangeWriter {
-    private ExchangeWriter() {
-    }
+    private ExchangeWriter() {}
 
     public static void writeDirectory(ExchangeDataset dataset, Path directory) {
         try {
@@ -52,23 +50,74 @@ public final class ExchangeWriter {
     public static Map<String, byte[]> toFiles(ExchangeDataset d) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(DATASET, csv(DATASET_COLUMNS, List.of(d), x -> List.of(asOfCoveringItsDates(x), opt(x.name()))));
-        files.put(AUTHORITIES, csv(AUTHORITY_COLUMNS, d.authorities(),
-                a -> List.of(a.authorityCode(), a.name(), a.lat(), a.lon())));
-        files.put(HOMES, csv(HOME_COLUMNS, d.homes(), h -> List.of(h.homeId(), opt(h.name()), h.kind(),
-                h.provider(), h.authorityCode(), h.lat(), h.lon(), h.places(), h.minAge(), h.maxAge(), h.sexes(),
-                codes(h.needsMet()), h.pets(), number(h.weeklyCost()), h.available(), opt(h.ofstedUrn()),
-                opt(h.postcodeDistrict()))));
-        files.put(CHILDREN, csv(CHILD_COLUMNS, d.children(), c -> List.of(c.childId(), c.authorityCode(),
-                c.dateOfBirth(), c.sex(), c.homeLat(), c.homeLon(), opt(c.schoolLat()), opt(c.schoolLon()),
-                opt(c.siblingGroup()), codes(c.needs()), codes(c.placementKinds()), codes(c.preferredKinds()),
-                c.alongside(), c.pets(), opt(c.neededBy()), opt(c.currentHomeId()), c.mayMove(),
-                opt(c.details().referralDate()), opt(c.details().placedOn()),
-                c.details().placementWeeklyCost() == null ? "" : number(c.details().placementWeeklyCost()),
-                c.details().culturalNeeds(), opt(c.details().outOfAreaReason()))));
-        files.put(AVOID_ZONES, csv(AVOID_ZONE_COLUMNS, d.avoidZones(),
-                z -> List.of(z.childId(), z.lat(), z.lon(), number(z.radiusKm()), opt(z.reason()))));
-        files.put(KEY_PLACES, csv(KEY_PLACE_COLUMNS, d.keyPlaces(),
-                k -> List.of(k.childId(), k.lat(), k.lon(), k.kind(), number(k.visitsPerMonth()))));
+        files.put(
+                AUTHORITIES,
+                csv(AUTHORITY_COLUMNS, d.authorities(), a -> List.of(a.authorityCode(), a.name(), a.lat(), a.lon())));
+        files.put(
+                HOMES,
+                csv(
+                        HOME_COLUMNS,
+                        d.homes(),
+                        h -> List.of(
+                                h.homeId(),
+                                opt(h.name()),
+                                h.kind(),
+                                h.provider(),
+                                h.authorityCode(),
+                                h.lat(),
+                                h.lon(),
+                                h.places(),
+                                h.minAge(),
+                                h.maxAge(),
+                                h.sexes(),
+                                codes(h.needsMet()),
+                                h.pets(),
+                                number(h.weeklyCost()),
+                                h.available(),
+                                opt(h.ofstedUrn()),
+                                opt(h.postcodeDistrict()))));
+        files.put(
+                CHILDREN,
+                csv(
+                        CHILD_COLUMNS,
+                        d.children(),
+                        c -> List.of(
+                                c.childId(),
+                                c.authorityCode(),
+                                c.dateOfBirth(),
+                                c.sex(),
+                                c.homeLat(),
+                                c.homeLon(),
+                                opt(c.schoolLat()),
+                                opt(c.schoolLon()),
+                                opt(c.siblingGroup()),
+                                codes(c.needs()),
+                                codes(c.placementKinds()),
+                                codes(c.preferredKinds()),
+                                c.alongside(),
+                                c.pets(),
+                                opt(c.neededBy()),
+                                opt(c.currentHomeId()),
+                                c.mayMove(),
+                                opt(c.details().referralDate()),
+                                opt(c.details().placedOn()),
+                                c.details().placementWeeklyCost() == null
+                                        ? ""
+                                        : number(c.details().placementWeeklyCost()),
+                                c.details().culturalNeeds(),
+                                opt(c.details().outOfAreaReason()))));
+        files.put(
+                AVOID_ZONES,
+                csv(
+                        AVOID_ZONE_COLUMNS,
+                        d.avoidZones(),
+                        z -> List.of(z.childId(), z.lat(), z.lon(), number(z.radiusKm()), opt(z.reason()))));
+        files.put(
+                KEY_PLACES,
+                csv(
+                        KEY_PLACE_COLUMNS,
+                        d.keyPlaces(),
+                        k -> List.of(k.childId(), k.lat(), k.lon(), k.kind(), number(k.visitsPerMonth()))));
         return files;
     }
 
@@ -76,8 +125,13 @@ public final class ExchangeWriter {
     public static <T> byte[] csv(List<String> header, Collection<T> rows, Function<T, List<?>> cells) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                        .setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get())) {
+                CSVPrinter printer = new CSVPrinter(
+                        writer,
+                        CSVFormat.RFC4180
+                                .builder()
+                                .setHeader(header.toArray(String[]::new))
+                                .setRecordSeparator("\n")
+                                .get())) {
             for (T row : rows) {
                 printer.printRecord(cells.apply(row));
             }
@@ -93,7 +147,8 @@ public final class ExchangeWriter {
 
     /** Whole numbers without a trailing ".0", so exports read like the files people write. */
     public static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value)
                 : String.valueOf(value);
     }
 
@@ -108,8 +163,9 @@ public final class ExchangeWriter {
     static java.time.LocalDate asOfCoveringItsDates(ExchangeDataset dataset) {
         java.time.LocalDate asOf = dataset.asOf();
         for (ExchangeDataset.ChildRow child : dataset.children()) {
-            for (java.time.LocalDate date : new java.time.LocalDate[] { child.details().placedOn(),
-                    child.details().referralDate() }) {
+            for (java.time.LocalDate date : new java.time.LocalDate[] {
+                child.details().placedOn(), child.details().referralDate()
+            }) {
                 if (date != null && date.isAfter(asOf)) {
                     asOf = date;
                 }

@@ -17,9 +17,15 @@ public class InvalidDatasetException extends RuntimeException {
 
     private static String summary(List<DatasetError> errors) {
         StringBuilder text = new StringBuilder(errors.size() + " error(s) in the data set");
-        errors.stream().sorted().limit(50).forEach(e -> text.append(System.lineSeparator()).append(e));
+        errors.stream()
+                .sorted()
+                .limit(50)
+                .forEach(e -> text.append(System.lineSeparator()).append(e));
         if (errors.size() > 50) {
-            text.append(System.lineSeparator()).append("... and ").append(errors.size() - 50).append(" more");
+            text.append(System.lineSeparator())
+                    .append("... and ")
+                    .append(errors.size() - 50)
+                    .append(" more");
         }
         return text.toString();
     }

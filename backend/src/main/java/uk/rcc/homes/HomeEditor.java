@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.rcc.audit.AuditLog;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeReader;
@@ -48,10 +46,23 @@ public class HomeEditor {
      * What to change; null leaves a field as it is. {@code availableFrom} goes with {@code availability}: it is
      * set (or cleared, when null) whenever {@code availability} is given.
      */
-    public record Changes(String name, String kind, String provider, String authorityCode, Double lat, Double lon,
-            Integer places, Integer minAge, Integer maxAge, String sexes, List<String> needsMet, Boolean pets,
-            Double weeklyCost, Availability availability, LocalDate availableFrom, String providerOrgId) {
-    }
+    public record Changes(
+            String name,
+            String kind,
+            String provider,
+            String authorityCode,
+            Double lat,
+            Double lon,
+            Integer places,
+            Integer minAge,
+            Integer maxAge,
+            String sexes,
+            List<String> needsMet,
+            Boolean pets,
+            Double weeklyCost,
+            Availability availability,
+            LocalDate availableFrom,
+            String providerOrgId) {}
 
     /** Who may touch which homes: a provider organisation's own, or every home. */
     public record Scope(String providerOrgId) {
@@ -59,8 +70,8 @@ public class HomeEditor {
     }
 
     @Transactional
-    public ManagedHome change(Viewer viewer, Scope scope, String homeId, Integer expectedVersion, Changes changes,
-            String action) {
+    public ManagedHome change(
+            Viewer viewer, Scope scope, String homeId, Integer expectedVersion, Changes changes, String action) {
         Locked current = lock(scope, homeId);
         requireVersion(current, expectedVersion);
         if (current.availability() == Availability.CLOSED && changes.availability() == null) {
@@ -83,19 +94,41 @@ public class HomeEditor {
     public ManagedHome confirm(Viewer viewer, Scope scope, String homeId, Integer expectedVersion) {
         Locked current = lock(scope, homeId);
         requireVersion(current, expectedVersion);
-        jdbc.update("UPDATE home SET vacancy_confirmed_at = now(), vacancy_confirmed_by = ?, version = version + 1 "
-                + "WHERE home_id = ?", viewer.username(), homeId);
-        audit.record(viewer.username(), "CONFIRM_VACANCY", homeId, "places " + current.columns().get("places")
-                + ", " + current.living() + " living there, " + current.availability()
-                + ", previously confirmed " + current.confirmedAt());
+        jdbc.update(
+                "UPDATE home SET vacancy_confirmed_at = now(), vacancy_confirmed_by = ?, version = version + 1 "
+                        + "WHERE home_id = ?",
+                viewer.username(),
+                homeId);
+        audit.record(
+                viewer.username(),
+                "CONFIRM_VACANCY",
+                homeId,
+                "places " + current.columns().get("places")
+                        + ", " + current.living() + " living there, " + current.availability()
+                        + ", previously confirmed " + current.confirmedAt());
         return read(homeId);
     }
 
     @Transactional
     public ManagedHome create(Viewer viewer, String homeId, Changes changes) {
         Map<String, String> columns = new LinkedHashMap<>();
-        for (String column : List.of("home_id", "name", "kind", "provider", "authority_code", "lat", "lon", "places",
-                "min_age", "max_age", "sexes", "needs_met", "pets", "weekly_cost", "availability", "available_from",
+        for (String column : List.of(
+                "home_id",
+                "name",
+                "kind",
+                "provider",
+                "authority_code",
+                "lat",
+                "lon",
+                "places",
+                "min_age",
+                "max_age",
+                "sexes",
+                "needs_met",
+                "pets",
+                "weekly_cost",
+                "availability",
+                "available_from",
                 "provider_org_id")) {
             columns.put(column, null);
         }
@@ -106,10 +139,20 @@ public class HomeEditor {
         if (!jdbc.queryForList("SELECT 1 FROM home WHERE home_id = ?", homeId).isEmpty()) {
             throw HomeProblems.conflict("A home " + homeId + " already exists; edit it instead.");
         }
-        jdbc.update("INSERT INTO home (home_id, kind, provider, authority_code, lat, lon, places, min_age, max_age, "
-                + "sexes, weekly_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", homeId, row.kind().name(),
-                row.provider().name(), row.authorityCode(), row.lat(), row.lon(), row.places(), row.minAge(),
-                row.maxAge(), row.sexes().name(), java.math.BigDecimal.valueOf(row.weeklyCost()));
+        jdbc.update(
+                "INSERT INTO home (home_id, kind, provider, authority_code, lat, lon, places, min_age, max_age, "
+                        + "sexes, weekly_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                homeId,
+                row.kind().name(),
+                row.provider().name(),
+                row.authorityCode(),
+                row.lat(),
+                row.lon(),
+                row.places(),
+                row.minAge(),
+                row.maxAge(),
+                row.sexes().name(),
+                java.math.BigDecimal.valueOf(row.weeklyCost()));
         write(viewer, homeId, row, after);
         audit.record(viewer.username(), "CREATE_HOME", homeId, difference(Map.of(), after));
         return read(homeId);
@@ -127,27 +170,33 @@ public class HomeEditor {
         if (current.availability() == Availability.CLOSED) {
             throw HomeProblems.conflict("Home " + homeId + " is already closed.");
         }
-        jdbc.update("UPDATE home SET availability = 'CLOSED', available_from = NULL, version = version + 1 "
-                + "WHERE home_id = ?", homeId);
-        audit.record(viewer.username(), "CLOSE_HOME", homeId, "availability: " + current.availability()
-                + " -> CLOSED");
+        jdbc.update(
+                "UPDATE home SET availability = 'CLOSED', available_from = NULL, version = version + 1 "
+                        + "WHERE home_id = ?",
+                homeId);
+        audit.record(viewer.username(), "CLOSE_HOME", homeId, "availability: " + current.availability() + " -> CLOSED");
         return read(homeId);
     }
 
     public ManagedHome read(String homeId) {
         return jdbc.query(MANAGED_HOMES + " WHERE h.home_id = ?", (rs, i) -> managed(rs), homeId).stream()
-                .findFirst().orElseThrow(() -> HomeProblems.notFound("no home " + homeId));
+                .findFirst()
+                .orElseThrow(() -> HomeProblems.notFound("no home " + homeId));
     }
 
     public List<ManagedHome> ofProvider(String providerOrgId) {
-        return jdbc.query(MANAGED_HOMES + " WHERE h.provider_org_id = ? ORDER BY h.home_id", (rs, i) -> managed(rs),
+        return jdbc.query(
+                MANAGED_HOMES + " WHERE h.provider_org_id = ? ORDER BY h.home_id",
+                (rs, i) -> managed(rs),
                 providerOrgId);
     }
 
     /** Homes whose vacancy has not been confirmed for longer than the configured days, oldest first. */
     public List<ManagedHome> stale() {
-        return jdbc.query(MANAGED_HOMES + " WHERE h.vacancy_confirmed_at < ? AND h.availability <> 'CLOSED' "
-                + "ORDER BY h.vacancy_confirmed_at, h.home_id", (rs, i) -> managed(rs),
+        return jdbc.query(
+                MANAGED_HOMES + " WHERE h.vacancy_confirmed_at < ? AND h.availability <> 'CLOSED' "
+                        + "ORDER BY h.vacancy_confirmed_at, h.home_id",
+                (rs, i) -> managed(rs),
                 Timestamp.from(availability.staleBefore(HomeAvailability.today())));
     }
 
@@ -160,34 +209,62 @@ public class HomeEditor {
         java.sql.Date from = rs.getDate("available_from");
         Timestamp confirmed = rs.getTimestamp("vacancy_confirmed_at");
         java.sql.Array needs = rs.getArray("needs_met");
-        return new ManagedHome(rs.getString("home_id"), rs.getString("name"), rs.getString("kind"),
-                rs.getString("provider"), rs.getString("authority_code"), rs.getDouble("lat"), rs.getDouble("lon"),
-                places, occupied, Math.max(0, places - occupied), rs.getInt("min_age"), rs.getInt("max_age"),
-                rs.getString("sexes"), new TreeSet<>(Arrays.stream((Object[]) needs.getArray())
-                        .map(String::valueOf).toList()), rs.getBoolean("pets"),
-                rs.getBigDecimal("weekly_cost").doubleValue(), rs.getBoolean("available"),
-                rs.getString("availability"), from == null ? null : from.toLocalDate(), confirmed.toInstant(),
+        return new ManagedHome(
+                rs.getString("home_id"),
+                rs.getString("name"),
+                rs.getString("kind"),
+                rs.getString("provider"),
+                rs.getString("authority_code"),
+                rs.getDouble("lat"),
+                rs.getDouble("lon"),
+                places,
+                occupied,
+                Math.max(0, places - occupied),
+                rs.getInt("min_age"),
+                rs.getInt("max_age"),
+                rs.getString("sexes"),
+                new TreeSet<>(Arrays.stream((Object[]) needs.getArray())
+                        .map(String::valueOf)
+                        .toList()),
+                rs.getBoolean("pets"),
+                rs.getBigDecimal("weekly_cost").doubleValue(),
+                rs.getBoolean("available"),
+                rs.getString("availability"),
+                from == null ? null : from.toLocalDate(),
+                confirmed.toInstant(),
                 rs.getString("vacancy_confirmed_by"),
                 availability.isStale(confirmed.toInstant(), HomeAvailability.today()),
-                rs.getString("provider_org_id"), rs.getInt("version"));
+                rs.getString("provider_org_id"),
+                rs.getInt("version"));
     }
 
-    private record Locked(Map<String, String> columns, Availability availability, int version, int living,
-            java.time.Instant confirmedAt) {
-    }
+    private record Locked(
+            Map<String, String> columns,
+            Availability availability,
+            int version,
+            int living,
+            java.time.Instant confirmedAt) {}
 
     /** Locks the home's row until commit; a home outside the scope is as absent as one that does not exist. */
     private Locked lock(Scope scope, String homeId) {
-        String sql = "SELECT * FROM home WHERE home_id = ?" + (scope.providerOrgId() == null ? ""
-                : " AND provider_org_id = ?") + " FOR UPDATE";
-        Object[] args = scope.providerOrgId() == null ? new Object[] { homeId }
-                : new Object[] { homeId, scope.providerOrgId() };
-        Locked locked = jdbc.query(sql, (rs, i) -> new Locked(columns(rs), Availability.valueOf(
-                rs.getString("availability")), rs.getInt("version"), 0,
-                rs.getTimestamp("vacancy_confirmed_at").toInstant()), args).stream().findFirst()
+        String sql = "SELECT * FROM home WHERE home_id = ?"
+                + (scope.providerOrgId() == null ? "" : " AND provider_org_id = ?") + " FOR UPDATE";
+        Object[] args =
+                scope.providerOrgId() == null ? new Object[] {homeId} : new Object[] {homeId, scope.providerOrgId()};
+        Locked locked = jdbc
+                .query(
+                        sql,
+                        (rs, i) -> new Locked(
+                                columns(rs),
+                                Availability.valueOf(rs.getString("availability")),
+                                rs.getInt("version"),
+                                0,
+                                rs.getTimestamp("vacancy_confirmed_at").toInstant()),
+                        args)
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> HomeProblems.notFound("no home " + homeId + " that you may change"));
-        int living = jdbc.queryForObject("SELECT count(*) FROM child WHERE current_home_id = ?", Integer.class,
-                homeId);
+        int living = jdbc.queryForObject("SELECT count(*) FROM child WHERE current_home_id = ?", Integer.class, homeId);
         return new Locked(locked.columns(), locked.availability(), locked.version(), living, locked.confirmedAt());
     }
 
@@ -206,8 +283,9 @@ public class HomeEditor {
     }
 
     private void requireProviderOrg(String providerOrgId) {
-        if (providerOrgId != null && jdbc.queryForList("SELECT 1 FROM provider_org WHERE provider_org_id = ?",
-                providerOrgId).isEmpty()) {
+        if (providerOrgId != null
+                && jdbc.queryForList("SELECT 1 FROM provider_org WHERE provider_org_id = ?", providerOrgId)
+                        .isEmpty()) {
             throw HomeProblems.invalid(List.of("providerOrgId: no provider organisation '" + providerOrgId + "'"));
         }
     }
@@ -217,14 +295,22 @@ public class HomeEditor {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("home_id", rs.getString("home_id"));
         columns.put("name", rs.getString("name"));
-        for (String column : List.of("kind", "provider", "authority_code", "lat", "lon", "places", "min_age",
-                "max_age", "sexes")) {
+        for (String column :
+                List.of("kind", "provider", "authority_code", "lat", "lon", "places", "min_age", "max_age", "sexes")) {
             columns.put(column, rs.getString(column));
         }
         columns.put("pets", String.valueOf(rs.getBoolean("pets")));
-        columns.put("needs_met", String.join(";", new TreeSet<>(Arrays.stream((Object[]) rs.getArray("needs_met")
-                .getArray()).map(String::valueOf).toList())));
-        columns.put("weekly_cost", rs.getBigDecimal("weekly_cost").stripTrailingZeros().toPlainString());
+        columns.put(
+                "needs_met",
+                String.join(
+                        ";",
+                        new TreeSet<>(Arrays.stream(
+                                        (Object[]) rs.getArray("needs_met").getArray())
+                                .map(String::valueOf)
+                                .toList())));
+        columns.put(
+                "weekly_cost",
+                rs.getBigDecimal("weekly_cost").stripTrailingZeros().toPlainString());
         columns.put("availability", rs.getString("availability"));
         java.sql.Date from = rs.getDate("available_from");
         columns.put("available_from", from == null ? null : from.toLocalDate().toString());
@@ -245,14 +331,22 @@ public class HomeEditor {
         put(after, "max_age", c.maxAge());
         put(after, "sexes", c.sexes());
         if (c.needsMet() != null) {
-            after.put("needs_met", String.join(";", new TreeSet<>(c.needsMet().stream().filter(Objects::nonNull)
-                    .map(String::trim).toList())));
+            after.put(
+                    "needs_met",
+                    String.join(
+                            ";",
+                            new TreeSet<>(c.needsMet().stream()
+                                    .filter(Objects::nonNull)
+                                    .map(String::trim)
+                                    .toList())));
         }
         put(after, "pets", c.pets());
         put(after, "weekly_cost", c.weeklyCost());
         if (c.availability() != null) {
             after.put("availability", c.availability().name());
-            after.put("available_from", c.availableFrom() == null ? null : c.availableFrom().toString());
+            after.put(
+                    "available_from",
+                    c.availableFrom() == null ? null : c.availableFrom().toString());
         }
         if (after.get("availability") == null) {
             after.put("availability", Availability.AVAILABLE.name());
@@ -263,8 +357,11 @@ public class HomeEditor {
 
     private static void put(Map<String, String> columns, String column, Object value) {
         if (value != null) {
-            columns.put(column, value instanceof Double d && d == Math.rint(d) && !d.isInfinite()
-                    && column.equals("weekly_cost") ? String.valueOf(d.longValue()) : String.valueOf(value));
+            columns.put(
+                    column,
+                    value instanceof Double d && d == Math.rint(d) && !d.isInfinite() && column.equals("weekly_cost")
+                            ? String.valueOf(d.longValue())
+                            : String.valueOf(value));
         }
     }
 
@@ -286,16 +383,33 @@ public class HomeEditor {
 
     private void write(Viewer viewer, String homeId, HomeRow row, Map<String, String> after) {
         String from = after.get("available_from");
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE home SET name = ?, kind = ?, provider = ?, authority_code = ?, lat = ?, lon = ?, places = ?,
                     min_age = ?, max_age = ?, sexes = ?, needs_met = ?::text[], pets = ?, weekly_cost = ?,
                     availability = ?, available_from = ?, provider_org_id = ?, vacancy_confirmed_at = now(),
                     vacancy_confirmed_by = ?, version = version + 1
-                WHERE home_id = ?""", row.name(), row.kind().name(), row.provider().name(), row.authorityCode(),
-                row.lat(), row.lon(), row.places(), row.minAge(), row.maxAge(), row.sexes().name(),
-                "{" + String.join(",", row.needsMet().stream().map(Enum::name).sorted().toList()) + "}", row.pets(),
-                java.math.BigDecimal.valueOf(row.weeklyCost()), after.get("availability"),
-                from == null ? null : java.sql.Date.valueOf(from), after.get("provider_org_id"), viewer.username(),
+                WHERE home_id = ?""",
+                row.name(),
+                row.kind().name(),
+                row.provider().name(),
+                row.authorityCode(),
+                row.lat(),
+                row.lon(),
+                row.places(),
+                row.minAge(),
+                row.maxAge(),
+                row.sexes().name(),
+                "{"
+                        + String.join(
+                                ",",
+                                row.needsMet().stream().map(Enum::name).sorted().toList()) + "}",
+                row.pets(),
+                java.math.BigDecimal.valueOf(row.weeklyCost()),
+                after.get("availability"),
+                from == null ? null : java.sql.Date.valueOf(from),
+                after.get("provider_org_id"),
+                viewer.username(),
                 homeId);
     }
 

@@ -1,13 +1,11 @@
 package uk.rcc.homes;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.rcc.security.Viewer;
 
 /**
@@ -36,20 +33,48 @@ class HomeRegisterController {
     }
 
     /** A home's fields; left out (null) leaves a field as it is when changing, and is missing when adding. */
-    record HomeFields(@Size(max = 200) String name, @Size(max = 40) String kind, @Size(max = 40) String provider,
-            @Size(max = 20) String authorityCode, Double lat, Double lon, Integer places, Integer minAge,
-            Integer maxAge, @Size(max = 10) String sexes, List<@NotNull @Size(max = 40) String> needsMet,
-            Boolean pets, Double weeklyCost, Availability availability, LocalDate availableFrom,
+    record HomeFields(
+            @Size(max = 200) String name,
+            @Size(max = 40) String kind,
+            @Size(max = 40) String provider,
+            @Size(max = 20) String authorityCode,
+            Double lat,
+            Double lon,
+            Integer places,
+            Integer minAge,
+            Integer maxAge,
+            @Size(max = 10) String sexes,
+            List<@NotNull @Size(max = 40) String> needsMet,
+            Boolean pets,
+            Double weeklyCost,
+            Availability availability,
+            LocalDate availableFrom,
             @Size(max = 64) String providerOrgId) {
 
         HomeEditor.Changes changes() {
-            return new HomeEditor.Changes(name, kind, provider, authorityCode, lat, lon, places, minAge, maxAge,
-                    sexes, needsMet, pets, weeklyCost, availability, availableFrom, providerOrgId);
+            return new HomeEditor.Changes(
+                    name,
+                    kind,
+                    provider,
+                    authorityCode,
+                    lat,
+                    lon,
+                    places,
+                    minAge,
+                    maxAge,
+                    sexes,
+                    needsMet,
+                    pets,
+                    weeklyCost,
+                    availability,
+                    availableFrom,
+                    providerOrgId);
         }
     }
 
-    record NewHome(@NotBlank @Size(max = 64) String homeId, @NotNull @Valid HomeFields home) {
-    }
+    record NewHome(
+            @NotBlank @Size(max = 64) String homeId,
+            @NotNull @Valid HomeFields home) {}
 
     @PostMapping("/homes")
     @ResponseStatus(HttpStatus.CREATED)
@@ -57,8 +82,7 @@ class HomeRegisterController {
         return homes.create(Viewer.current(), body.homeId(), body.home().changes());
     }
 
-    record HomeChange(Integer version, @NotNull @Valid HomeFields home) {
-    }
+    record HomeChange(Integer version, @NotNull @Valid HomeFields home) {}
 
     @GetMapping("/homes/{homeId}")
     ManagedHome home(@PathVariable String homeId) {
@@ -70,12 +94,16 @@ class HomeRegisterController {
         if (body.home().availableFrom() != null && body.home().availability() == null) {
             throw new IllegalArgumentException("availableFrom is given with availability");
         }
-        return homes.change(Viewer.current(), HomeEditor.Scope.ALL, homeId, body.version(), body.home().changes(),
+        return homes.change(
+                Viewer.current(),
+                HomeEditor.Scope.ALL,
+                homeId,
+                body.version(),
+                body.home().changes(),
                 "CHANGE_HOME");
     }
 
-    record Closing(Integer version) {
-    }
+    record Closing(Integer version) {}
 
     @PostMapping("/homes/{homeId}/close")
     ManagedHome close(@PathVariable String homeId, @RequestBody(required = false) Closing body) {

@@ -1,9 +1,7 @@
 package uk.rcc.imports;
 
 import java.util.Collection;
-
 import org.springframework.stereotype.Component;
-
 import uk.rcc.audit.AuditLog;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.security.Viewer;
@@ -21,12 +19,18 @@ class DatasetAudit {
     }
 
     void imported(DatasetImporter.ImportSummary summary, Collection<String> files) {
-        audit.record(Viewer.current().username(), "IMPORT", null, summary.homes() + " homes, " + summary.children()
-                + " children from " + files);
+        audit.record(
+                Viewer.current().username(),
+                "IMPORT",
+                null,
+                summary.homes() + " homes, " + summary.children() + " children from " + files);
     }
 
     void exported(ExchangeDataset dataset) {
-        audit.record(Viewer.current().username(), "EXPORT", null, dataset.children().size() + " children, "
-                + dataset.homes().size() + " homes");
+        audit.record(
+                Viewer.current().username(),
+                "EXPORT",
+                null,
+                dataset.children().size() + " children, " + dataset.homes().size() + " homes");
     }
 }

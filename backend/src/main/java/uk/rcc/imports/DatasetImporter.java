@@ -3,13 +3,11 @@ package uk.rcc.imports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import uk.rcc.exchange.DatasetError;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeReader;
@@ -31,9 +29,13 @@ public class DatasetImporter {
         this.transaction = transaction;
     }
 
-    public record ImportSummary(int authorities, int homes, int children, int avoidZones, int keyPlaces,
-            RegistryStore.UpsertCounts changed) {
-    }
+    public record ImportSummary(
+            int authorities,
+            int homes,
+            int children,
+            int avoidZones,
+            int keyPlaces,
+            RegistryStore.UpsertCounts changed) {}
 
     public ImportSummary importDirectory(Path directory) {
         return importDataset(ExchangeReader.readDirectory(directory));
@@ -46,15 +48,27 @@ public class DatasetImporter {
     public ImportSummary importDataset(ExchangeDataset dataset) {
         try {
             RegistryStore.UpsertCounts changed = transaction.execute(status -> store.upsert(dataset));
-            ImportSummary summary = new ImportSummary(dataset.authorities().size(), dataset.homes().size(),
-                    dataset.children().size(), dataset.avoidZones().size(), dataset.keyPlaces().size(), changed);
-            log.info("Imported data set as of {}: {} homes, {} children ({} homes and {} children changed)",
-                    dataset.asOf(), summary.homes(), summary.children(), changed.homes(), changed.children());
+            ImportSummary summary = new ImportSummary(
+                    dataset.authorities().size(),
+                    dataset.homes().size(),
+                    dataset.children().size(),
+                    dataset.avoidZones().size(),
+                    dataset.keyPlaces().size(),
+                    changed);
+            log.info(
+                    "Imported data set as of {}: {} homes, {} children ({} homes and {} children changed)",
+                    dataset.asOf(),
+                    summary.homes(),
+                    summary.children(),
+                    changed.homes(),
+                    changed.children());
             return summary;
         } catch (DataIntegrityViolationException e) {
-            throw new InvalidDatasetException(List.of(new DatasetError("children.csv", 0, "current_home_id",
-                    "the registry rejected the data set together with what it already holds: "
-                            + rootMessage(e))));
+            throw new InvalidDatasetException(List.of(new DatasetError(
+                    "children.csv",
+                    0,
+                    "current_home_id",
+                    "the registry rejected the data set together with what it already holds: " + rootMessage(e))));
         }
     }
 

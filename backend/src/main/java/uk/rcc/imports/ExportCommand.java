@@ -4,9 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.exchange.ExchangeDataset;
@@ -36,8 +34,12 @@ public class ExportCommand {
         ExchangeDataset dataset = store.readAll();
         audit.exported(dataset);
         ExchangeWriter.writeDirectory(dataset, directory);
-        out.printf("Exported %d authorities, %d homes and %d children to %s.%n", dataset.authorities().size(),
-                dataset.homes().size(), dataset.children().size(), directory);
+        out.printf(
+                "Exported %d authorities, %d homes and %d children to %s.%n",
+                dataset.authorities().size(),
+                dataset.homes().size(),
+                dataset.children().size(),
+                directory);
         return CommandLine.OK;
     }
 }

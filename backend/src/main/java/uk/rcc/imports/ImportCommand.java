@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.exchange.ExchangeFiles;
@@ -35,17 +33,29 @@ public class ImportCommand {
         }
         try {
             DatasetImporter.ImportSummary summary = importer.importDirectory(directory);
-            audit.imported(summary, ExchangeFiles.ALL.stream()
-                    .filter(name -> Files.isRegularFile(directory.resolve(name))).toList());
-            out.printf("Imported %s: %d authorities, %d homes, %d children, %d avoid zones, %d key places "
-                    + "(%d homes and %d children new or changed).%n", directory, summary.authorities(),
-                    summary.homes(), summary.children(), summary.avoidZones(), summary.keyPlaces(),
-                    summary.changed().homes(), summary.changed().children());
+            audit.imported(
+                    summary,
+                    ExchangeFiles.ALL.stream()
+                            .filter(name -> Files.isRegularFile(directory.resolve(name)))
+                            .toList());
+            out.printf(
+                    "Imported %s: %d authorities, %d homes, %d children, %d avoid zones, %d key places "
+                            + "(%d homes and %d children new or changed).%n",
+                    directory,
+                    summary.authorities(),
+                    summary.homes(),
+                    summary.children(),
+                    summary.avoidZones(),
+                    summary.keyPlaces(),
+                    summary.changed().homes(),
+                    summary.changed().children());
             return CommandLine.OK;
         } catch (InvalidDatasetException e) {
             err.println("import rejected; nothing was changed. " + e.errors().size() + " error(s):");
-            e.errors().forEach(error -> err.println(directory.resolve(error.file()).normalize() + ":"
-                    + error.line() + ": " + error.column() + ": " + error.message()));
+            e.errors()
+                    .forEach(
+                            error -> err.println(directory.resolve(error.file()).normalize() + ":" + error.line() + ": "
+                                    + error.column() + ": " + error.message()));
             return CommandLine.BAD_INPUT;
         }
     }

@@ -1,11 +1,11 @@
 package uk.rcc.imports;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import jakarta.servlet.http.HttpServletResponse;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeWriter;
 import uk.rcc.registry.RegistryStore;
@@ -41,7 +39,8 @@ class ImportController {
     DatasetImporter.ImportSummary upload(@RequestParam("files") List<MultipartFile> files) {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (MultipartFile file : files) {
-            String name = file.getOriginalFilename() == null ? file.getName()
+            String name = file.getOriginalFilename() == null
+                    ? file.getName()
                     : file.getOriginalFilename().replaceAll(".*[/\\\\]", "");
             try {
                 contents.put(name, file.getBytes());
@@ -60,8 +59,8 @@ class ImportController {
         ExchangeDataset dataset = store.readAll();
         audit.exported(dataset);
         response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rcc-dataset-"
-                + dataset.asOf() + ".zip\"");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rcc-dataset-" + dataset.asOf() + ".zip\"");
         ExchangeWriter.writeZip(dataset, response.getOutputStream());
     }
 }

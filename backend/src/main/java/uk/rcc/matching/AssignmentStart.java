@@ -8,10 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import uk.rcc.matching.planning.MinCostAssignment;
 import uk.rcc.matching.planning.Home;
 import uk.rcc.matching.planning.MatchingSolution;
+import uk.rcc.matching.planning.MinCostAssignment;
 import uk.rcc.matching.planning.Occupant;
 import uk.rcc.matching.planning.PlannedChild;
 import uk.rcc.matching.planning.SiblingGroup;
@@ -30,6 +29,7 @@ final class AssignmentStart {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssignmentStart.class);
     /** Added to every awaiting child's cost, so children allowed to move keep a home before anyone is placed. */
     private static final long AWAITING_PRIORITY = 1_000_000_000L;
+
     private static final int MAX_ROUNDS = 10;
     /** What the first answer charges a child who must live alone for each other place of its home left empty. */
     private static final long SOLO_WASTED_PLACE = 5_000;
@@ -47,10 +47,12 @@ final class AssignmentStart {
     private final Map<SiblingGroup, Home> gatheringHome = new HashMap<>();
     /** Children kept where a sharing rule turned others away, and held there in later rounds. */
     private final Map<PlannedChild, Home> pinned = new HashMap<>();
+
     private final Map<Home, List<PlannedChild>> pinnedIn = new HashMap<>();
     private boolean flowFinished;
     /** How long the latest round took, flow and repairs: a second repair starts only with that much time left. */
     private long lastRoundNanos;
+
     private Repair repair = Repair.HOLD_KEPT_CHILD;
 
     AssignmentStart(MatchingSolution solution, Duration budget) {
@@ -60,12 +62,15 @@ final class AssignmentStart {
         for (int i = 0; i < homes.size(); i++) {
             homeIndex.put(homes.get(i), i);
         }
-        this.order = solution.getPlannedChildren().stream().sorted(Comparator.comparing(PlannedChild::awaiting)
-                .thenComparingInt(child -> child.getCandidateHomes().size())).toList();
+        this.order = solution.getPlannedChildren().stream()
+                .sorted(Comparator.comparing(PlannedChild::awaiting)
+                        .thenComparingInt(child -> child.getCandidateHomes().size()))
+                .toList();
         for (int i = 0; i < order.size(); i++) {
             childIndex.put(order.get(i), i);
         }
-        order.stream().filter(child -> child.siblingGroup() != null)
+        order.stream()
+                .filter(child -> child.siblingGroup() != null)
                 .forEach(child -> plannedMembers.merge(child.siblingGroup(), 1, Integer::sum));
     }
 
@@ -120,10 +125,18 @@ final class AssignmentStart {
             // Placing more children outranks any cost, so chains may run past the budget by as much again.
             int chained = PlaceMoreByChains.apply(solution.getStayingChildren(), order, deadline + budget.toNanos());
             long[] value = value();
-            LOG.info("assignment round {} ({}): {} placed by the flow{} in {} ms, {} after repairs and chains "
-                    + "(+{} by chains) in {} ms, soft {}", round + 1, repair, assigned,
-                    flowFinished ? "" : " (cut short)", (flowEnded - now) / 1_000_000, value[0], chained,
-                    (System.nanoTime() - flowEnded) / 1_000_000, -value[1] / 100.0);
+            LOG.info(
+                    "assignment round {} ({}): {} placed by the flow{} in {} ms, {} after repairs and chains "
+                            + "(+{} by chains) in {} ms, soft {}",
+                    round + 1,
+                    repair,
+                    assigned,
+                    flowFinished ? "" : " (cut short)",
+                    (flowEnded - now) / 1_000_000,
+                    value[0],
+                    chained,
+                    (System.nanoTime() - flowEnded) / 1_000_000,
+                    -value[1] / 100.0);
             lastRoundNanos = System.nanoTime() - now;
             if (bestValue == null || better(value, bestValue)) {
                 bestValue = value;
@@ -157,12 +170,15 @@ final class AssignmentStart {
             Home pin = pinned.get(child);
             (pin == null ? child.getCandidateHomes().stream() : java.util.stream.Stream.of(pin))
                     .filter(home -> !forbidden.contains(key(index, homeIndex.get(home))))
-                    .filter(home -> pinnedIn.getOrDefault(home, List.of()).stream().allMatch(other ->
-                            other == child || !Occupant.alongsideConflict(child, other)
-                                    && !Occupant.hsbConflict(child, other)))
-                    .map(home -> Map.entry(home, child.costIn(home).totalHundredths() + siblingCost(child, home)
-                            + soloWaste(child, home)))
-                    .sorted(Map.Entry.comparingByValue()).limit(perChild)
+                    .filter(home -> pinnedIn.getOrDefault(home, List.of()).stream()
+                            .allMatch(other -> other == child
+                                    || !Occupant.alongsideConflict(child, other)
+                                            && !Occupant.hsbConflict(child, other)))
+                    .map(home -> Map.entry(
+                            home,
+                            child.costIn(home).totalHundredths() + siblingCost(child, home) + soloWaste(child, home)))
+                    .sorted(Map.Entry.comparingByValue())
+                    .limit(perChild)
                     .forEach(e -> assignment.candidate(index, homeIndex.get(e.getKey()), e.getValue()));
         }
         flowFinished = false;
@@ -205,7 +221,8 @@ final class AssignmentStart {
      */
     private static long soloWaste(PlannedChild child, Home home) {
         return child.alongside() == uk.rcc.exchange.Codes.Alongside.SOLO
-                ? Math.max(0, home.places() - home.stayingCount() - 1) * SOLO_WASTED_PLACE : 0;
+                ? Math.max(0, home.places() - home.stayingCount() - 1) * SOLO_WASTED_PLACE
+                : 0;
     }
 
     /** Keeps, home by home and in order, only children who may live with everyone already there. */
@@ -221,8 +238,9 @@ final class AssignmentStart {
                 continue;
             }
             List<Occupant> there = living.computeIfAbsent(child.getHome(), h -> new ArrayList<>());
-            List<Occupant> conflicting = there.stream().filter(other -> Occupant.alongsideConflict(child, other)
-                    || Occupant.hsbConflict(child, other)).toList();
+            List<Occupant> conflicting = there.stream()
+                    .filter(other -> Occupant.alongsideConflict(child, other) || Occupant.hsbConflict(child, other))
+                    .toList();
             if (!conflicting.isEmpty()) {
                 forbidden.add(key(i, homeIndex.get(child.getHome())));
                 for (Occupant kept : conflicting) {
@@ -260,8 +278,8 @@ final class AssignmentStart {
         Map<SiblingGroup, Map<Home, Integer>> counts = new HashMap<>();
         for (PlannedChild child : order) {
             if (child.siblingGroup() != null && child.getHome() != null) {
-                counts.computeIfAbsent(child.siblingGroup(), g -> new HashMap<>()).merge(child.getHome(), 1,
-                        Integer::sum);
+                counts.computeIfAbsent(child.siblingGroup(), g -> new HashMap<>())
+                        .merge(child.getHome(), 1, Integer::sum);
             }
         }
         boolean chosen = false;
@@ -269,8 +287,12 @@ final class AssignmentStart {
             Set<Home> all = new HashSet<>(group.getKey().stayingHomes());
             all.addAll(group.getValue().keySet());
             if (all.size() > 1 && !gatheringHome.containsKey(group.getKey())) {
-                gatheringHome.put(group.getKey(), group.getValue().entrySet().stream()
-                        .max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+                gatheringHome.put(
+                        group.getKey(),
+                        group.getValue().entrySet().stream()
+                                .max(Map.Entry.comparingByValue())
+                                .orElseThrow()
+                                .getKey());
                 chosen = true;
             }
         }
@@ -283,7 +305,8 @@ final class AssignmentStart {
         long soft = 0;
         Map<SiblingGroup, Set<Home>> groupHomes = new HashMap<>();
         for (PlannedChild child : order) {
-            Set<Home> together = child.siblingGroup() == null ? null
+            Set<Home> together = child.siblingGroup() == null
+                    ? null
                     : groupHomes.computeIfAbsent(child.siblingGroup(), g -> new HashSet<>(g.stayingHomes()));
             if (child.getHome() != null) {
                 placed += child.awaiting() ? 1 : 0;
@@ -296,7 +319,7 @@ final class AssignmentStart {
         for (Map.Entry<SiblingGroup, Set<Home>> group : groupHomes.entrySet()) {
             soft += Math.max(0, group.getValue().size() - 1) * group.getKey().extraHomeHundredths();
         }
-        return new long[] { placed, -soft };
+        return new long[] {placed, -soft};
     }
 
     private static boolean better(long[] a, long[] b) {

@@ -2,12 +2,11 @@ package uk.rcc.matching;
 
 import java.util.Arrays;
 import java.util.List;
-
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.policy.Geo;
+import uk.rcc.matching.policy.MatchingPolicy;
 
 /**
  * The k cheapest of a child's valid homes by total cost (ties to the lower home index), without computing every
@@ -19,6 +18,7 @@ import uk.rcc.matching.policy.Geo;
 final class CheapestHomes {
     /** A ranked home packs its cost above its index in one long, so a primitive sort ranks them. */
     static final int INDEX_BITS = 22;
+
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
     /** The cost of a child in a home: all of it, and the part that needs no distance. */
@@ -28,15 +28,21 @@ final class CheapestHomes {
         long termsWithoutDistance(ChildRow child, HomeRow home);
     }
 
-    private CheapestHomes() {
-    }
+    private CheapestHomes() {}
 
     /** @return up to k home indices from {@code homes[0..count)}, cheapest first */
-    static int[] select(ChildRow child, List<KeyPlaceRow> keyPlaces, List<HomeRow> rows, int[] homes, int count,
-            int k, MatchingPolicy weights, ExactCost exact) {
+    static int[] select(
+            ChildRow child,
+            List<KeyPlaceRow> keyPlaces,
+            List<HomeRow> rows,
+            int[] homes,
+            int count,
+            int k,
+            MatchingPolicy weights,
+            ExactCost exact) {
         long[] ranked = new long[count];
-        boolean bounded = count > 2 * k && weights.pointsPerKmToSchool() >= 0
-                && weights.pointsPerKmPerMonthlyVisit() >= 0;
+        boolean bounded =
+                count > 2 * k && weights.pointsPerKmToSchool() >= 0 && weights.pointsPerKmPerMonthlyVisit() >= 0;
         if (!bounded) {
             for (int i = 0; i < count; i++) {
                 ranked[i] = exact.totalHundredths(child, rows.get(homes[i]), keyPlaces) << INDEX_BITS | homes[i];
@@ -53,16 +59,16 @@ final class CheapestHomes {
         boolean[] done = new boolean[count];
         for (int i = 0; i < count; i++) {
             if (bound[i] <= kthBound) {
-                ranked[computed++] = exact.totalHundredths(child, rows.get(homes[i]), keyPlaces) << INDEX_BITS
-                        | homes[i];
+                ranked[computed++] =
+                        exact.totalHundredths(child, rows.get(homes[i]), keyPlaces) << INDEX_BITS | homes[i];
                 done[i] = true;
             }
         }
         long ceiling = kthSmallest(Arrays.copyOf(ranked, computed), computed, k) >> INDEX_BITS;
         for (int i = 0; i < count; i++) {
             if (!done[i] && bound[i] <= ceiling) {
-                ranked[computed++] = exact.totalHundredths(child, rows.get(homes[i]), keyPlaces) << INDEX_BITS
-                        | homes[i];
+                ranked[computed++] =
+                        exact.totalHundredths(child, rows.get(homes[i]), keyPlaces) << INDEX_BITS | homes[i];
             }
         }
         return firstIndices(ranked, computed, k);
@@ -72,16 +78,19 @@ final class CheapestHomes {
      * Never more than the exact total: the distance terms use only the latitude difference and each rounded term
      * may lose half a hundredth (one whole hundredth is allowed per term for floating-point error).
      */
-    private static long lowerBound(ChildRow child, List<KeyPlaceRow> keyPlaces, HomeRow home,
-            MatchingPolicy weights, ExactCost exact) {
+    private static long lowerBound(
+            ChildRow child, List<KeyPlaceRow> keyPlaces, HomeRow home, MatchingPolicy weights, ExactCost exact) {
         double fromLat = child.hasSchool() ? child.schoolLat() : child.homeLat();
         double points = weights.pointsPerKmToSchool() * northSouthKm(fromLat, home.lat());
         double keyPlacePoints = 0;
         for (KeyPlaceRow place : keyPlaces) {
-            keyPlacePoints += weights.pointsPerKmPerMonthlyVisit() * place.visitsPerMonth()
+            keyPlacePoints += weights.pointsPerKmPerMonthlyVisit()
+                    * place.visitsPerMonth()
                     * northSouthKm(place.lat(), home.lat());
         }
-        return (long) Math.floor(points * 100) + (long) Math.floor(keyPlacePoints * 100) - 2
+        return (long) Math.floor(points * 100)
+                + (long) Math.floor(keyPlacePoints * 100)
+                - 2
                 + exact.termsWithoutDistance(child, home);
     }
 

@@ -45,9 +45,10 @@ public final class Exclusions {
         if (total() == 0) {
             return "no homes excluded";
         }
-        return total() + (total() == 1 ? " home" : " homes") + " excluded: " + inRuleOrder().entrySet().stream()
-                .sorted(Map.Entry.<HomeRule, Integer>comparingByValue().reversed())
-                .map(e -> e.getValue() + " " + e.getKey().label())
-                .collect(Collectors.joining(", "));
+        return total() + (total() == 1 ? " home" : " homes") + " excluded: "
+                + inRuleOrder().entrySet().stream()
+                        .sorted(Map.Entry.<HomeRule, Integer>comparingByValue().reversed())
+                        .map(e -> e.getValue() + " " + e.getKey().label())
+                        .collect(Collectors.joining(", "));
     }
 }

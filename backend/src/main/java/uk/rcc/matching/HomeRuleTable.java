@@ -1,7 +1,6 @@
 package uk.rcc.matching;
 
 import java.util.List;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.Codes.Sex;
@@ -9,8 +8,8 @@ import uk.rcc.exchange.Codes.SexesAccepted;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
-import uk.rcc.matching.policy.HomeRule;
 import uk.rcc.matching.policy.Geo;
+import uk.rcc.matching.policy.HomeRule;
 
 /**
  * The rules of {@link HomeRules} with every home's side held as primitive columns and every child's side as
@@ -74,8 +73,7 @@ final class HomeRuleTable {
         return new Child(ageYears, kinds, sexes, mask(child.needs()), pets, current, zones);
     }
 
-    record Child(int age, int kinds, int sexes, int needs, int pets, int currentHome, List<AvoidZoneRow> zones) {
-    }
+    record Child(int age, int kinds, int sexes, int needs, int pets, int currentHome, List<AvoidZoneRow> zones) {}
 
     /** The first rule home {@code h} breaks for the child, in {@link HomeRules}' order; null when none. */
     HomeRule firstBreach(Child child, int h) {

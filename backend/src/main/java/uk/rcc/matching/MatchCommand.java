@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
 import org.optaplanner.core.config.solver.SolverConfig;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.exchange.DatasetError;
@@ -24,8 +22,7 @@ public final class MatchCommand {
     static final String USAGE = "usage: match --data DIR --out proposals.csv [--seconds N] [--config FILE]";
     static final List<String> PROPOSAL_COLUMNS = List.of("child_id", "home_id", "cost", "explanation");
 
-    private MatchCommand() {
-    }
+    private MatchCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Options options;
@@ -36,7 +33,8 @@ public final class MatchCommand {
             options = Options.parse(args, Set.of("data", "out", "seconds", "config"));
             data = Path.of(options.require("data"));
             proposals = Path.of(options.require("out"));
-            config = options.get("config").map(f -> SolverConfigs.fromFile(Path.of(f)))
+            config = options.get("config")
+                    .map(f -> SolverConfigs.fromFile(Path.of(f)))
                     .orElseGet(() -> SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE));
             int seconds = options.intValue("seconds", -1);
             if (options.get("seconds").isPresent()) {
@@ -69,7 +67,13 @@ public final class MatchCommand {
     }
 
     static byte[] proposalsCsv(MatchResult result) {
-        return ExchangeWriter.csv(PROPOSAL_COLUMNS, result.outcomes(), o -> List.of(o.childId(),
-                o.placed() ? o.homeId() : "", o.placed() ? ExchangeWriter.number(o.cost()) : "", o.explanation()));
+        return ExchangeWriter.csv(
+                PROPOSAL_COLUMNS,
+                result.outcomes(),
+                o -> List.of(
+                        o.childId(),
+                        o.placed() ? o.homeId() : "",
+                        o.placed() ? ExchangeWriter.number(o.cost()) : "",
+                        o.explanation()));
     }
 }

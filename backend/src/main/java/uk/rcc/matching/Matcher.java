@@ -4,7 +4,6 @@ import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
-
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.policy.MatchingPolicy;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AuthorityRow;
@@ -22,12 +21,11 @@ import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.PlannedChild;
 import uk.rcc.matching.planning.SiblingGroup;
 import uk.rcc.matching.planning.StayingChild;
-import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.policy.CostTerms;
 import uk.rcc.matching.policy.HomeRule;
 import uk.rcc.matching.policy.HomeRules;
-import uk.rcc.matching.policy.Geo;
+import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.policy.Points;
-import uk.rcc.matching.policy.CostTerms;
 
 /**
  * Builds the planning problem from a data set: prunes every child's candidate homes (counting what each rule
@@ -44,12 +42,14 @@ public final class MatchingProblem {
     private final Map<Home, Integer> homeIndex = new HashMap<>();
     /** The cheapest homes with room a cut child gets back: enough for chains of moves to reach a free place. */
     private static final int CANDIDATES_WITH_ROOM_ADDED = 20;
+
     private final Map<String, Home> homes = new LinkedHashMap<>();
     private final Map<String, String> councilNames;
     private final Map<String, List<AvoidZoneRow>> zonesByChild;
     private final Map<String, List<KeyPlaceRow>> keyPlacesByChild;
     /** The children who must stay, by home; set once the problem is built. */
     private Map<Home, List<StayingChild>> residents;
+
     private final Map<String, Exclusions> exclusions = new java.util.concurrent.ConcurrentHashMap<>();
     private final MatchingSolution solution;
     private final int candidateCap;
@@ -92,8 +92,13 @@ public final class MatchingProblem {
         }
         for (HomeRow row : dataset.homes()) {
             homeRows.put(row.homeId(), row);
-            homes.put(row.homeId(), new Home(row.homeId(), row.authorityCode(), row.places(),
-                    stayingCounts.getOrDefault(row.homeId(), 0)));
+            homes.put(
+                    row.homeId(),
+                    new Home(
+                            row.homeId(),
+                            row.authorityCode(),
+                            row.places(),
+                            stayingCounts.getOrDefault(row.homeId(), 0)));
             homeIndex.put(homes.get(row.homeId()), homeIndex.size());
         }
         homeByIndex = homeRowList.stream().map(row -> homes.get(row.homeId())).toArray(Home[]::new);
@@ -106,25 +111,33 @@ public final class MatchingProblem {
             boolean hsb = child.needs().contains(Need.HSB);
             SiblingGroup group = child.siblingGroup() == null ? null : groups.get(child.siblingGroup());
             if (mustStay(child)) {
-                staying.add(new StayingChild(child.childId(), age, hsb, child.alongside(),
-                        homes.get(child.currentHomeId()), group));
+                staying.add(new StayingChild(
+                        child.childId(), age, hsb, child.alongside(), homes.get(child.currentHomeId()), group));
             } else {
-                planned.add(new PlannedChild(child.childId(), age, hsb, child.alongside(),
-                        child.awaiting() ? null : homes.get(child.currentHomeId()), group, candidates.get(child)));
+                planned.add(new PlannedChild(
+                        child.childId(),
+                        age,
+                        hsb,
+                        child.alongside(),
+                        child.awaiting() ? null : homes.get(child.currentHomeId()),
+                        group,
+                        candidates.get(child)));
             }
         }
         residents = new HashMap<>();
-        staying.forEach(child -> residents.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
+        staying.forEach(child ->
+                residents.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
         planned.forEach(child -> child.keepCandidates(home -> livable(child, home)));
-        return new MatchingSolution(List.copyOf(homes.values()), staying, List.copyOf(groups.values()), weights,
-                planned);
+        return new MatchingSolution(
+                List.copyOf(homes.values()), staying, List.copyOf(groups.values()), weights, planned);
     }
 
     /** True when the children who must stay leave a place in the home and the child may live with all of them. */
     private boolean livable(PlannedChild child, Home home) {
-        return home.stayingCount() < home.places() && residents.getOrDefault(home, List.of()).stream()
-                .noneMatch(other -> uk.rcc.matching.planning.Occupant.alongsideConflict(child, other)
-                        || uk.rcc.matching.planning.Occupant.hsbConflict(child, other));
+        return home.stayingCount() < home.places()
+                && residents.getOrDefault(home, List.of()).stream()
+                        .noneMatch(other -> uk.rcc.matching.planning.Occupant.alongsideConflict(child, other)
+                                || uk.rcc.matching.planning.Occupant.hsbConflict(child, other));
     }
 
     /**
@@ -144,7 +157,9 @@ public final class MatchingProblem {
         LOG.info("{} candidates with room added after the assignment rounds", added);
         if (added > 0) {
             warmStart(solution.getStayingChildren(), solution.getPlannedChildren());
-            PlaceMoreByChains.apply(solution.getStayingChildren(), solution.getPlannedChildren(),
+            PlaceMoreByChains.apply(
+                    solution.getStayingChildren(),
+                    solution.getPlannedChildren(),
                     Math.max(deadline, System.nanoTime() + budget.toNanos() / 4));
         }
         return solution;
@@ -161,56 +176,70 @@ public final class MatchingProblem {
     int addCandidatesWithRoom() {
         Map<Home, Integer> room = new HashMap<>();
         homes.values().forEach(home -> room.put(home, home.places() - home.stayingCount()));
-        solution.getPlannedChildren().stream().filter(child -> child.getHome() != null)
+        solution.getPlannedChildren().stream()
+                .filter(child -> child.getHome() != null)
                 .forEach(child -> room.merge(child.getHome(), -1, Integer::sum));
         int[] withRoom = java.util.stream.IntStream.range(0, homeByIndex.length)
-                .filter(h -> room.get(homeByIndex[h]) > 0).toArray();
+                .filter(h -> room.get(homeByIndex[h]) > 0)
+                .toArray();
         Map<String, ChildRow> rows = new HashMap<>();
         dataset.children().forEach(child -> rows.put(child.childId(), child));
         return solution.getPlannedChildren().parallelStream()
-                .filter(child -> child.validHomes().size() + exclusions.get(child.childId()).total()
+                .filter(child -> child.validHomes().size()
+                                + exclusions.get(child.childId()).total()
                         < homeRowList.size())
                 .mapToInt(child -> {
                     ChildRow row = rows.get(child.childId());
-                    HomeRuleTable.Child childRules = rules.child(row, HomeRules.ageYears(row, dataset.asOf()),
+                    HomeRuleTable.Child childRules = rules.child(
+                            row,
+                            HomeRules.ageYears(row, dataset.asOf()),
                             zonesByChild.getOrDefault(row.childId(), List.of()));
                     List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(row.childId(), List.of());
                     int[] valid = new int[withRoom.length];
                     int count = 0;
                     for (int h : withRoom) {
-                        if (child.costIn(homeByIndex[h]) == null && rules.firstBreach(childRules, h) == null
+                        if (child.costIn(homeByIndex[h]) == null
+                                && rules.firstBreach(childRules, h) == null
                                 && livable(child, homeByIndex[h])) {
                             valid[count++] = h;
                         }
                     }
                     Map<Home, CandidateCost> more = new LinkedHashMap<>();
-                    for (int h : CheapestHomes.select(row, keyPlaces, homeRowList, valid, count,
-                            CANDIDATES_WITH_ROOM_ADDED, weights, costs)) {
+                    for (int h : CheapestHomes.select(
+                            row, keyPlaces, homeRowList, valid, count, CANDIDATES_WITH_ROOM_ADDED, weights, costs)) {
                         more.put(homeByIndex[h], cost(row, homeRowList.get(h)));
                     }
                     if (!more.isEmpty()) {
                         child.addCandidates(more);
                     }
                     return more.size();
-                }).sum();
+                })
+                .sum();
     }
 
     static void warmStart(List<StayingChild> staying, List<PlannedChild> planned) {
         Map<Home, List<uk.rcc.matching.planning.Occupant>> living = new HashMap<>();
-        staying.forEach(child -> living.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
-        planned.stream().filter(child -> child.getHome() != null)
-                .forEach(child -> living.computeIfAbsent(child.getHome(), h -> new ArrayList<>()).add(child));
-        List<PlannedChild> waiting = planned.stream().filter(child -> child.getHome() == null)
-                .sorted(java.util.Comparator.comparingInt((PlannedChild child) -> child.getCandidateHomes().size()))
+        staying.forEach(child ->
+                living.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
+        planned.stream()
+                .filter(child -> child.getHome() != null)
+                .forEach(child -> living.computeIfAbsent(child.getHome(), h -> new ArrayList<>())
+                        .add(child));
+        List<PlannedChild> waiting = planned.stream()
+                .filter(child -> child.getHome() == null)
+                .sorted(java.util.Comparator.comparingInt(
+                        (PlannedChild child) -> child.getCandidateHomes().size()))
                 .toList();
         for (PlannedChild child : waiting) {
             child.getCandidateHomes().stream()
-                    .sorted(java.util.Comparator.comparingLong(home -> child.costIn(home).totalHundredths()))
+                    .sorted(java.util.Comparator.comparingLong(
+                            home -> child.costIn(home).totalHundredths()))
                     .filter(home -> living.getOrDefault(home, List.of()).size() < home.places())
-                    .filter(home -> living.getOrDefault(home, List.of()).stream().noneMatch(other ->
-                            uk.rcc.matching.planning.Occupant.alongsideConflict(child, other)
+                    .filter(home -> living.getOrDefault(home, List.of()).stream()
+                            .noneMatch(other -> uk.rcc.matching.planning.Occupant.alongsideConflict(child, other)
                                     || uk.rcc.matching.planning.Occupant.hsbConflict(child, other)))
-                    .findFirst().ifPresent(home -> {
+                    .findFirst()
+                    .ifPresent(home -> {
                         child.setHome(home);
                         living.computeIfAbsent(home, h -> new ArrayList<>()).add(child);
                     });
@@ -235,7 +264,8 @@ public final class MatchingProblem {
 
     /** Every child against every home: the longest part of building a large problem, so on all cores. */
     private Map<ChildRow, Map<Home, CandidateCost>> candidatesOfPlannedChildren() {
-        return dataset.children().parallelStream().filter(child -> !mustStay(child))
+        return dataset.children().parallelStream()
+                .filter(child -> !mustStay(child))
                 .collect(Collectors.toConcurrentMap(child -> child, this::candidates));
     }
 
@@ -288,12 +318,13 @@ public final class MatchingProblem {
             }
         }
         Map<Home, CandidateCost> kept = new LinkedHashMap<>();
-        for (int h : CheapestHomes.select(child, keyPlaces, homeRowList, withRoom, count, candidateCap, weights,
-                costs)) {
+        for (int h :
+                CheapestHomes.select(child, keyPlaces, homeRowList, withRoom, count, candidateCap, weights, costs)) {
             kept.put(homeByIndex[h], cost(child, homeRowList.get(h)));
         }
         Home current = child.currentHomeId() == null ? null : homes.get(child.currentHomeId());
-        if (current != null && !kept.containsKey(current)
+        if (current != null
+                && !kept.containsKey(current)
                 && java.util.Arrays.stream(valid, 0, validCount).anyMatch(h -> homeByIndex[h] == current)) {
             kept.put(current, cost(child, homeRows.get(current.id())));
         }
@@ -325,8 +356,13 @@ public final class MatchingProblem {
     /** Every child–home soft term of the policy, each rounded to hundredths on its own so breakdowns add up. */
     public CandidateCost cost(ChildRow child, HomeRow row) {
         List<KeyPlaceRow> keyPlaces = keyPlacesByChild.getOrDefault(child.childId(), List.of());
-        return CandidateCost.of(homes.get(row.homeId()), CostTerms.hundredths(child, row, keyPlaces, weights),
-                CostTerms.Facts.of(child, row, keyPlaces.size(),
+        return CandidateCost.of(
+                homes.get(row.homeId()),
+                CostTerms.hundredths(child, row, keyPlaces, weights),
+                CostTerms.Facts.of(
+                        child,
+                        row,
+                        keyPlaces.size(),
                         councilNames.getOrDefault(child.authorityCode(), child.authorityCode())));
     }
 

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import uk.rcc.matching.planning.Home;
 import uk.rcc.matching.planning.Occupant;
 import uk.rcc.matching.planning.PlannedChild;
@@ -27,9 +26,12 @@ final class PlaceMoreByChains {
 
     private PlaceMoreByChains(List<StayingChild> staying, List<PlannedChild> planned) {
         this.planned = planned;
-        staying.forEach(child -> living.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
-        planned.stream().filter(child -> child.getHome() != null)
-                .forEach(child -> living.computeIfAbsent(child.getHome(), h -> new ArrayList<>()).add(child));
+        staying.forEach(child ->
+                living.computeIfAbsent(child.home(), h -> new ArrayList<>()).add(child));
+        planned.stream()
+                .filter(child -> child.getHome() != null)
+                .forEach(child -> living.computeIfAbsent(child.getHome(), h -> new ArrayList<>())
+                        .add(child));
     }
 
     /** @return how many more children were placed */
@@ -44,7 +46,9 @@ final class PlaceMoreByChains {
             found = false;
             Set<Home> looked = new HashSet<>();
             for (PlannedChild child : planned) {
-                if (child.getHome() == null && child.awaiting() && System.nanoTime() < deadline
+                if (child.getHome() == null
+                        && child.awaiting()
+                        && System.nanoTime() < deadline
                         && chainFrom(child, looked)) {
                     added++;
                     found = true;
@@ -55,8 +59,7 @@ final class PlaceMoreByChains {
     }
 
     /** A link of a chain: {@code mover} takes {@code home}, where the child displaced by it lived. */
-    private record Link(PlannedChild mover, Home home) {
-    }
+    private record Link(PlannedChild mover, Home home) {}
 
     private boolean chainFrom(PlannedChild start, Set<Home> looked) {
         Map<PlannedChild, Link> displacedBy = new HashMap<>();
@@ -74,8 +77,10 @@ final class PlaceMoreByChains {
                     return true;
                 }
                 for (Occupant occupant : there) {
-                    if (occupant instanceof PlannedChild other && !displacedBy.containsKey(other)
-                            && other != start && mayJoin(child, there, other)) {
+                    if (occupant instanceof PlannedChild other
+                            && !displacedBy.containsKey(other)
+                            && other != start
+                            && mayJoin(child, there, other)) {
                         displacedBy.put(other, new Link(child, home));
                         queue.add(other);
                     }
@@ -110,7 +115,8 @@ final class PlaceMoreByChains {
 
     private static boolean mayJoin(PlannedChild child, List<Occupant> there, Occupant leaving) {
         for (Occupant other : there) {
-            if (other != leaving && other != child
+            if (other != leaving
+                    && other != child
                     && (Occupant.alongsideConflict(child, other) || Occupant.hsbConflict(child, other))) {
                 return false;
             }

@@ -7,35 +7,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.policy.MatchingPolicy;
-
-import uk.rcc.placement.PlacementRules;
-import uk.rcc.matching.policy.Geo;
-import uk.rcc.matching.policy.Points;
 import uk.rcc.matching.policy.CostTerms;
+import uk.rcc.matching.policy.Geo;
+import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.policy.Points;
+import uk.rcc.placement.PlacementRules;
 
 /**
  * Scores any assignment of the planned children by the reference policy, from the data set alone, so the solver
  * and today's practice are measured by the same ruler: hard rules broken, unplaced, soft cost, mission figures.
  */
-public record PolicyCost(int planned, int placed, int hardBroken, double softCost, double within20MilesShare,
-        double outsideCouncilShare, int siblingGroupsSplit, double meanKmToSchool, double weeklyCost) {
+public record PolicyCost(
+        int planned,
+        int placed,
+        int hardBroken,
+        double softCost,
+        double within20MilesShare,
+        double outsideCouncilShare,
+        int siblingGroupsSplit,
+        double meanKmToSchool,
+        double weeklyCost) {
     /** The DfE's "placed more than 20 miles from home" measure. */
     public static final double TWENTY_MILES_KM = 32.187;
 
     public static PolicyCost of(ExchangeDataset dataset, Map<String, String> assignment, MatchingPolicy policy) {
         Map<String, HomeRow> homes = new HashMap<>();
         dataset.homes().forEach(h -> homes.put(h.homeId(), h));
-        Map<String, List<AvoidZoneRow>> zones = dataset.avoidZones().stream()
-                .collect(Collectors.groupingBy(AvoidZoneRow::childId));
-        Map<String, List<KeyPlaceRow>> keyPlaces = dataset.keyPlaces().stream()
-                .collect(Collectors.groupingBy(KeyPlaceRow::childId));
+        Map<String, List<AvoidZoneRow>> zones =
+                dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
+        Map<String, List<KeyPlaceRow>> keyPlaces =
+                dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
         Map<String, String> homeOf = new HashMap<>();
         List<ChildRow> planned = new ArrayList<>();
         for (ChildRow child : dataset.children()) {
@@ -51,11 +57,14 @@ public record PolicyCost(int planned, int placed, int hardBroken, double softCos
             }
         }
         Map<String, List<ChildRow>> living = new HashMap<>();
-        dataset.children().stream().filter(c -> homeOf.containsKey(c.childId()))
-                .forEach(c -> living.computeIfAbsent(homeOf.get(c.childId()), h -> new ArrayList<>()).add(c));
+        dataset.children().stream()
+                .filter(c -> homeOf.containsKey(c.childId()))
+                .forEach(c -> living.computeIfAbsent(homeOf.get(c.childId()), h -> new ArrayList<>())
+                        .add(c));
         int hard = 0;
         for (Map.Entry<String, List<ChildRow>> home : living.entrySet()) {
-            hard += Math.max(0, home.getValue().size() - homes.get(home.getKey()).places());
+            hard += Math.max(
+                    0, home.getValue().size() - homes.get(home.getKey()).places());
         }
         int placed = 0;
         int within = 0;
@@ -70,24 +79,29 @@ public record PolicyCost(int planned, int placed, int hardBroken, double softCos
             }
             HomeRow home = homes.get(homeId);
             placed++;
-            List<ChildRow> others = living.get(homeId).stream().filter(c -> c != child).toList();
+            List<ChildRow> others =
+                    living.get(homeId).stream().filter(c -> c != child).toList();
             if (!homeId.equals(child.currentHomeId())) {
-                hard += PlacementRules.brokenRules(child, home, others, zones.getOrDefault(child.childId(),
-                        List.of()), dataset.asOf()).size();
+                hard += PlacementRules.brokenRules(
+                                child, home, others, zones.getOrDefault(child.childId(), List.of()), dataset.asOf())
+                        .size();
             }
-            soft += Points.points(CostTerms.totalHundredths(child, home,
-                    keyPlaces.getOrDefault(child.childId(), List.of()), policy));
+            soft += Points.points(
+                    CostTerms.totalHundredths(child, home, keyPlaces.getOrDefault(child.childId(), List.of()), policy));
             double fromHome = Geo.haversineKm(child.homeLat(), child.homeLon(), home.lat(), home.lon());
             within += fromHome <= TWENTY_MILES_KM ? 1 : 0;
             outside += home.authorityCode().equals(child.authorityCode()) ? 0 : 1;
             km += child.hasSchool()
-                    ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), home.lat(), home.lon()) : fromHome;
+                    ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), home.lat(), home.lon())
+                    : fromHome;
             weekly += home.weeklyCost();
         }
         Map<String, Set<String>> groupHomes = new HashMap<>();
         for (ChildRow child : dataset.children()) {
             if (child.siblingGroup() != null && homeOf.containsKey(child.childId())) {
-                groupHomes.computeIfAbsent(child.siblingGroup(), g -> new HashSet<>()).add(homeOf.get(child.childId()));
+                groupHomes
+                        .computeIfAbsent(child.siblingGroup(), g -> new HashSet<>())
+                        .add(homeOf.get(child.childId()));
             }
         }
         int split = 0;
@@ -95,8 +109,16 @@ public record PolicyCost(int planned, int placed, int hardBroken, double softCos
             soft += policy.siblingGroupSplit() * (groupHomeIds.size() - 1);
             split += groupHomeIds.size() > 1 ? 1 : 0;
         }
-        return new PolicyCost(planned.size(), placed, hard, soft, placed == 0 ? 0 : within / (double) placed,
-                placed == 0 ? 0 : outside / (double) placed, split, placed == 0 ? 0 : km / placed, weekly);
+        return new PolicyCost(
+                planned.size(),
+                placed,
+                hard,
+                soft,
+                placed == 0 ? 0 : within / (double) placed,
+                placed == 0 ? 0 : outside / (double) placed,
+                split,
+                placed == 0 ? 0 : km / placed,
+                weekly);
     }
 
     public int unplaced() {

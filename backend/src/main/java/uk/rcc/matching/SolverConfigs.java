@@ -3,11 +3,9 @@ package uk.rcc.matching;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
-
 import uk.rcc.matching.planning.MatchingSolution;
 
 /** The solver configurations of the solver-configs module, or an operator's own file. */
@@ -15,8 +13,7 @@ public final class SolverConfigs {
     public static final String INTERACTIVE = "solver-configs/interactive-solver.xml";
     public static final String NIGHTLY = "solver-configs/nightly-solver.xml";
 
-    private SolverConfigs() {
-    }
+    private SolverConfigs() {}
 
     public static SolverConfig fromClasspath(String resource) {
         return SolverConfig.createFromXmlResource(resource, SolverConfigs.class.getClassLoader());
@@ -32,8 +29,8 @@ public final class SolverConfigs {
 
     /** Replaces the time limit, keeping the config's unimproved-time limit when it is shorter. */
     public static SolverConfig withTimeLimit(SolverConfig config, Duration limit) {
-        TerminationConfig termination = config.getTerminationConfig() == null ? new TerminationConfig()
-                : config.getTerminationConfig();
+        TerminationConfig termination =
+                config.getTerminationConfig() == null ? new TerminationConfig() : config.getTerminationConfig();
         termination.setSecondsSpentLimit(null);
         termination.setMinutesSpentLimit(null);
         termination.setHoursSpentLimit(null);

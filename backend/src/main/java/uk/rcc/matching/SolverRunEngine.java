@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -24,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.matching.planning.MatchingSolution;
@@ -78,21 +75,34 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
         MatchingProblem problem = MatchingProblem.of(request.dataset(), MatchingPolicy.from(request.weights()));
         long built = System.nanoTime();
         List<PlannedChild> planned = problem.solution().getPlannedChildren();
-        log.info("matching problem built in {} ms: {} children to plan, {} valid child-home pairs, {} left as "
-                + "candidates by the children who stay", (built - begun) / 1_000_000, planned.size(),
+        log.info(
+                "matching problem built in {} ms: {} children to plan, {} valid child-home pairs, {} left as "
+                        + "candidates by the children who stay",
+                (built - begun) / 1_000_000,
+                planned.size(),
                 planned.stream().mapToLong(child -> child.validHomes().size()).sum(),
-                planned.stream().mapToLong(child -> child.getCandidateHomes().size()).sum());
+                planned.stream()
+                        .mapToLong(child -> child.getCandidateHomes().size())
+                        .sum());
         SolverFactory<MatchingSolution> factory = SolverConfigs.factory(config(request.solverConfig(), null));
         AtomicBoolean stopRequested = new AtomicBoolean();
         AtomicReference<Solver<MatchingSolution>> running = new AtomicReference<>();
         CompletableFuture<MatchingSolution> solving = CompletableFuture.supplyAsync(() -> {
             MatchingSolution start = problem.assignmentStart(startBudget(request.limit()));
-            log.info("first answer in {} ms: {} placed", (System.nanoTime() - built) / 1_000_000,
-                    start.getPlannedChildren().stream().filter(child -> child.getHome() != null).count());
-            Duration left = request.limit() == null ? null
-                    : Duration.ofMillis(request.limit().minusNanos(System.nanoTime() - begun).toMillis());
-            Solver<MatchingSolution> solver = SolverConfigs.factory(config(request.solverConfig(),
-                    left == null ? null : max(left, Duration.ofSeconds(1)))).buildSolver();
+            log.info(
+                    "first answer in {} ms: {} placed",
+                    (System.nanoTime() - built) / 1_000_000,
+                    start.getPlannedChildren().stream()
+                            .filter(child -> child.getHome() != null)
+                            .count());
+            Duration left = request.limit() == null
+                    ? null
+                    : Duration.ofMillis(request.limit()
+                            .minusNanos(System.nanoTime() - begun)
+                            .toMillis());
+            Solver<MatchingSolution> solver = SolverConfigs.factory(
+                            config(request.solverConfig(), left == null ? null : max(left, Duration.ofSeconds(1))))
+                    .buildSolver();
             reportProgress(solver, onProgress, stopRequested);
             running.set(solver);
             return solver.solve(start);
@@ -114,7 +124,8 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
                     SolutionManager.create(factory).update(solved);
                     return outcome(request.dataset(), problem, solved);
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("the solver failed: " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "the solver failed: " + e.getCause().getMessage(), e.getCause());
                 }
             }
         };
@@ -133,10 +144,10 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
     private static final Logger LOG_PROGRESS = LoggerFactory.getLogger("uk.rcc.matching.progress");
 
     /** Best score and children placed so far, at most once a second; a stop asked before solving began is kept. */
-    private static void reportProgress(Solver<MatchingSolution> solver, Consumer<Progress> onProgress,
-            AtomicBoolean stopRequested) {
+    private static void reportProgress(
+            Solver<MatchingSolution> solver, Consumer<Progress> onProgress, AtomicBoolean stopRequested) {
         long started = System.nanoTime();
-        long[] lastReport = { 0 };
+        long[] lastReport = {0};
         ((DefaultSolver<MatchingSolution>) solver).addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
             @Override
             public void stepEnded(AbstractStepScope<MatchingSolution> step) {
@@ -150,10 +161,11 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
                 lastReport[0] = now;
                 var scope = step.getPhaseScope().getSolverScope();
                 List<PlannedChild> planned = scope.getBestSolution().getPlannedChildren();
-                int placed = (int) planned.stream().filter(c -> c.getHome() != null).count();
+                int placed =
+                        (int) planned.stream().filter(c -> c.getHome() != null).count();
                 LOG_PROGRESS.debug("best {} after {} ms", scope.getBestScore(), (now - started) / 1_000_000);
-                onProgress.accept(new Progress(String.valueOf(scope.getBestScore()), placed, planned.size(),
-                        Duration.ofNanos(now - started)));
+                onProgress.accept(new Progress(
+                        String.valueOf(scope.getBestScore()), placed, planned.size(), Duration.ofNanos(now - started)));
             }
         });
     }
@@ -162,21 +174,33 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
         MatchResult result = MatchResult.of(problem, solved);
         Map<String, String> councilOf = new HashMap<>();
         dataset.children().forEach(c -> councilOf.put(c.childId(), c.authorityCode()));
-        List<ProposalLine> proposals = result.outcomes().stream().map(o -> new ProposalLine(o.childId(),
-                councilOf.get(o.childId()), o.homeId(), o.cost(), o.explanation())).toList();
+        List<ProposalLine> proposals = result.outcomes().stream()
+                .map(o -> new ProposalLine(
+                        o.childId(), councilOf.get(o.childId()), o.homeId(), o.cost(), o.explanation()))
+                .toList();
         Map<String, String> proposed = new HashMap<>();
         proposals.stream().filter(p -> p.homeId() != null).forEach(p -> proposed.put(p.childId(), p.homeId()));
         Map<String, String> today = new HashMap<>();
-        dataset.children().stream().filter(c -> c.currentHomeId() != null)
+        dataset.children().stream()
+                .filter(c -> c.currentHomeId() != null)
                 .forEach((ChildRow c) -> today.put(c.childId(), c.currentHomeId()));
         MatchingPolicy policy = problem.weights();
-        return new Outcome(result.score().toString(), result.planned(), result.placed(), result.unplaced(), proposals,
-                figures(PolicyCost.of(dataset, today, policy)), figures(PolicyCost.of(dataset, proposed, policy)));
+        return new Outcome(
+                result.score().toString(),
+                result.planned(),
+                result.placed(),
+                result.unplaced(),
+                proposals,
+                figures(PolicyCost.of(dataset, today, policy)),
+                figures(PolicyCost.of(dataset, proposed, policy)));
     }
 
     private static Figures figures(PolicyCost cost) {
-        return new Figures(Math.round(cost.within20MilesShare() * 1000) / 1000.0,
-                Math.round(cost.outsideCouncilShare() * 1000) / 1000.0, cost.siblingGroupsSplit(),
-                Math.round(cost.meanKmToSchool() * 10) / 10.0, Math.round(cost.weeklyCost()));
+        return new Figures(
+                Math.round(cost.within20MilesShare() * 1000) / 1000.0,
+                Math.round(cost.outsideCouncilShare() * 1000) / 1000.0,
+                cost.siblingGroupsSplit(),
+                Math.round(cost.meanKmToSchool() * 10) / 10.0,
+                Math.round(cost.weeklyCost()));
     }
 }

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import uk.rcc.audit.AuditLog;
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;

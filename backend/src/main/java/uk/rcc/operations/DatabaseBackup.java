@@ -17,9 +17,7 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.stereotype.Component;
@@ -74,21 +72,26 @@ public class DatabaseBackup {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
             for (String table : tables(connection)) {
-                String columns = String.join(", ", columns(connection, table).stream().map(DatabaseBackup::quote)
-                        .toList());
+                String columns = String.join(
+                        ", ",
+                        columns(connection, table).stream()
+                                .map(DatabaseBackup::quote)
+                                .toList());
                 zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
-                rows.put(table, copy.copyOut("COPY " + quote(table) + " (" + columns + ") TO STDOUT",
-                        new FilterOutputStream(zip) {
-                            @Override
-                            public void write(byte[] bytes, int offset, int length) throws IOException {
-                                out.write(bytes, offset, length);
-                            }
+                rows.put(
+                        table,
+                        copy.copyOut(
+                                "COPY " + quote(table) + " (" + columns + ") TO STDOUT", new FilterOutputStream(zip) {
+                                    @Override
+                                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                                        out.write(bytes, offset, length);
+                                    }
 
-                            @Override
-                            public void close() {
-                                // the zip goes on with the next table
-                            }
-                        }));
+                                    @Override
+                                    public void close() {
+                                        // the zip goes on with the next table
+                                    }
+                                }));
                 zip.closeEntry();
                 manifest.setProperty("columns." + table, columns);
                 manifest.setProperty("rows." + table, Long.toString(rows.get(table)));
@@ -101,7 +104,10 @@ public class DatabaseBackup {
             manifest.store(zip, "RCC database backup");
             zip.closeEntry();
         }
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                partial,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return new Contents(version, rows);
     }
@@ -111,7 +117,8 @@ public class DatabaseBackup {
      * registry, runs or audit rows; all or nothing (one transaction).
      */
     public Contents restore(Path file) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile()); Connection connection = dataSource.getConnection()) {
+        try (ZipFile zip = new ZipFile(file.toFile());
+                Connection connection = dataSource.getConnection()) {
             Properties manifest = manifest(zip, file);
             String version = schemaVersion(connection);
             if (!version.equals(manifest.getProperty("schema-version"))) {
@@ -141,15 +148,18 @@ public class DatabaseBackup {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL session_replication_role = replica");
-            statement.execute("TRUNCATE " + String.join(", ", tables.stream().map(DatabaseBackup::quote).toList()));
+            statement.execute("TRUNCATE "
+                    + String.join(
+                            ", ", tables.stream().map(DatabaseBackup::quote).toList()));
             for (String table : tables) {
                 try (InputStream in = zip.getInputStream(zip.getEntry("tables/" + table + ".copy"))) {
-                    long loaded = copy.copyIn("COPY " + quote(table) + " (" + manifest.getProperty("columns." + table)
-                            + ") FROM STDIN", in);
+                    long loaded = copy.copyIn(
+                            "COPY " + quote(table) + " (" + manifest.getProperty("columns." + table) + ") FROM STDIN",
+                            in);
                     long expected = Long.parseLong(manifest.getProperty("rows." + table));
                     if (loaded != expected) {
-                        throw new IllegalStateException(table + ": " + loaded + " rows in the file, " + expected
-                                + " in its manifest");
+                        throw new IllegalStateException(
+                                table + ": " + loaded + " rows in the file, " + expected + " in its manifest");
                     }
                     rows.put(table, loaded);
                 }
@@ -157,8 +167,9 @@ public class DatabaseBackup {
             for (String key : manifest.stringPropertyNames()) {
                 if (key.startsWith("sequence.")) {
                     String[] state = manifest.getProperty(key).split(",");
-                    statement.execute("SELECT setval('" + quote(key.substring("sequence.".length())).replace("'", "''")
-                            + "', " + Long.parseLong(state[0]) + ", " + Boolean.parseBoolean(state[1]) + ")");
+                    statement.execute("SELECT setval('"
+                            + quote(key.substring("sequence.".length())).replace("'", "''") + "', "
+                            + Long.parseLong(state[0]) + ", " + Boolean.parseBoolean(state[1]) + ")");
                 }
             }
         }
@@ -205,22 +216,27 @@ public class DatabaseBackup {
     }
 
     private static List<String> tables(Connection connection) throws SQLException {
-        return strings(connection, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'flyway_schema_history' "
-                + "ORDER BY c.relname");
+        return strings(
+                connection,
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'flyway_schema_history' "
+                        + "ORDER BY c.relname");
     }
 
     private static List<String> columns(Connection connection, String table) throws SQLException {
-        return strings(connection, "SELECT attname FROM pg_attribute WHERE attrelid = '" + quote(table)
-                .replace("'", "''") + "'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' "
-                + "ORDER BY attnum");
+        return strings(
+                connection,
+                "SELECT attname FROM pg_attribute WHERE attrelid = '"
+                        + quote(table).replace("'", "''")
+                        + "'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' "
+                        + "ORDER BY attnum");
     }
 
     /** Each sequence's last value and whether it was used, as setval takes them. */
     private static Map<String, String> sequences(Connection connection) throws SQLException {
         Map<String, String> states = new LinkedHashMap<>();
-        for (String sequence : strings(connection, "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' "
-                + "ORDER BY 1")) {
+        for (String sequence : strings(
+                connection, "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' " + "ORDER BY 1")) {
             try (Statement statement = connection.createStatement();
                     ResultSet state = statement.executeQuery("SELECT last_value, is_called FROM " + quote(sequence))) {
                 state.next();
@@ -232,7 +248,8 @@ public class DatabaseBackup {
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

@@ -3,7 +3,6 @@ package uk.rcc.operations;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -20,17 +19,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NightlyRunHealth {
 
     @Bean
-    HealthIndicator nightlyMatchingHealth(JdbcTemplate jdbc,
-            @Value("${rcc.nightly.max-age:PT26H}") Duration maxAge) {
-        return () -> health(lastEnd(jdbc, "SELECT max(ended_at) FROM matching_run WHERE trigger = 'NIGHTLY' "
-                + "AND status IN ('FINISHED', 'STOPPED')"), maxAge, "lastNightlyRun");
+    HealthIndicator nightlyMatchingHealth(JdbcTemplate jdbc, @Value("${rcc.nightly.max-age:PT26H}") Duration maxAge) {
+        return () -> health(
+                lastEnd(
+                        jdbc,
+                        "SELECT max(ended_at) FROM matching_run WHERE trigger = 'NIGHTLY' "
+                                + "AND status IN ('FINISHED', 'STOPPED')"),
+                maxAge,
+                "lastNightlyRun");
     }
 
     @Bean
-    HealthIndicator nightlyForecastHealth(JdbcTemplate jdbc,
-            @Value("${rcc.nightly.max-age:PT26H}") Duration maxAge) {
-        return () -> health(lastEnd(jdbc, "SELECT max(finished_at) FROM forecast_run WHERE trigger = 'NIGHTLY' "
-                + "AND status = 'FINISHED'"), maxAge, "lastForecastRefresh");
+    HealthIndicator nightlyForecastHealth(JdbcTemplate jdbc, @Value("${rcc.nightly.max-age:PT26H}") Duration maxAge) {
+        return () -> health(
+                lastEnd(
+                        jdbc,
+                        "SELECT max(finished_at) FROM forecast_run WHERE trigger = 'NIGHTLY' "
+                                + "AND status = 'FINISHED'"),
+                maxAge,
+                "lastForecastRefresh");
     }
 
     private static OffsetDateTime lastEnd(JdbcTemplate jdbc, String sql) {
@@ -44,6 +51,8 @@ class NightlyRunHealth {
         }
         Duration age = Duration.between(ended, OffsetDateTime.now());
         Health.Builder health = age.compareTo(maxAge) > 0 ? Health.down() : Health.up();
-        return health.withDetail(detail, ended.toString()).withDetail("ageHours", age.toHours()).build();
+        return health.withDetail(detail, ended.toString())
+                .withDetail("ageHours", age.toHours())
+                .build();
     }
 }

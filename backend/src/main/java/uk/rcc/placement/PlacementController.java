@@ -1,5 +1,9 @@
 package uk.rcc.placement;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -7,11 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import uk.rcc.security.Viewer;
 
 /** Officers' decisions: accept a home for a child, or reject a proposed or shortlisted one with a reason. */
@@ -24,13 +23,17 @@ class PlacementController {
         this.decisions = decisions;
     }
 
-    record PlacementRequest(@NotBlank @Size(max = 64) String homeId, Integer homeVersion,
-            @Size(max = 2000) String reason, Long runId) {
-    }
+    record PlacementRequest(
+            @NotBlank @Size(max = 64) String homeId,
+            Integer homeVersion,
+            @Size(max = 2000) String reason,
+            Long runId) {}
 
-    record DecisionRequest(@NotBlank @Pattern(regexp = "REJECT") String decision, @Size(max = 64) String homeId,
-            @NotBlank @Size(max = 2000) String reason, Long runId) {
-    }
+    record DecisionRequest(
+            @NotBlank @Pattern(regexp = "REJECT") String decision,
+            @Size(max = 64) String homeId,
+            @NotBlank @Size(max = 2000) String reason,
+            Long runId) {}
 
     @PostMapping("/placement")
     @ResponseStatus(HttpStatus.CREATED)

@@ -3,18 +3,16 @@ package uk.rcc.placement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
-import uk.rcc.registry.RegistryRows;
 import uk.rcc.matching.policy.HomeRule;
 import uk.rcc.matching.policy.HomeRules;
 import uk.rcc.matching.policy.SharingRules;
+import uk.rcc.registry.RegistryRows;
 
 /**
  * The reference policy's hard rules for one child moving into one home as the registry stands now, in words an
@@ -34,7 +32,8 @@ public class PlacementRules {
         ChildRow child = rows.child(childId).orElseThrow();
         HomeRow home = rows.home(homeId).orElseThrow();
         List<ChildRow> residents = rows.childrenLivingIn(homeId).stream()
-                .filter(c -> !c.childId().equals(childId)).toList();
+                .filter(c -> !c.childId().equals(childId))
+                .toList();
         return brokenRules(child, home, residents, rows.avoidZones(childId), rows.asOf());
     }
 
@@ -42,8 +41,8 @@ public class PlacementRules {
      * Every rule broken, in the policy's order and words: first the rules of the home itself ({@link HomeRules}, the
      * same first reason a shortlist or a run gives), then who may live with whom.
      */
-    public static List<String> brokenRules(ChildRow child, HomeRow home, List<ChildRow> residents,
-            List<AvoidZoneRow> zones, LocalDate asOf) {
+    public static List<String> brokenRules(
+            ChildRow child, HomeRow home, List<ChildRow> residents, List<AvoidZoneRow> zones, LocalDate asOf) {
         int age = HomeRules.ageYears(child, asOf);
         List<String> broken = new ArrayList<>();
         for (HomeRule rule : HomeRules.breaches(child, age, zones, home)) {
@@ -74,13 +73,15 @@ public class PlacementRules {
      * The first reason a home cannot take the child today, in an officer's short words ("age range", "no vacancy",
      * "children already there"), or null: the home's own rules, then a place, then who lives there.
      */
-    public static String reasonAgainst(ChildRow child, int age, HomeRow home, List<AvoidZoneRow> zones,
-            List<ChildRow> living, LocalDate asOf) {
+    public static String reasonAgainst(
+            ChildRow child, int age, HomeRow home, List<AvoidZoneRow> zones, List<ChildRow> living, LocalDate asOf) {
         HomeRule rule = HomeRules.firstBreach(child, age, zones, home);
         if (rule != null) {
             return rule.label();
         }
-        List<ChildRow> others = living.stream().filter(c -> !c.childId().equals(child.childId())).toList();
+        List<ChildRow> others = living.stream()
+                .filter(c -> !c.childId().equals(child.childId()))
+                .toList();
         if (others.size() >= home.places()) {
             return "no vacancy";
         }
@@ -91,8 +92,8 @@ public class PlacementRules {
     }
 
     /** Whether the home could take the child today by every rule, a free place included. */
-    public static boolean validHome(ChildRow child, HomeRow home, List<ChildRow> living, List<AvoidZoneRow> zones,
-            LocalDate asOf) {
+    public static boolean validHome(
+            ChildRow child, HomeRow home, List<ChildRow> living, List<AvoidZoneRow> zones, LocalDate asOf) {
         return reasonAgainst(child, HomeRules.ageYears(child, asOf), home, zones, living, asOf) == null;
     }
 }

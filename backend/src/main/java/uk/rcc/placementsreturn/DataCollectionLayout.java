@@ -12,14 +12,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import uk.rcc.placementsreturn.ReturnFields.Field;
 import uk.rcc.placementsreturn.ReturnFields.Kind;
 import uk.rcc.placementsreturn.ReturnFields.Section;
@@ -36,13 +34,14 @@ final class DataCollectionLayout {
     static final String SHEET = "Data Collection";
     /** The spreadsheet's layout has no column for this risk; its own sheet keeps it beside the child. */
     static final String SEXUAL_EXPLOITATION_SHEET = "Sexual exploitation risk";
+
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private DataCollectionLayout() {
-    }
+    private DataCollectionLayout() {}
 
     static byte[] spreadsheet(PlacementsReturn placementsReturn) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
             CellStyle money = workbook.createCellStyle();
@@ -54,7 +53,8 @@ final class DataCollectionLayout {
                 Row row = sheet.createRow(rowNumber++);
                 int column = 0;
                 for (Field field : ReturnFields.SPREADSHEET) {
-                    Object value = written(placementsReturn, field) ? field.value().apply(placement) : null;
+                    Object value =
+                            written(placementsReturn, field) ? field.value().apply(placement) : null;
                     if (value != null) {
                         setCell(row, column, field, value, date, money);
                     }
@@ -86,7 +86,10 @@ final class DataCollectionLayout {
     }
 
     private static void sexualExploitationSheet(Sheet sheet, PlacementsReturn placementsReturn) {
-        Field risk = ReturnFields.CSV.stream().filter(f -> !f.inSpreadsheet()).findFirst().orElseThrow();
+        Field risk = ReturnFields.CSV.stream()
+                .filter(f -> !f.inSpreadsheet())
+                .findFirst()
+                .orElseThrow();
         Row header = sheet.createRow(0);
         header.createCell(0).setCellValue("child_ID");
         header.createCell(1).setCellValue("placement_start");
@@ -117,8 +120,9 @@ final class DataCollectionLayout {
     static byte[] csv(PlacementsReturn placementsReturn) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                        .get())) {
+                CSVPrinter printer = new CSVPrinter(
+                        writer,
+                        CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             List<String> sections = new ArrayList<>();
             Section previous = null;
             for (Field field : ReturnFields.CSV) {
@@ -131,7 +135,8 @@ final class DataCollectionLayout {
             for (FoundPlacement placement : placementsReturn.placements()) {
                 List<String> cells = new ArrayList<>();
                 for (Field field : ReturnFields.CSV) {
-                    Object value = written(placementsReturn, field) ? field.value().apply(placement) : null;
+                    Object value =
+                            written(placementsReturn, field) ? field.value().apply(placement) : null;
                     cells.add(value == null ? "" : csvText(field.kind(), value));
                 }
                 printer.printRecord(cells);
@@ -159,8 +164,8 @@ final class DataCollectionLayout {
     static String label(Kind kind, Object value) {
         return switch (kind) {
             case CONCEPT, CONCEPT_IRI -> ((Concept) value).label();
-            case CONCEPTS -> ((Collection<?>) value).stream().map(c -> ((Concept) c).label())
-                    .collect(Collectors.joining(";"));
+            case CONCEPTS ->
+                ((Collection<?>) value).stream().map(c -> ((Concept) c).label()).collect(Collectors.joining(";"));
             case TEXTS -> ((Collection<?>) value).stream().map(String::valueOf).collect(Collectors.joining(";"));
             case BOOLEAN -> (Boolean) value ? "Yes" : "No";
             case BOOLEAN_INVERTED_IN_SHEET -> (Boolean) value ? "No" : "Yes";

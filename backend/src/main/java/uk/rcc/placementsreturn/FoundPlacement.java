@@ -1,7 +1,6 @@
 package uk.rcc.placementsreturn;
 
 import java.time.LocalDate;
-
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 
@@ -14,8 +13,15 @@ import uk.rcc.exchange.ExchangeDataset.HomeRow;
  * @param placementOfficer who decided the placement in this service, or null when that is not known
  * @param costRecordedOn the day the cost the return reports was recorded
  */
-public record FoundPlacement(ChildRow child, HomeRow home, LocalDate startedOn, Double agreedWeeklyCost,
-        int siblingsToPlaceWith, int siblingsPlacedTogether, String placementOfficer, LocalDate costRecordedOn) {
+public record FoundPlacement(
+        ChildRow child,
+        HomeRow home,
+        LocalDate startedOn,
+        Double agreedWeeklyCost,
+        int siblingsToPlaceWith,
+        int siblingsPlacedTogether,
+        String placementOfficer,
+        LocalDate costRecordedOn) {
 
     double weeklyCost() {
         return agreedWeeklyCost != null ? agreedWeeklyCost : home.weeklyCost();

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import uk.rcc.placementsreturn.ReturnFields.Field;
 import uk.rcc.placementsreturn.ReturnFields.Section;
 import uk.rcc.placementsreturn.Vocabulary.Concept;
@@ -19,14 +18,16 @@ import uk.rcc.placementsreturn.Vocabulary.Concept;
  * number would become an exponent-form decimal the shape rejects).
  */
 final class JsonLdWriter {
-    private JsonLdWriter() {
-    }
+    private JsonLdWriter() {}
 
     static String write(PlacementsReturn placementsReturn) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("@context", StandardFiles.CONTEXT);
-        document.put("@graph", placementsReturn.placements().stream()
-                .map(p -> record(p, placementsReturn.qualityAssurance())).toList());
+        document.put(
+                "@graph",
+                placementsReturn.placements().stream()
+                        .map(p -> record(p, placementsReturn.qualityAssurance()))
+                        .toList());
         return StandardFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     }
 
@@ -59,7 +60,8 @@ final class JsonLdWriter {
     private static Object json(Field field, Object value) {
         return switch (field.kind()) {
             case CONCEPT -> ((Concept) value).name();
-            case CONCEPTS -> ((Collection<?>) value).stream().map(c -> ((Concept) c).name()).toList();
+            case CONCEPTS ->
+                ((Collection<?>) value).stream().map(c -> ((Concept) c).name()).toList();
             case CONCEPT_IRI -> "olr:" + ((Concept) value).name();
             case MONEY -> money((Double) value);
             case DATE -> value.toString();

@@ -13,8 +13,13 @@ import java.util.List;
  * @param qualityAssurance whether the QualityAssurance section (officers and dates) is written: it is the council's
  *        own record, so only when asked
  */
-public record PlacementsReturn(LocalDate from, LocalDate to, String authority, boolean qualityAssurance,
-        List<FoundPlacement> placements, List<MissingField> missing) {
+public record PlacementsReturn(
+        LocalDate from,
+        LocalDate to,
+        String authority,
+        boolean qualityAssurance,
+        List<FoundPlacement> placements,
+        List<MissingField> missing) {
 
     /** A field the shape requires, whose code list has no "not known", and that our data does not hold. */
     public record MissingField(String childId, String placementId, String field, String column, String why) {
@@ -25,17 +30,22 @@ public record PlacementsReturn(LocalDate from, LocalDate to, String authority, b
         }
     }
 
-    static PlacementsReturn of(LocalDate from, LocalDate to, String authority, boolean qualityAssurance,
-            List<FoundPlacement> found) {
-        List<FoundPlacement> placements = found.stream().sorted(Comparator
-                .comparing((FoundPlacement p) -> p.child().childId()).thenComparing(FoundPlacement::startedOn))
+    static PlacementsReturn of(
+            LocalDate from, LocalDate to, String authority, boolean qualityAssurance, List<FoundPlacement> found) {
+        List<FoundPlacement> placements = found.stream()
+                .sorted(Comparator.comparing((FoundPlacement p) -> p.child().childId())
+                        .thenComparing(FoundPlacement::startedOn))
                 .toList();
         List<MissingField> missing = new ArrayList<>();
         for (FoundPlacement placement : placements) {
             for (ReturnFields.Field field : written(qualityAssurance)) {
                 if (field.required() && field.value().apply(placement) == null) {
-                    missing.add(new MissingField(placement.child().childId(), placement.placementId(),
-                            field.property(), field.column(), field.whyMissing()));
+                    missing.add(new MissingField(
+                            placement.child().childId(),
+                            placement.placementId(),
+                            field.property(),
+                            field.column(),
+                            field.whyMissing()));
                 }
             }
         }
@@ -45,7 +55,8 @@ public record PlacementsReturn(LocalDate from, LocalDate to, String authority, b
     /** The fields a return writes: all of them, or all but the quality-assurance section's. */
     static List<ReturnFields.Field> written(boolean qualityAssurance) {
         return ReturnFields.ALL.stream()
-                .filter(f -> qualityAssurance || f.section() != ReturnFields.Section.QUALITY_ASSURANCE).toList();
+                .filter(f -> qualityAssurance || f.section() != ReturnFields.Section.QUALITY_ASSURANCE)
+                .toList();
     }
 
     /** A file name such as {@code placements-return-2026-04-01-2026-06-30-E06000063}. */

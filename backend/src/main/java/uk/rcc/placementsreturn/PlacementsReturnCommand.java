@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.exchange.ExchangeDataset;
@@ -22,11 +21,10 @@ import uk.rcc.exchange.InvalidDatasetException;
  * Exit 2 when the return would not conform (every violation printed), or the data set is invalid.
  */
 public final class PlacementsReturnCommand {
-    static final String USAGE = "usage: placements-return --data DIR --from DATE --to DATE --out DIR "
-            + "[--authority CODE] [--with-qa]";
+    static final String USAGE =
+            "usage: placements-return --data DIR --from DATE --to DATE --out DIR " + "[--authority CODE] [--with-qa]";
 
-    private PlacementsReturnCommand() {
-    }
+    private PlacementsReturnCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path data;
@@ -52,15 +50,17 @@ public final class PlacementsReturnCommand {
         try {
             dataset = ExchangeReader.readDirectory(data);
         } catch (InvalidDatasetException e) {
-            err.println("placements-return: the data set is invalid; " + e.errors().size() + " error(s):");
-            e.errors().forEach(error -> err.println(data.resolve(error.file()).normalize() + ":" + error.line() + ": "
-                    + error.column() + ": " + error.message()));
+            err.println(
+                    "placements-return: the data set is invalid; " + e.errors().size() + " error(s):");
+            e.errors()
+                    .forEach(error -> err.println(data.resolve(error.file()).normalize() + ":" + error.line() + ": "
+                            + error.column() + ": " + error.message()));
             return CommandLine.BAD_INPUT;
         }
         String authority = options.get("authority").orElse(null);
         boolean withQa = options.get("with-qa").map(Boolean::parseBoolean).orElse(false);
-        WrittenReturn written = WrittenReturn.of(PlacementsReturn.of(from, to, authority, withQa,
-                DatasetPlacements.startedBetween(dataset, from, to, authority)));
+        WrittenReturn written = WrittenReturn.of(PlacementsReturn.of(
+                from, to, authority, withQa, DatasetPlacements.startedBetween(dataset, from, to, authority)));
         String name = written.placementsReturn().baseName();
         try {
             Files.createDirectories(outDir);

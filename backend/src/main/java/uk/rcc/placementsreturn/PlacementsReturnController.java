@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.rcc.audit.AuditLog;
 import uk.rcc.placementsreturn.StandardValidator.Finding;
 import uk.rcc.security.Viewer;
@@ -37,8 +35,9 @@ class PlacementsReturnController {
     }
 
     enum Format {
-        JSONLD("jsonld", "application/ld+json"), XLSX("xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), CSV("csv", "text/csv");
+        JSONLD("jsonld", "application/ld+json"),
+        XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        CSV("csv", "text/csv");
 
         final String extension;
         final String mediaType;
@@ -50,10 +49,16 @@ class PlacementsReturnController {
     }
 
     /** What the validation of a quarter's return found, by child and field. */
-    record ValidationSummary(LocalDate from, LocalDate to, String authority, int placements, boolean conforms,
-            List<Finding> violations, List<Finding> warnings, int withheldQualityAssurance,
-            List<PlacementsReturn.MissingField> missing) {
-    }
+    record ValidationSummary(
+            LocalDate from,
+            LocalDate to,
+            String authority,
+            int placements,
+            boolean conforms,
+            List<Finding> violations,
+            List<Finding> warnings,
+            int withheldQualityAssurance,
+            List<PlacementsReturn.MissingField> missing) {}
 
     /**
      * @param quarter the first day of a calendar quarter (1 January, April, July or October)
@@ -62,8 +67,11 @@ class PlacementsReturnController {
     @GetMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'COMMISSIONER')")
     @Transactional
-    ResponseEntity<byte[]> download(@RequestParam LocalDate quarter, @RequestParam(defaultValue = "jsonld") String format,
-            @RequestParam(required = false) String authority, @RequestParam(defaultValue = "false") boolean qa) {
+    ResponseEntity<byte[]> download(
+            @RequestParam LocalDate quarter,
+            @RequestParam(defaultValue = "jsonld") String format,
+            @RequestParam(required = false) String authority,
+            @RequestParam(defaultValue = "false") boolean qa) {
         Format chosen = format(format);
         WrittenReturn written = build(Viewer.current(), quarter, authority, qa, "download " + chosen.extension);
         byte[] body = switch (chosen) {
@@ -71,24 +79,38 @@ class PlacementsReturnController {
             case XLSX -> written.spreadsheet();
             case CSV -> written.csv();
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(chosen.mediaType))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\""
-                        + written.placementsReturn().baseName() + "." + chosen.extension + "\"")
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(chosen.mediaType))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + written.placementsReturn().baseName() + "." + chosen.extension
+                                + "\"")
                 .header("X-Return-Conforms", String.valueOf(written.validation().conforms()))
-                .header("X-Return-Violations", String.valueOf(written.validation().violations().size()))
+                .header(
+                        "X-Return-Violations",
+                        String.valueOf(written.validation().violations().size()))
                 .body(body);
     }
 
     @GetMapping("/validation")
     @PreAuthorize("hasAnyRole('OFFICER', 'COMMISSIONER')")
     @Transactional
-    ValidationSummary validation(@RequestParam LocalDate quarter, @RequestParam(required = false) String authority,
+    ValidationSummary validation(
+            @RequestParam LocalDate quarter,
+            @RequestParam(required = false) String authority,
             @RequestParam(defaultValue = "false") boolean qa) {
         WrittenReturn written = build(Viewer.current(), quarter, authority, qa, "validation report");
         PlacementsReturn built = written.placementsReturn();
-        return new ValidationSummary(built.from(), built.to(), built.authority(), built.placements().size(),
-                written.validation().conforms(), written.validation().violations(), written.validation().warnings(),
-                written.validation().withheld().size(), built.missing());
+        return new ValidationSummary(
+                built.from(),
+                built.to(),
+                built.authority(),
+                built.placements().size(),
+                written.validation().conforms(),
+                written.validation().violations(),
+                written.validation().warnings(),
+                written.validation().withheld().size(),
+                built.missing());
     }
 
     private WrittenReturn build(Viewer viewer, LocalDate quarter, String authority, boolean qa, String what) {
@@ -104,11 +126,16 @@ class PlacementsReturnController {
             throw new AccessDeniedException("an officer may have only their own council's return");
         }
         LocalDate to = quarter.plusMonths(3).minusDays(1);
-        WrittenReturn written = WrittenReturn.of(PlacementsReturn.of(quarter, to, scope, qa,
-                placements.startedBetween(quarter, to, scope)));
-        audit.record(viewer.username(), "PLACEMENTS_RETURN", scope, what + " " + quarter + ".." + to + ": "
-                + written.placementsReturn().placements().size() + " placements" + (qa ? ", with quality assurance"
-                        : "") + ", " + (written.validation().conforms() ? "conforms" : "does not conform"));
+        WrittenReturn written = WrittenReturn.of(
+                PlacementsReturn.of(quarter, to, scope, qa, placements.startedBetween(quarter, to, scope)));
+        audit.record(
+                viewer.username(),
+                "PLACEMENTS_RETURN",
+                scope,
+                what + " " + quarter + ".." + to + ": "
+                        + written.placementsReturn().placements().size() + " placements"
+                        + (qa ? ", with quality assurance" : "") + ", "
+                        + (written.validation().conforms() ? "conforms" : "does not conform"));
         return written;
     }
 

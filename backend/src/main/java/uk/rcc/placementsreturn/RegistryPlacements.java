@@ -7,11 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
@@ -33,7 +31,8 @@ class RegistryPlacements {
 
     private record Stay(String childId, String homeId, LocalDate start, LocalDate end, String officer) {
         boolean overlaps(Stay other) {
-            return homeId.equals(other.homeId) && (end == null || !other.start.isAfter(end))
+            return homeId.equals(other.homeId)
+                    && (end == null || !other.start.isAfter(end))
                     && (other.end == null || !start.isAfter(other.end));
         }
     }
@@ -45,7 +44,8 @@ class RegistryPlacements {
         registry.children().forEach(c -> children.put(c.childId(), c));
         Map<String, HomeRow> homes = new HashMap<>();
         registry.homes().forEach(h -> homes.put(h.homeId(), h));
-        List<Stay> started = jdbc.query("""
+        List<Stay> started = jdbc.query(
+                """
                 SELECT p.child_id, p.home_id, p.start_date, p.end_date,
                        (SELECT coalesce(u.display_name, d.decided_by) FROM decision d
                         LEFT JOIN app_user u ON u.username = d.decided_by
@@ -55,27 +55,42 @@ class RegistryPlacements {
                 FROM placement p JOIN child c ON c.child_id = p.child_id
                 WHERE p.start_date BETWEEN ? AND ? AND (c.authority_code = ? OR ?::text IS NULL)
                 ORDER BY p.child_id, p.start_date
-                """, (rs, i) -> stay(rs, rs.getString("officer")), Date.valueOf(from), Date.valueOf(to), authority,
+                """,
+                (rs, i) -> stay(rs, rs.getString("officer")),
+                Date.valueOf(from),
+                Date.valueOf(to),
+                authority,
                 authority);
         Map<String, List<Stay>> siblingStays = siblingStays();
         List<FoundPlacement> found = new ArrayList<>();
         for (Stay stay : started) {
             ChildRow child = children.get(stay.childId());
             List<ChildRow> siblings = siblingsOf(child, registry.children());
-            int together = (int) siblings.stream().filter(s -> siblingStays.getOrDefault(s.childId(), List.of())
-                    .stream().anyMatch(stay::overlaps)).count();
+            int together = (int) siblings.stream()
+                    .filter(s -> siblingStays.getOrDefault(s.childId(), List.of()).stream()
+                            .anyMatch(stay::overlaps))
+                    .count();
             boolean current = stay.end() == null && stay.homeId().equals(child.currentHomeId());
-            found.add(new FoundPlacement(child, homes.get(stay.homeId()), stay.start(),
-                    current ? child.details().placementWeeklyCost() : null, siblings.size(), together,
-                    stay.officer(), stay.officer() != null ? stay.start() : registry.asOf()));
+            found.add(new FoundPlacement(
+                    child,
+                    homes.get(stay.homeId()),
+                    stay.start(),
+                    current ? child.details().placementWeeklyCost() : null,
+                    siblings.size(),
+                    together,
+                    stay.officer(),
+                    stay.officer() != null ? stay.start() : registry.asOf()));
         }
         return found;
     }
 
     private static List<ChildRow> siblingsOf(ChildRow child, List<ChildRow> all) {
-        return child.siblingGroup() == null ? List.of() : all.stream()
-                .filter(c -> child.siblingGroup().equals(c.siblingGroup()) && !Objects.equals(c.childId(),
-                        child.childId())).toList();
+        return child.siblingGroup() == null
+                ? List.of()
+                : all.stream()
+                        .filter(c -> child.siblingGroup().equals(c.siblingGroup())
+                                && !Objects.equals(c.childId(), child.childId()))
+                        .toList();
     }
 
     private Map<String, List<Stay>> siblingStays() {
@@ -84,15 +99,19 @@ class RegistryPlacements {
                 SELECT p.child_id, p.home_id, p.start_date, p.end_date FROM placement p
                 JOIN child c ON c.child_id = p.child_id WHERE c.sibling_group IS NOT NULL
                 """, rs -> {
-                    Stay stay = stay(rs, null);
-                    stays.computeIfAbsent(stay.childId(), c -> new ArrayList<>()).add(stay);
-                });
+            Stay stay = stay(rs, null);
+            stays.computeIfAbsent(stay.childId(), c -> new ArrayList<>()).add(stay);
+        });
         return stays;
     }
 
     private static Stay stay(java.sql.ResultSet rs, String officer) throws java.sql.SQLException {
         Date end = rs.getDate("end_date");
-        return new Stay(rs.getString("child_id"), rs.getString("home_id"), rs.getDate("start_date").toLocalDate(),
-                end == null ? null : end.toLocalDate(), officer);
+        return new Stay(
+                rs.getString("child_id"),
+                rs.getString("home_id"),
+                rs.getDate("start_date").toLocalDate(),
+                end == null ? null : end.toLocalDate(),
+                officer);
     }
 }

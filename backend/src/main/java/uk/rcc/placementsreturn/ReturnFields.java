@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-
 import uk.rcc.exchange.Codes.CulturalNeeds;
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.Need;
@@ -34,17 +33,19 @@ import uk.rcc.placementsreturn.Vocabulary.Urgency;
  * spreadsheet and CSV writers all read this list. A value of null means our data does not hold it.
  */
 final class ReturnFields {
-    private ReturnFields() {
-    }
+    private ReturnFields() {}
 
     /** The parts of a {@code Placement}: the property linking each to the record, its class, its node's id suffix. */
     enum Section {
         PLACEMENT(null, "Placement", null, null),
-        AVAILABILITY("placementAvailability", "PlacementAvailability", "availability",
+        AVAILABILITY(
+                "placementAvailability",
+                "PlacementAvailability",
+                "availability",
                 "Determinants of placement availability"),
         REQUIREMENTS("placementRequirements", "PlacementRequirements", "requirements", null),
-        RECOMMENDATION("placementRecommendation", "PlacementRecommendation", "recommendation",
-                "Placement Recommendation"),
+        RECOMMENDATION(
+                "placementRecommendation", "PlacementRecommendation", "recommendation", "Placement Recommendation"),
         RISK("riskAssessment", "RiskAssessment", "risk", "Risks"),
         ACTUAL("actualPlacement", "ActualPlacement", "actual", "Actual Placement"),
         QUALITY_ASSURANCE("qualityAssurance", "QualityAssurance", "qa", "Quality Assurance");
@@ -64,10 +65,16 @@ final class ReturnFields {
     }
 
     enum Kind {
-        TEXT, TEXTS, COUNT, BOOLEAN,
+        TEXT,
+        TEXTS,
+        COUNT,
+        BOOLEAN,
         /** A yes/no whose spreadsheet question is the opposite of the shape's property. */
         BOOLEAN_INVERTED_IN_SHEET,
-        DATE, MONEY, CONCEPT, CONCEPTS,
+        DATE,
+        MONEY,
+        CONCEPT,
+        CONCEPTS,
         /** A concept the context types {@code @id}: written as a compact IRI. */
         CONCEPT_IRI
     }
@@ -78,14 +85,21 @@ final class ReturnFields {
      * @param required the shape requires a value (minCount 1) and its code list has no "not known" to write instead
      * @param whyMissing what the data lacks when the value is null and required
      */
-    record Field(Section section, String property, String column, boolean inSpreadsheet, Kind kind, boolean required,
-            String whyMissing, Function<FoundPlacement, Object> value) {
-    }
+    record Field(
+            Section section,
+            String property,
+            String column,
+            boolean inSpreadsheet,
+            Kind kind,
+            boolean required,
+            String whyMissing,
+            Function<FoundPlacement, Object> value) {}
 
     static final List<Field> ALL = fields();
 
     /** The 44 columns of the standard's spreadsheet, in order. */
-    static final List<Field> SPREADSHEET = ALL.stream().filter(f -> f.column() != null && f.inSpreadsheet()).toList();
+    static final List<Field> SPREADSHEET =
+            ALL.stream().filter(f -> f.column() != null && f.inSpreadsheet()).toList();
 
     /** The 45 columns of the standard's CSV layout, in order (the spreadsheet's and the sexual-exploitation risk). */
     static final List<Field> CSV = ALL.stream().filter(f -> f.column() != null).toList();
@@ -94,45 +108,102 @@ final class ReturnFields {
         List<Field> f = new ArrayList<>();
         f.add(field(PLACEMENT, "childId", "child_ID", TEXT, p -> p.child().childId()));
         f.add(field(PLACEMENT, "placementId", null, TEXT, FoundPlacement::placementId));
-        f.add(required(AVAILABILITY, "neededBy", "when_placement_is_needed_by", CONCEPT,
+        f.add(required(
+                AVAILABILITY,
+                "neededBy",
+                "when_placement_is_needed_by",
+                CONCEPT,
                 "needs both the child's referral_date and needed_by (children.csv) on or before the placement's start",
                 ReturnFields::urgency));
-        f.add(field(AVAILABILITY, "siblingCount", "number_of_siblings_to_place_with", COUNT,
+        f.add(field(
+                AVAILABILITY,
+                "siblingCount",
+                "number_of_siblings_to_place_with",
+                COUNT,
                 FoundPlacement::siblingsToPlaceWith));
-        f.add(field(AVAILABILITY, "isPreferredLocationLocal", "is_preferred_location_local", BOOLEAN,
+        f.add(field(
+                AVAILABILITY,
+                "isPreferredLocationLocal",
+                "is_preferred_location_local",
+                BOOLEAN,
                 ReturnFields::preferredLocationLocal));
         f.add(field(AVAILABILITY, "outOfLAReason", "out_of_LA_reason", CONCEPT_IRI, ReturnFields::outOfLaReason));
         f.add(field(AVAILABILITY, "outOfLAReasonOther", null, TEXTS, ReturnFields::outOfLaReasonText));
-        f.add(field(REQUIREMENTS, "communicationNeeds", "communication_language_learning_needs", CONCEPT,
+        f.add(field(
+                REQUIREMENTS,
+                "communicationNeeds",
+                "communication_language_learning_needs",
+                CONCEPT,
                 p -> communicationNeeds(p).isEmpty() ? Presence.NotSpecified : Presence.Yes));
-        f.add(field(REQUIREMENTS, "specificCommunicationRequirement",
-                "specific_communication_and_language_requirements", CONCEPTS, ReturnFields::communicationNeedsOrNone));
-        f.add(field(REQUIREMENTS, "homeAdaptationRequired", "adaptation_to_the_home", BOOLEAN,
+        f.add(field(
+                REQUIREMENTS,
+                "specificCommunicationRequirement",
+                "specific_communication_and_language_requirements",
+                CONCEPTS,
+                ReturnFields::communicationNeedsOrNone));
+        f.add(field(
+                REQUIREMENTS,
+                "homeAdaptationRequired",
+                "adaptation_to_the_home",
+                BOOLEAN,
                 p -> needs(p).contains(Need.ADAPTATIONS)));
         f.add(field(REQUIREMENTS, "culturalNeeds", "cultural_needs", CONCEPT, ReturnFields::culturalNeeds));
-        f.add(field(REQUIREMENTS, "livingCompanions", "who_can_the_child_be_cared_for_alongside", CONCEPT,
+        f.add(field(
+                REQUIREMENTS,
+                "livingCompanions",
+                "who_can_the_child_be_cared_for_alongside",
+                CONCEPT,
                 ReturnFields::livingCompanions));
         f.add(field(REQUIREMENTS, "pets", "can_child_live_with_pets", CONCEPT, ReturnFields::pets));
-        f.add(field(REQUIREMENTS, "additionalSupport", "additional_support", CONCEPTS,
+        f.add(field(
+                REQUIREMENTS,
+                "additionalSupport",
+                "additional_support",
+                CONCEPTS,
                 p -> needs(p).contains(Need.EMOTIONAL) ? List.of(SupportType.TherapeuticSupport) : null));
         f.add(field(REQUIREMENTS, "additionalSupportOther", "additional_support_other", TEXTS, p -> null));
         f.add(field(REQUIREMENTS, "deprivationOfLiberty", "dol", BOOLEAN, p -> null));
-        f.add(field(RECOMMENDATION, "fosterCareSuitability", "foster_care_suitability", CONCEPT,
+        f.add(field(
+                RECOMMENDATION,
+                "fosterCareSuitability",
+                "foster_care_suitability",
+                CONCEPT,
                 p -> suitability(p.child(), HomeKind.FOSTER)));
-        f.add(field(RECOMMENDATION, "residentialCareSuitability", "residential_care_suitability", CONCEPT,
+        f.add(field(
+                RECOMMENDATION,
+                "residentialCareSuitability",
+                "residential_care_suitability",
+                CONCEPT,
                 p -> suitability(p.child(), HomeKind.CHILDRENS_HOME)));
-        f.add(field(RECOMMENDATION, "supportedAccommodationSuitability", "supported_accommodation", CONCEPT,
+        f.add(field(
+                RECOMMENDATION,
+                "supportedAccommodationSuitability",
+                "supported_accommodation",
+                CONCEPT,
                 p -> suitability(p.child(), HomeKind.SUPPORTED)));
         f.add(risk("riskSelfHarm", "risk_to_child_self_harm", Need.SELF_HARM));
-        f.add(risk("riskCriminalExploitation", "risk_to_child_criminal_exploitation", Need.CRIMINAL_EXPLOITATION,
+        f.add(risk(
+                "riskCriminalExploitation",
+                "risk_to_child_criminal_exploitation",
+                Need.CRIMINAL_EXPLOITATION,
                 Need.EXPLOITATION_RISK));
         f.add(risk("riskDrugAlcohol", "risk_to_child_drug_and_alcohol_use", Need.DRUG_ALCOHOL));
         f.add(risk("riskEatingDisorder", "risk_to_child_eating_disorder", Need.EATING_DISORDER));
         f.add(risk("riskMissing", "risk_to_child_going_missing", Need.GOING_MISSING));
         // The standard's CSV has this column; its spreadsheet does not (see docs/placements-return.md).
-        Field sexualExploitation = risk("riskSexualExploitation", "risk_to_child_sexual_exploitation",
-                Need.SEXUAL_EXPLOITATION, Need.EXPLOITATION_RISK);
-        f.add(new Field(RISK, sexualExploitation.property(), sexualExploitation.column(), false, CONCEPT, false, null,
+        Field sexualExploitation = risk(
+                "riskSexualExploitation",
+                "risk_to_child_sexual_exploitation",
+                Need.SEXUAL_EXPLOITATION,
+                Need.EXPLOITATION_RISK);
+        f.add(new Field(
+                RISK,
+                sexualExploitation.property(),
+                sexualExploitation.column(),
+                false,
+                CONCEPT,
+                false,
+                null,
                 sexualExploitation.value()));
         f.add(risk("riskToOthersPhysical", "risk_to_others_physical_harm", Need.HARM_TO_OTHERS));
         f.add(risk("riskToOthersSexual", "risk_to_others_sexual_harm", Need.HSB));
@@ -144,22 +215,57 @@ final class ReturnFields {
         f.add(field(ACTUAL, "educationWeeklyCost", "cost_education_weekly", MONEY, p -> null));
         f.add(field(ACTUAL, "otherWeeklyCost", "cost_other_weekly", MONEY, p -> null));
         f.add(field(ACTUAL, "totalWeeklyCost", "cost_total_weekly", MONEY, FoundPlacement::weeklyCost));
-        f.add(required(ACTUAL, "placementLocation", "placement_location", TEXT,
-                "the home has no postcode_district (homes.csv)", p -> p.home().postcodeDistrict()));
-        f.add(field(ACTUAL, "isLocationPreferred", "preferrability_of_placement_location", BOOLEAN,
+        f.add(required(
+                ACTUAL,
+                "placementLocation",
+                "placement_location",
+                TEXT,
+                "the home has no postcode_district (homes.csv)",
+                p -> p.home().postcodeDistrict()));
+        f.add(field(
+                ACTUAL,
+                "isLocationPreferred",
+                "preferrability_of_placement_location",
+                BOOLEAN,
                 p -> inOwnCouncil(p) == preferredLocationLocal(p)));
-        f.add(field(ACTUAL, "isEducationContinuous", "education_continuity", BOOLEAN_INVERTED_IN_SHEET,
+        f.add(field(
+                ACTUAL,
+                "isEducationContinuous",
+                "education_continuity",
+                BOOLEAN_INVERTED_IN_SHEET,
                 ReturnFields::educationContinuous));
-        f.add(required(ACTUAL, "providerURN", "provider_URN", TEXT, "the home has no ofsted_urn (homes.csv)",
+        f.add(required(
+                ACTUAL,
+                "providerURN",
+                "provider_URN",
+                TEXT,
+                "the home has no ofsted_urn (homes.csv)",
                 p -> p.home().ofstedUrn()));
-        f.add(field(ACTUAL, "siblingsPlacedTogether", "how_many_siblings_were_placed_together", COUNT,
+        f.add(field(
+                ACTUAL,
+                "siblingsPlacedTogether",
+                "how_many_siblings_were_placed_together",
+                COUNT,
                 FoundPlacement::siblingsPlacedTogether));
-        f.add(field(ACTUAL, "placementType", "placement_type", CONCEPT, p -> placementType(p.home().kind())));
+        f.add(field(
+                ACTUAL,
+                "placementType",
+                "placement_type",
+                CONCEPT,
+                p -> placementType(p.home().kind())));
         f.add(field(QUALITY_ASSURANCE, "referralOfficerName", "name_of_officer_referral", TEXT, p -> null));
-        f.add(required(QUALITY_ASSURANCE, "referralDate", "Date_entry_referral", DATE,
+        f.add(required(
+                QUALITY_ASSURANCE,
+                "referralDate",
+                "Date_entry_referral",
+                DATE,
                 "the child has no referral_date (children.csv) on or before the placement's start",
                 ReturnFields::referralDate));
-        f.add(required(QUALITY_ASSURANCE, "placementOfficerName", "name_of_officer_placement", TEXT,
+        f.add(required(
+                QUALITY_ASSURANCE,
+                "placementOfficerName",
+                "name_of_officer_placement",
+                TEXT,
                 "no officer decided this placement in the service (it came from a data set)",
                 FoundPlacement::placementOfficer));
         f.add(field(QUALITY_ASSURANCE, "placementDate", "date_entry_placement", DATE, FoundPlacement::startedOn));
@@ -168,20 +274,31 @@ final class ReturnFields {
         return List.copyOf(f);
     }
 
-    private static Field field(Section section, String property, String column, Kind kind,
-            Function<FoundPlacement, Object> value) {
+    private static Field field(
+            Section section, String property, String column, Kind kind, Function<FoundPlacement, Object> value) {
         return new Field(section, property, column, true, kind, false, null, value);
     }
 
-    private static Field required(Section section, String property, String column, Kind kind, String whyMissing,
+    private static Field required(
+            Section section,
+            String property,
+            String column,
+            Kind kind,
+            String whyMissing,
             Function<FoundPlacement, Object> value) {
         return new Field(section, property, column, true, kind, true, whyMissing, value);
     }
 
     /** A risk is present when the child has any of its need codes; an unlisted risk is "no known risk". */
     private static Field risk(String property, String column, Need... codes) {
-        return field(RISK, property, column, CONCEPT, p -> List.of(codes).stream().anyMatch(needs(p)::contains)
-                ? RiskLevel.RiskPresent : RiskLevel.NoKnownRisk);
+        return field(
+                RISK,
+                property,
+                column,
+                CONCEPT,
+                p -> List.of(codes).stream().anyMatch(needs(p)::contains)
+                        ? RiskLevel.RiskPresent
+                        : RiskLevel.NoKnownRisk);
     }
 
     // ---- the rules behind the values -------------------------------------------------------------------------
@@ -290,7 +407,8 @@ final class ReturnFields {
     }
 
     private static Suitability suitability(ChildRow child, HomeKind kind) {
-        return child.preferredKinds().contains(kind) ? Suitability.Preferred
+        return child.preferredKinds().contains(kind)
+                ? Suitability.Preferred
                 : child.placementKinds().contains(kind) ? Suitability.SuitableButNotPreferred : Suitability.Unsuitable;
     }
 
@@ -300,8 +418,13 @@ final class ReturnFields {
      */
     private static boolean educationContinuous(FoundPlacement p) {
         ChildRow child = p.child();
-        return !child.hasSchool() || Geo.haversineKm(child.schoolLat(), child.schoolLon(), p.home().lat(),
-                p.home().lon()) <= Geo.TWENTY_MILES_KM;
+        return !child.hasSchool()
+                || Geo.haversineKm(
+                                child.schoolLat(),
+                                child.schoolLon(),
+                                p.home().lat(),
+                                p.home().lon())
+                        <= Geo.TWENTY_MILES_KM;
     }
 
     static PlacementType placementType(HomeKind kind) {

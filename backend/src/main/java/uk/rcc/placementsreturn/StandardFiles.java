@@ -3,12 +3,10 @@ package uk.rcc.placementsreturn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.Shapes;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,11 +21,11 @@ final class StandardFiles {
 
     /** The context's {@code @context} object, to inline in every document so nothing is fetched. */
     static final JsonNode CONTEXT = JSON.readTree(read("context.jsonld")).get("@context");
+
     static final Graph SHAPE_GRAPH = shapeGraph();
     static final Shapes SHAPES = Shapes.parse(SHAPE_GRAPH);
 
-    private StandardFiles() {
-    }
+    private StandardFiles() {}
 
     private static Graph shapeGraph() {
         Graph graph = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();

@@ -3,7 +3,6 @@ package uk.rcc.placementsreturn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -17,7 +16,6 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.path.P_Link;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,8 +30,7 @@ public final class StandardValidator {
     private static final Node CHILD_ID = NodeFactory.createURI(PL + "childId");
     private static final Node QUALITY_ASSURANCE = NodeFactory.createURI(PL + "qualityAssurance");
 
-    private StandardValidator() {
-    }
+    private StandardValidator() {}
 
     /** One SHACL result: whose record, which field, what is wrong and the value at fault (null when absent). */
     public record Finding(String childId, String field, String message, String value) {
@@ -65,8 +62,8 @@ public final class StandardValidator {
      */
     public static Validation validateDocument(String json) {
         JsonNode document = StandardFiles.JSON.readTree(json);
-        if (document instanceof ObjectNode object && (object.get("@context") == null
-                || object.get("@context").isString())) {
+        if (document instanceof ObjectNode object
+                && (object.get("@context") == null || object.get("@context").isString())) {
             object.set("@context", StandardFiles.CONTEXT);
         }
         Graph data = parse(document);
@@ -80,7 +77,9 @@ public final class StandardValidator {
     private static Graph parse(JsonNode document) {
         Graph graph = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.fromString(StandardFiles.JSON.writeValueAsString(document), Lang.JSONLD).base(null).parse(graph);
+            RDFParser.fromString(StandardFiles.JSON.writeValueAsString(document), Lang.JSONLD)
+                    .base(null)
+                    .parse(graph);
         } catch (RiotException e) {
             throw new IllegalArgumentException("not readable as JSON-LD: " + e.getMessage(), e);
         }
@@ -92,9 +91,13 @@ public final class StandardValidator {
         List<Finding> warnings = new ArrayList<>();
         List<Finding> withheld = new ArrayList<>();
         for (ReportEntry entry : report.getEntries()) {
-            Finding finding = new Finding(childOf(data, entry.focusNode()), field(entry), entry.message(),
+            Finding finding = new Finding(
+                    childOf(data, entry.focusNode()),
+                    field(entry),
+                    entry.message(),
                     entry.value() == null ? null : text(entry.value()));
-            if (qualityAssuranceWithheld && entry.resultPath() instanceof P_Link link
+            if (qualityAssuranceWithheld
+                    && entry.resultPath() instanceof P_Link link
                     && link.getNode().equals(QUALITY_ASSURANCE)) {
                 withheld.add(finding);
             } else if (entry.severity().equals(Severity.Violation)) {
@@ -108,8 +111,9 @@ public final class StandardValidator {
 
     /** By child, then field, so a council reads each child's problems together. */
     private static List<Finding> sorted(List<Finding> findings) {
-        return findings.stream().sorted(java.util.Comparator.comparing(Finding::childId)
-                .thenComparing(Finding::field)).toList();
+        return findings.stream()
+                .sorted(java.util.Comparator.comparing(Finding::childId).thenComparing(Finding::field))
+                .toList();
     }
 
     /** The childId of the record a node belongs to: the node's own, or that of the record that links to it. */
@@ -118,13 +122,17 @@ public final class StandardValidator {
         if (own.isPresent()) {
             return own.get();
         }
-        return data.find(Node.ANY, Node.ANY, focus).toList().stream().map(Triple::getSubject)
-                .map(record -> childIdOf(data, record)).flatMap(Optional::stream).findFirst()
+        return data.find(Node.ANY, Node.ANY, focus).toList().stream()
+                .map(Triple::getSubject)
+                .map(record -> childIdOf(data, record))
+                .flatMap(Optional::stream)
+                .findFirst()
                 .orElse("(no childId) " + text(focus));
     }
 
     private static Optional<String> childIdOf(Graph data, Node node) {
-        return data.find(node, CHILD_ID, Node.ANY).toList().stream().map(t -> t.getObject().getLiteralLexicalForm())
+        return data.find(node, CHILD_ID, Node.ANY).toList().stream()
+                .map(t -> t.getObject().getLiteralLexicalForm())
                 .findFirst();
     }
 
@@ -138,13 +146,16 @@ public final class StandardValidator {
         }
         Graph shapes = StandardFiles.SHAPE_GRAPH;
         for (Triple not : shapes.find(entry.source(), uri(SH + "not"), Node.ANY).toList()) {
-            for (Triple property : shapes.find(not.getObject(), uri(SH + "property"), Node.ANY).toList()) {
+            for (Triple property :
+                    shapes.find(not.getObject(), uri(SH + "property"), Node.ANY).toList()) {
                 Node shape = property.getObject();
                 boolean forbidsValues = shapes.find(shape, uri(SH + "maxCount"), Node.ANY).toList().stream()
                         .anyMatch(t -> "0".equals(t.getObject().getLiteralLexicalForm()));
                 if (forbidsValues) {
                     return shapes.find(shape, uri(SH + "path"), Node.ANY).toList().stream()
-                            .map(t -> localName(t.getObject())).findFirst().orElse("-");
+                            .map(t -> localName(t.getObject()))
+                            .findFirst()
+                            .orElse("-");
                 }
             }
         }

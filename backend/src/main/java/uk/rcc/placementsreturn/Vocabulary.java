@@ -8,8 +8,7 @@ import java.util.List;
  * namespace); its label is what the Data Collection spreadsheet shows.
  */
 final class Vocabulary {
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     static final String BASE = "https://ns.socialcaredata.io/placements/";
 
@@ -28,7 +27,9 @@ final class Vocabulary {
     }
 
     enum Urgency implements Concept {
-        Today("Today"), WithinFiveDays("< 5 days"), MoreThanFiveDays("> 5 days");
+        Today("Today"),
+        WithinFiveDays("< 5 days"),
+        MoreThanFiveDays("> 5 days");
 
         private final String label;
 
@@ -47,7 +48,9 @@ final class Vocabulary {
 
     /** Written as a compact IRI ({@code olr:CourtOrder}): the context types this property {@code @id}. */
     enum OutOfLaReason implements Concept {
-        SafeguardingConcerns("Safeguarding concerns"), BailConditions("Bail conditions"), CourtOrder("Court order"),
+        SafeguardingConcerns("Safeguarding concerns"),
+        BailConditions("Bail conditions"),
+        CourtOrder("Court order"),
         OutOfLAReasonOther("Other");
 
         private final String label;
@@ -66,7 +69,9 @@ final class Vocabulary {
     }
 
     enum Presence implements Concept {
-        Yes("Yes"), No("No"), NotSpecified("Not Specified");
+        Yes("Yes"),
+        No("No"),
+        NotSpecified("Not Specified");
 
         private final String label;
 
@@ -84,7 +89,11 @@ final class Vocabulary {
     }
 
     enum CommunicationNeed implements Concept {
-        ESOL, BSL, Makaton, Other, None;
+        ESOL,
+        BSL,
+        Makaton,
+        Other,
+        None;
 
         public String label() {
             return name();
@@ -96,7 +105,10 @@ final class Vocabulary {
     }
 
     enum CulturalNeed implements Concept {
-        Required("Required"), NotRequired("Not Required"), NotKnown("Not Known"), Other("Other");
+        Required("Required"),
+        NotRequired("Not Required"),
+        NotKnown("Not Known"),
+        Other("Other");
 
         private final String label;
 
@@ -114,9 +126,11 @@ final class Vocabulary {
     }
 
     enum LivingArrangement implements Concept {
-        SoloPlacement("Solo placement recommended"), WithOtherChildren("With Other children recommended"),
+        SoloPlacement("Solo placement recommended"),
+        WithOtherChildren("With Other children recommended"),
         OnlyWithOlderChildren("Only With Other older children"),
-        OnlyWithYoungerChildren("Only With Other younger children"), NoPreference("No preference");
+        OnlyWithYoungerChildren("Only With Other younger children"),
+        NoPreference("No preference");
 
         private final String label;
 
@@ -134,7 +148,10 @@ final class Vocabulary {
     }
 
     enum PetsAllowance implements Concept {
-        YesMust("Yes-must"), YesCan("Yes-can"), No("No"), NotKnown("Not known");
+        YesMust("Yes-must"),
+        YesCan("Yes-can"),
+        No("No"),
+        NotKnown("Not known");
 
         private final String label;
 
@@ -152,8 +169,11 @@ final class Vocabulary {
     }
 
     enum SupportType implements Concept {
-        AdditionalSupervision("Additional supervision"), TherapeuticSupport("Therapeutic support"),
-        WorkerForRespite("A worker for respite"), TaxisToSchool("Taxis to school"), NotApplicable("NA"),
+        AdditionalSupervision("Additional supervision"),
+        TherapeuticSupport("Therapeutic support"),
+        WorkerForRespite("A worker for respite"),
+        TaxisToSchool("Taxis to school"),
+        NotApplicable("NA"),
         Other("Other");
 
         private final String label;
@@ -172,7 +192,9 @@ final class Vocabulary {
     }
 
     enum Suitability implements Concept {
-        Preferred("Preferred"), SuitableButNotPreferred("Suitable but not preferred"), Unsuitable("Unsuitable"),
+        Preferred("Preferred"),
+        SuitableButNotPreferred("Suitable but not preferred"),
+        Unsuitable("Unsuitable"),
         NotSpecified("Not specified");
 
         private final String label;
@@ -191,7 +213,8 @@ final class Vocabulary {
     }
 
     enum RiskLevel implements Concept {
-        NoKnownRisk("No known risk"), RiskPresent("Risk Present");
+        NoKnownRisk("No known risk"),
+        RiskPresent("Risk Present");
 
         private final String label;
 
@@ -209,7 +232,9 @@ final class Vocabulary {
     }
 
     enum PlacementType implements Concept {
-        Foster("Foster"), Residential("Residential"), SupportedAccommodation("Supported Accommodation");
+        Foster("Foster"),
+        Residential("Residential"),
+        SupportedAccommodation("Supported Accommodation");
 
         private final String label;
 
@@ -227,7 +252,16 @@ final class Vocabulary {
     }
 
     /** Every code list the return writes, for the test that the shape accepts each value. */
-    static final List<Class<? extends Concept>> ALL = List.of(Urgency.class, OutOfLaReason.class, Presence.class,
-            CommunicationNeed.class, CulturalNeed.class, LivingArrangement.class, PetsAllowance.class,
-            SupportType.class, Suitability.class, RiskLevel.class, PlacementType.class);
+    static final List<Class<? extends Concept>> ALL = List.of(
+            Urgency.class,
+            OutOfLaReason.class,
+            Presence.class,
+            CommunicationNeed.class,
+            CulturalNeed.class,
+            LivingArrangement.class,
+            PetsAllowance.class,
+            SupportType.class,
+            Suitability.class,
+            RiskLevel.class,
+            PlacementType.class);
 }

@@ -2,7 +2,6 @@ package uk.rcc.placementsreturn;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import uk.rcc.placementsreturn.StandardValidator.Validation;
 
 /** A return in its three forms, with the validation of its JSON-LD against the standard's shape. */
@@ -10,8 +9,8 @@ public record WrittenReturn(PlacementsReturn placementsReturn, String jsonLd, Va
 
     public static WrittenReturn of(PlacementsReturn placementsReturn) {
         String json = JsonLdWriter.write(placementsReturn);
-        return new WrittenReturn(placementsReturn, json, StandardValidator.validate(json,
-                placementsReturn.qualityAssurance()));
+        return new WrittenReturn(
+                placementsReturn, json, StandardValidator.validate(json, placementsReturn.qualityAssurance()));
     }
 
     public byte[] spreadsheet() {
@@ -26,8 +25,11 @@ public record WrittenReturn(PlacementsReturn placementsReturn, String jsonLd, Va
     public List<String> reportLines() {
         List<String> lines = new ArrayList<>();
         lines.add(placementsReturn.placements().size() + " placement(s) started " + placementsReturn.from() + " to "
-                + placementsReturn.to() + (placementsReturn.authority() == null ? " in every council"
-                        : " for council " + placementsReturn.authority()) + ": "
+                + placementsReturn.to()
+                + (placementsReturn.authority() == null
+                        ? " in every council"
+                        : " for council " + placementsReturn.authority())
+                + ": "
                 + (validation.conforms() ? "conforms to" : "does NOT conform to")
                 + " the Children's Social Care Placements Standard (draft 01) SHACL shape.");
         lines.add("Violations: " + validation.violations().size());

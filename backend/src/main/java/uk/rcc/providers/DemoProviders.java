@@ -55,7 +55,6 @@ public class DemoProviders {
                 VALUES (?, ?, 'PROVIDER', ?, ?)
                 ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = 'PROVIDER',
                     authority_code = NULL, provider_org_id = EXCLUDED.provider_org_id,
-                    display_name = EXCLUDED.display_name""",
-                username, passwords.encode(password), providerOrgId, displayName);
+                    display_name = EXCLUDED.display_name""", username, passwords.encode(password), providerOrgId, displayName);
     }
 }

@@ -1,13 +1,11 @@
 package uk.rcc.providers;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.rcc.homes.Availability;
 import uk.rcc.homes.HomeEditor;
 import uk.rcc.homes.ManagedHome;
@@ -46,8 +43,7 @@ class ProviderController {
     }
 
     /** {@code version}, when given, must be the home's version as read: otherwise 409. */
-    record Confirmation(Integer version) {
-    }
+    record Confirmation(Integer version) {}
 
     @PostMapping("/homes/{homeId}/confirmation")
     ManagedHome confirm(@PathVariable String homeId, @RequestBody(required = false) Confirmation body) {
@@ -59,10 +55,16 @@ class ProviderController {
      * What a provider keeps current; a field left out (null) stays as it is. {@code availableFrom} goes with
      * {@code availability} (a place free from that date; none means free now).
      */
-    record VacancyChange(Integer version, Integer places, Availability availability, LocalDate availableFrom,
-            Integer minAge, Integer maxAge, String sexes, List<@NotNull @Size(max = 40) String> needsMet,
-            Boolean pets) {
-    }
+    record VacancyChange(
+            Integer version,
+            Integer places,
+            Availability availability,
+            LocalDate availableFrom,
+            Integer minAge,
+            Integer maxAge,
+            String sexes,
+            List<@NotNull @Size(max = 40) String> needsMet,
+            Boolean pets) {}
 
     @PatchMapping("/homes/{homeId}")
     ManagedHome change(@PathVariable String homeId, @Valid @RequestBody VacancyChange body) {
@@ -70,9 +72,23 @@ class ProviderController {
         if (body.availableFrom() != null && body.availability() == null) {
             throw new IllegalArgumentException("availableFrom is given with availability");
         }
-        HomeEditor.Changes changes = new HomeEditor.Changes(null, null, null, null, null, null, body.places(),
-                body.minAge(), body.maxAge(), body.sexes(), body.needsMet(), body.pets(), null, body.availability(),
-                body.availableFrom(), null);
+        HomeEditor.Changes changes = new HomeEditor.Changes(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                body.places(),
+                body.minAge(),
+                body.maxAge(),
+                body.sexes(),
+                body.needsMet(),
+                body.pets(),
+                null,
+                body.availability(),
+                body.availableFrom(),
+                null);
         return homes.change(viewer, orgs.scopeOf(viewer), homeId, body.version(), changes, "PROVIDER_CHANGE_HOME");
     }
 
@@ -81,9 +97,10 @@ class ProviderController {
         return referrals.forProvider(Viewer.current());
     }
 
-    record ReferralAnswer(@NotNull ProviderReferrals.Answer answer, @Size(max = 64) String homeId,
-            @Size(max = 2000) String note) {
-    }
+    record ReferralAnswer(
+            @NotNull ProviderReferrals.Answer answer,
+            @Size(max = 64) String homeId,
+            @Size(max = 2000) String note) {}
 
     @PostMapping("/referrals/{reference}/answer")
     ProviderReferrals.YourAnswer answer(@PathVariable UUID reference, @Valid @RequestBody ReferralAnswer body) {

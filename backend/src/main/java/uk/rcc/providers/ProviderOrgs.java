@@ -1,11 +1,9 @@
 package uk.rcc.providers;
 
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
-
 import uk.rcc.homes.HomeEditor;
 import uk.rcc.security.Role;
 import uk.rcc.security.Viewer;
@@ -19,11 +17,11 @@ public class ProviderOrgs {
         this.jdbc = jdbc;
     }
 
-    public record ProviderOrg(String providerOrgId, String name, String kind) {
-    }
+    public record ProviderOrg(String providerOrgId, String name, String kind) {}
 
     public List<ProviderOrg> all() {
-        return jdbc.query("SELECT provider_org_id, name, kind FROM provider_org ORDER BY name",
+        return jdbc.query(
+                "SELECT provider_org_id, name, kind FROM provider_org ORDER BY name",
                 (rs, i) -> new ProviderOrg(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
@@ -32,13 +30,21 @@ public class ProviderOrgs {
         if (viewer.role() != Role.PROVIDER) {
             throw new AccessDeniedException("only a provider's staff work with a provider's homes");
         }
-        return jdbc.queryForList("SELECT provider_org_id FROM app_user WHERE username = ?", String.class,
-                viewer.username()).stream().filter(java.util.Objects::nonNull).findFirst().map(HomeEditor.Scope::new)
+        return jdbc
+                .queryForList(
+                        "SELECT provider_org_id FROM app_user WHERE username = ?", String.class, viewer.username())
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .map(HomeEditor.Scope::new)
                 .orElseThrow(() -> new AccessDeniedException("this account belongs to no provider organisation"));
     }
 
     public String name(String providerOrgId) {
-        return jdbc.queryForList("SELECT name FROM provider_org WHERE provider_org_id = ?", String.class,
-                providerOrgId).stream().findFirst().orElse(providerOrgId);
+        return jdbc
+                .queryForList("SELECT name FROM provider_org WHERE provider_org_id = ?", String.class, providerOrgId)
+                .stream()
+                .findFirst()
+                .orElse(providerOrgId);
     }
 }

@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.rcc.audit.AuditLog;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
@@ -21,9 +19,9 @@ import uk.rcc.homes.HomeProblems;
 import uk.rcc.placement.PlacementRules;
 import uk.rcc.registry.HomeAvailability;
 import uk.rcc.registry.RegistryRows;
-import uk.rcc.registry.RegistryStore;
 import uk.rcc.registry.RegistrySnapshot;
 import uk.rcc.registry.RegistrySnapshot.PlacedHome;
+import uk.rcc.registry.RegistryStore;
 import uk.rcc.security.Viewer;
 import uk.rcc.sufficiency.AgeBand;
 
@@ -42,8 +40,13 @@ public class ProviderReferrals {
     private final ProviderOrgs orgs;
     private final AuditLog audit;
 
-    public ProviderReferrals(JdbcTemplate jdbc, RegistrySnapshot snapshot, HomeAvailability availability,
-            RegistryRows rows, ProviderOrgs orgs, AuditLog audit) {
+    public ProviderReferrals(
+            JdbcTemplate jdbc,
+            RegistrySnapshot snapshot,
+            HomeAvailability availability,
+            RegistryRows rows,
+            ProviderOrgs orgs,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.snapshot = snapshot;
         this.availability = availability;
@@ -52,15 +55,23 @@ public class ProviderReferrals {
         this.audit = audit;
     }
 
-    public record Referral(UUID reference, String ageBand, String sex, Set<String> needs, Set<String> placementKinds,
-            String authorityCode, String council, LocalDate neededBy, List<String> yourHomes, YourAnswer yourAnswer) {
-    }
+    public record Referral(
+            UUID reference,
+            String ageBand,
+            String sex,
+            Set<String> needs,
+            Set<String> placementKinds,
+            String authorityCode,
+            String council,
+            LocalDate neededBy,
+            List<String> yourHomes,
+            YourAnswer yourAnswer) {}
 
-    public record YourAnswer(String answer, String homeId, String note, java.time.Instant answeredAt) {
-    }
+    public record YourAnswer(String answer, String homeId, String note, java.time.Instant answeredAt) {}
 
     public enum Answer {
-        OFFER, CANNOT
+        OFFER,
+        CANNOT
     }
 
     /** Not one transaction: the snapshot may need a connection to rebuild, so none is held while asking for it. */
@@ -82,10 +93,17 @@ public class ProviderReferrals {
         List<Referral> referrals = new ArrayList<>();
         for (ChildRow child : waitingChildren(validHomes.keySet())) {
             AgeBand band = AgeBand.on(child.dateOfBirth(), asOf);
-            referrals.add(new Referral(references.get(child.childId()), band == null ? "18+" : band.label(),
-                    child.sex().name(), names(child.needs()), names(child.placementKinds()), child.authorityCode(),
-                    councils.getOrDefault(child.authorityCode(), child.authorityCode()), child.neededBy(),
-                    validHomes.get(child.childId()), answers.get(child.childId())));
+            referrals.add(new Referral(
+                    references.get(child.childId()),
+                    band == null ? "18+" : band.label(),
+                    child.sex().name(),
+                    names(child.needs()),
+                    names(child.placementKinds()),
+                    child.authorityCode(),
+                    councils.getOrDefault(child.authorityCode(), child.authorityCode()),
+                    child.neededBy(),
+                    validHomes.get(child.childId()),
+                    answers.get(child.childId())));
         }
         audit.record(viewer.username(), "LIST_REFERRALS", scope.providerOrgId(), referrals.size() + " referrals");
         return referrals;
@@ -94,9 +112,15 @@ public class ProviderReferrals {
     @Transactional
     public YourAnswer answer(Viewer viewer, UUID reference, Answer answer, String homeId, String note) {
         HomeEditor.Scope scope = orgs.scopeOf(viewer);
-        ChildRow child = jdbc.query("SELECT c.* FROM referral_ref r JOIN child c ON c.child_id = r.child_id "
-                + "WHERE r.ref = ? AND c.current_home_id IS NULL", (rs, i) -> RegistryStore.childRow(rs), reference)
-                .stream().findFirst().orElseThrow(() -> HomeProblems.notFound("no open referral " + reference));
+        ChildRow child = jdbc
+                .query(
+                        "SELECT c.* FROM referral_ref r JOIN child c ON c.child_id = r.child_id "
+                                + "WHERE r.ref = ? AND c.current_home_id IS NULL",
+                        (rs, i) -> RegistryStore.childRow(rs),
+                        reference)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> HomeProblems.notFound("no open referral " + reference));
         List<String> valid = valid(child, ownHomes(scope), rows.avoidZones(child.childId()), rows.asOf());
         if (valid.isEmpty()) {
             throw HomeProblems.notFound("no open referral " + reference + " for your homes");
@@ -109,36 +133,55 @@ public class ProviderReferrals {
                     + "this child today (" + String.join(", ", valid) + ")"));
         }
         String cleanNote = note == null || note.isBlank() ? null : note.trim();
-        java.sql.Timestamp at = jdbc.queryForObject("""
+        java.sql.Timestamp at = jdbc.queryForObject(
+                """
                 INSERT INTO referral_answer (child_id, provider_org_id, answer, home_id, note, answered_by)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING answered_at""", java.sql.Timestamp.class, child.childId(),
-                scope.providerOrgId(), answer.name(), homeId, cleanNote, viewer.username());
-        audit.record(viewer.username(), "ANSWER_REFERRAL", child.childId(), answer + (homeId == null ? ""
-                : " home " + homeId) + " from " + scope.providerOrgId() + (cleanNote == null ? "" : ", note given"));
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING answered_at""",
+                java.sql.Timestamp.class,
+                child.childId(),
+                scope.providerOrgId(),
+                answer.name(),
+                homeId,
+                cleanNote,
+                viewer.username());
+        audit.record(
+                viewer.username(),
+                "ANSWER_REFERRAL",
+                child.childId(),
+                answer + (homeId == null ? "" : " home " + homeId) + " from " + scope.providerOrgId()
+                        + (cleanNote == null ? "" : ", note given"));
         return new YourAnswer(answer.name(), homeId, cleanNote, at.toInstant());
     }
 
     private List<PlacedHome> ownHomes(HomeEditor.Scope scope) {
         var statuses = availability.statuses().value();
-        return snapshot.homes().value().stream().filter(home -> {
-            HomeAvailability.Status status = statuses.get(home.row().homeId());
-            return status != null && scope.providerOrgId().equals(status.providerOrgId());
-        }).toList();
+        return snapshot.homes().value().stream()
+                .filter(home -> {
+                    HomeAvailability.Status status = statuses.get(home.row().homeId());
+                    return status != null && scope.providerOrgId().equals(status.providerOrgId());
+                })
+                .toList();
     }
 
-    private static List<String> valid(ChildRow child, List<PlacedHome> homes, List<AvoidZoneRow> zones,
-            LocalDate asOf) {
-        return homes.stream().filter(home -> PlacementRules.validHome(child, home.row(), home.residents(), zones, asOf))
-                .map(home -> home.row().homeId()).toList();
+    private static List<String> valid(
+            ChildRow child, List<PlacedHome> homes, List<AvoidZoneRow> zones, LocalDate asOf) {
+        return homes.stream()
+                .filter(home -> PlacementRules.validHome(child, home.row(), home.residents(), zones, asOf))
+                .map(home -> home.row().homeId())
+                .toList();
     }
 
     private List<ChildRow> waitingChildren() {
-        return jdbc.query("SELECT * FROM child WHERE current_home_id IS NULL ORDER BY needed_by NULLS LAST, "
-                + "referred_at, child_id", (rs, i) -> RegistryStore.childRow(rs));
+        return jdbc.query(
+                "SELECT * FROM child WHERE current_home_id IS NULL ORDER BY needed_by NULLS LAST, "
+                        + "referred_at, child_id",
+                (rs, i) -> RegistryStore.childRow(rs));
     }
 
     private List<ChildRow> waitingChildren(Set<String> ids) {
-        return waitingChildren().stream().filter(child -> ids.contains(child.childId())).toList();
+        return waitingChildren().stream()
+                .filter(child -> ids.contains(child.childId()))
+                .toList();
     }
 
     private Map<String, List<AvoidZoneRow>> avoidZonesOfWaitingChildren() {
@@ -146,8 +189,9 @@ public class ProviderReferrals {
         jdbc.query("""
                 SELECT z.child_id, z.lat, z.lon, z.radius_km, z.reason FROM avoid_zone z
                 JOIN child c ON c.child_id = z.child_id WHERE c.current_home_id IS NULL""", rs -> {
-            zones.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new AvoidZoneRow(rs.getString(1),
-                    rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5)));
+            zones.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                    .add(new AvoidZoneRow(
+                            rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5)));
         });
         return zones;
     }
@@ -158,24 +202,34 @@ public class ProviderReferrals {
             return Map.of();
         }
         String[] ids = childIds.toArray(String[]::new);
-        jdbc.update("INSERT INTO referral_ref (child_id) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING",
-                (Object) ("{" + String.join(",", ids) + "}"));
+        jdbc.update("INSERT INTO referral_ref (child_id) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING", (Object)
+                ("{" + String.join(",", ids) + "}"));
         Map<String, UUID> references = new HashMap<>();
-        jdbc.query("SELECT child_id, ref FROM referral_ref WHERE child_id = ANY (?::text[])",
+        jdbc.query(
+                "SELECT child_id, ref FROM referral_ref WHERE child_id = ANY (?::text[])",
                 rs -> {
                     references.put(rs.getString(1), (UUID) rs.getObject(2));
-                }, (Object) ("{" + String.join(",", ids) + "}"));
+                },
+                (Object) ("{" + String.join(",", ids) + "}"));
         return references;
     }
 
     private Map<String, YourAnswer> latestAnswers(String providerOrgId) {
         Map<String, YourAnswer> answers = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT DISTINCT ON (child_id) child_id, answer, home_id, note, answered_at FROM referral_answer
-                WHERE provider_org_id = ? ORDER BY child_id, answered_at DESC, id DESC""", rs -> {
-            answers.put(rs.getString(1), new YourAnswer(rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getTimestamp(5).toInstant()));
-        }, providerOrgId);
+                WHERE provider_org_id = ? ORDER BY child_id, answered_at DESC, id DESC""",
+                rs -> {
+                    answers.put(
+                            rs.getString(1),
+                            new YourAnswer(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getTimestamp(5).toInstant()));
+                },
+                providerOrgId);
         return answers;
     }
 

@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-
 import uk.rcc.registry.RegistryVersion.Versioned;
 
 /**
@@ -26,7 +24,9 @@ public class HomeAvailability {
     private final RegistryVersion.Cached<Map<String, Status>> statuses;
     private final int staleAfterDays;
 
-    public HomeAvailability(JdbcTemplate jdbc, RegistryVersion registry,
+    public HomeAvailability(
+            JdbcTemplate jdbc,
+            RegistryVersion registry,
             @Value("${rcc.providers.stale-after-days:14}") int staleAfterDays) {
         if (staleAfterDays < 1) {
             throw new IllegalArgumentException("rcc.providers.stale-after-days must be at least 1");
@@ -36,9 +36,12 @@ public class HomeAvailability {
     }
 
     /** A home's status as its provider keeps it; {@code providerOrgId} is null for homes no provider manages. */
-    public record Status(String providerOrgId, String providerOrgName, String availability, LocalDate availableFrom,
-            Instant vacancyConfirmedAt) {
-    }
+    public record Status(
+            String providerOrgId,
+            String providerOrgName,
+            String availability,
+            LocalDate availableFrom,
+            Instant vacancyConfirmedAt) {}
 
     public Versioned<Map<String, Status>> statuses() {
         return statuses.get();
@@ -54,7 +57,8 @@ public class HomeAvailability {
 
     /** Stale when last confirmed more than the configured number of days before {@code today}. */
     public boolean isStale(Instant confirmedAt, LocalDate today) {
-        return confirmedAt == null || confirmedAt.atZone(ENGLAND).toLocalDate().isBefore(today.minusDays(staleAfterDays));
+        return confirmedAt == null
+                || confirmedAt.atZone(ENGLAND).toLocalDate().isBefore(today.minusDays(staleAfterDays));
     }
 
     /** The last moment a confirmation still counts as fresh on {@code today}: older ones are stale. */
@@ -69,8 +73,14 @@ public class HomeAvailability {
                 FROM home h LEFT JOIN provider_org o ON o.provider_org_id = h.provider_org_id""", rs -> {
             java.sql.Date from = rs.getDate(5);
             Timestamp confirmed = rs.getTimestamp(6);
-            result.put(rs.getString(1), new Status(rs.getString(2), rs.getString(3), rs.getString(4),
-                    from == null ? null : from.toLocalDate(), confirmed == null ? null : confirmed.toInstant()));
+            result.put(
+                    rs.getString(1),
+                    new Status(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            from == null ? null : from.toLocalDate(),
+                            confirmed == null ? null : confirmed.toInstant()));
         });
         return Map.copyOf(result);
     }

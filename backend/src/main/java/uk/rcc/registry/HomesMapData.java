@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-
 import org.springframework.stereotype.Service;
-
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.exchange.Codes;
 import uk.rcc.registry.RegistrySnapshot.PlacedHome;
@@ -101,12 +99,14 @@ class HomesMapData {
     }
 
     private static boolean upToDate(Versioned<Payload> built, Versioned<?> homes, java.time.LocalDate today) {
-        return built != null && built.version() >= homes.version() && built.value().day().equals(today);
+        return built != null
+                && built.version() >= homes.version()
+                && built.value().day().equals(today);
     }
 
     /** Called under this object's lock, so the fragments map is only touched by one thread at a time. */
-    private Payload build(List<PlacedHome> homes, Map<String, HomeAvailability.Status> statuses,
-            java.time.LocalDate today) {
+    private Payload build(
+            List<PlacedHome> homes, Map<String, HomeAvailability.Status> statuses, java.time.LocalDate today) {
         Map<MapHome, byte[]> reused = new HashMap<>(homes.size() * 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream(homes.size() * 330);
         out.write('[');
@@ -131,13 +131,29 @@ class HomesMapData {
     private MapHome view(PlacedHome home, HomeAvailability.Status status, java.time.LocalDate today) {
         var row = home.row();
         int occupied = home.residents().size();
-        String availability = status == null || "AVAILABLE".equals(status.availability()) ? null
-                : status.availability();
-        return new MapHome(row.homeId(), row.name(), row.kind().name(), row.provider().name(), row.authorityCode(),
-                row.lat(), row.lon(), row.places(), Math.max(0, row.places() - occupied), row.minAge(),
-                row.maxAge(), names(row.needsMet()), row.available(), availability,
+        String availability =
+                status == null || "AVAILABLE".equals(status.availability()) ? null : status.availability();
+        return new MapHome(
+                row.homeId(),
+                row.name(),
+                row.kind().name(),
+                row.provider().name(),
+                row.authorityCode(),
+                row.lat(),
+                row.lon(),
+                row.places(),
+                Math.max(0, row.places() - occupied),
+                row.minAge(),
+                row.maxAge(),
+                names(row.needsMet()),
+                row.available(),
+                availability,
                 status == null ? null : status.availableFrom(),
-                status == null ? today : status.vacancyConfirmedAt().atZone(HomeAvailability.ENGLAND).toLocalDate(),
+                status == null
+                        ? today
+                        : status.vacancyConfirmedAt()
+                                .atZone(HomeAvailability.ENGLAND)
+                                .toLocalDate(),
                 status != null && this.availability.isStale(status.vacancyConfirmedAt(), today));
     }
 

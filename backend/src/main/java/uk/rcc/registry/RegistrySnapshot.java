@@ -5,10 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.registry.RegistryVersion.Versioned;
@@ -58,15 +56,21 @@ public class RegistrySnapshot {
      * Each home in the order given, with its version and the children among {@code children} whose current home it
      * is: what {@link #homes()} holds, built from rows in memory (the benchmark builds it from a generated data set).
      */
-    public static List<PlacedHome> placedHomes(List<HomeRow> homes, ToIntFunction<String> versions,
-            List<ChildRow> children) {
+    public static List<PlacedHome> placedHomes(
+            List<HomeRow> homes, ToIntFunction<String> versions, List<ChildRow> children) {
         Map<String, List<ChildRow>> residents = new HashMap<>();
         for (ChildRow child : children) {
             if (child.currentHomeId() != null) {
-                residents.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>()).add(child);
+                residents
+                        .computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>())
+                        .add(child);
             }
         }
-        return List.copyOf(homes.stream().map(row -> new PlacedHome(row, versions.applyAsInt(row.homeId()),
-                List.copyOf(residents.getOrDefault(row.homeId(), List.of())))).toList());
+        return List.copyOf(homes.stream()
+                .map(row -> new PlacedHome(
+                        row,
+                        versions.applyAsInt(row.homeId()),
+                        List.copyOf(residents.getOrDefault(row.homeId(), List.of()))))
+                .toList());
     }
 }

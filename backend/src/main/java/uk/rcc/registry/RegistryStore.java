@@ -11,11 +11,9 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.CulturalNeeds;
 import uk.rcc.exchange.Codes.HomeKind;
@@ -48,9 +46,7 @@ public class RegistryStore {
     }
 
     /** What an upsert changed; rows identical to what was stored count as unchanged. */
-    public record UpsertCounts(int authorities, int homes, int children, int placementsOpened,
-            int placementsEnded) {
-    }
+    public record UpsertCounts(int authorities, int homes, int children, int placementsOpened, int placementsEnded) {}
 
     @Transactional
     public UpsertCounts upsert(ExchangeDataset dataset) {
@@ -64,11 +60,11 @@ public class RegistryStore {
                 WHERE (authority.name, authority.lat, authority.lon)
                       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.lat, EXCLUDED.lon)
                 """, dataset.authorities(), BATCH, (ps, a) -> {
-                    ps.setString(1, a.authorityCode());
-                    ps.setString(2, a.name());
-                    ps.setDouble(3, a.lat());
-                    ps.setDouble(4, a.lon());
-                }));
+            ps.setString(1, a.authorityCode());
+            ps.setString(2, a.name());
+            ps.setDouble(3, a.lat());
+            ps.setDouble(4, a.lon());
+        }));
         int homes = sum(jdbc.batchUpdate(UPSERT_HOME, dataset.homes(), BATCH, (ps, h) -> {
             Connection connection = ps.getConnection();
             ps.setString(1, h.homeId());
@@ -111,8 +107,11 @@ public class RegistryStore {
             PlacementDetails details = c.details();
             ps.setObject(18, details.referralDate() == null ? null : Date.valueOf(details.referralDate()));
             ps.setObject(19, details.placedOn() == null ? null : Date.valueOf(details.placedOn()));
-            ps.setBigDecimal(20, details.placementWeeklyCost() == null ? null
-                    : java.math.BigDecimal.valueOf(details.placementWeeklyCost()));
+            ps.setBigDecimal(
+                    20,
+                    details.placementWeeklyCost() == null
+                            ? null
+                            : java.math.BigDecimal.valueOf(details.placementWeeklyCost()));
             ps.setString(21, details.culturalNeeds().name());
             ps.setString(22, details.outOfAreaReason());
         }));
@@ -191,7 +190,8 @@ public class RegistryStore {
 
     /** A data set carries each listed child's complete avoid zones and key places: replace them. */
     private void replaceChildPlaces(ExchangeDataset dataset) {
-        List<String> childIds = dataset.children().stream().map(ChildRow::childId).toList();
+        List<String> childIds =
+                dataset.children().stream().map(ChildRow::childId).toList();
         jdbc.execute((Connection connection) -> {
             Array ids = connection.createArrayOf("text", childIds.toArray());
             try (var zones = connection.prepareStatement("DELETE FROM avoid_zone WHERE child_id = ANY (?)");
@@ -203,16 +203,22 @@ public class RegistryStore {
             }
             return null;
         });
-        jdbc.batchUpdate("INSERT INTO avoid_zone (child_id, lat, lon, radius_km, reason) VALUES (?, ?, ?, ?, ?)",
-                dataset.avoidZones(), BATCH, (ps, z) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO avoid_zone (child_id, lat, lon, radius_km, reason) VALUES (?, ?, ?, ?, ?)",
+                dataset.avoidZones(),
+                BATCH,
+                (ps, z) -> {
                     ps.setString(1, z.childId());
                     ps.setDouble(2, z.lat());
                     ps.setDouble(3, z.lon());
                     ps.setDouble(4, z.radiusKm());
                     ps.setString(5, z.reason());
                 });
-        jdbc.batchUpdate("INSERT INTO key_place (child_id, lat, lon, kind, visits_per_month) VALUES (?, ?, ?, ?, ?)",
-                dataset.keyPlaces(), BATCH, (ps, k) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO key_place (child_id, lat, lon, kind, visits_per_month) VALUES (?, ?, ?, ?, ?)",
+                dataset.keyPlaces(),
+                BATCH,
+                (ps, k) -> {
                     ps.setString(1, k.childId());
                     ps.setDouble(2, k.lat());
                     ps.setDouble(3, k.lon());
@@ -224,10 +230,12 @@ public class RegistryStore {
     /** The whole registry as a data set, ordered by id so exports are stable. */
     @Transactional(readOnly = true)
     public ExchangeDataset readAll() {
-        var cooperative = jdbc.query("SELECT name, as_of FROM cooperative WHERE id = 1",
-                (rs, i) -> new Object[] { rs.getString("name"), rs.getDate("as_of").toLocalDate() });
+        var cooperative = jdbc.query("SELECT name, as_of FROM cooperative WHERE id = 1", (rs, i) ->
+                new Object[] {rs.getString("name"), rs.getDate("as_of").toLocalDate()});
         String name = cooperative.isEmpty() ? null : (String) cooperative.get(0)[0];
-        LocalDate asOf = cooperative.isEmpty() ? LocalDate.now() : (LocalDate) cooperative.get(0)[1];
+        LocalDate asOf = cooperative.isEmpty()
+                ? LocalDate.now()
+                : (LocalDate) cooperative.get(0)[1];
         List<AuthorityRow> authorities = jdbc.query(
                 "SELECT authority_code, name, lat, lon FROM authority ORDER BY authority_code",
                 (rs, i) -> new AuthorityRow(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)));
@@ -235,59 +243,94 @@ public class RegistryStore {
         List<ChildRow> children = jdbc.query("SELECT * FROM child ORDER BY child_id", (rs, i) -> childRow(rs));
         List<AvoidZoneRow> zones = jdbc.query(
                 "SELECT child_id, lat, lon, radius_km, reason FROM avoid_zone ORDER BY child_id, id",
-                (rs, i) -> new AvoidZoneRow(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getString(5)));
+                (rs, i) -> new AvoidZoneRow(
+                        rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5)));
         List<KeyPlaceRow> keyPlaces = jdbc.query(
                 "SELECT child_id, lat, lon, kind, visits_per_month FROM key_place ORDER BY child_id, id",
-                (rs, i) -> new KeyPlaceRow(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
-                        KeyPlaceKind.valueOf(rs.getString(4)), rs.getDouble(5)));
+                (rs, i) -> new KeyPlaceRow(
+                        rs.getString(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
+                        KeyPlaceKind.valueOf(rs.getString(4)),
+                        rs.getDouble(5)));
         return new ExchangeDataset(asOf, name, authorities, homes, children, zones, keyPlaces);
     }
 
     public static HomeRow homeRow(ResultSet rs) throws SQLException {
-        return new HomeRow(rs.getString("home_id"), rs.getString("name"), HomeKind.valueOf(rs.getString("kind")),
-                Provider.valueOf(rs.getString("provider")), rs.getString("authority_code"), rs.getDouble("lat"),
-                rs.getDouble("lon"), rs.getInt("places"), rs.getInt("min_age"), rs.getInt("max_age"),
-                SexesAccepted.valueOf(rs.getString("sexes")), codes(rs.getArray("needs_met"), Need.class),
-                rs.getBoolean("pets"), rs.getBigDecimal("weekly_cost").doubleValue(), rs.getBoolean("available"),
-                rs.getString("ofsted_urn"), rs.getString("postcode_district"));
+        return new HomeRow(
+                rs.getString("home_id"),
+                rs.getString("name"),
+                HomeKind.valueOf(rs.getString("kind")),
+                Provider.valueOf(rs.getString("provider")),
+                rs.getString("authority_code"),
+                rs.getDouble("lat"),
+                rs.getDouble("lon"),
+                rs.getInt("places"),
+                rs.getInt("min_age"),
+                rs.getInt("max_age"),
+                SexesAccepted.valueOf(rs.getString("sexes")),
+                codes(rs.getArray("needs_met"), Need.class),
+                rs.getBoolean("pets"),
+                rs.getBigDecimal("weekly_cost").doubleValue(),
+                rs.getBoolean("available"),
+                rs.getString("ofsted_urn"),
+                rs.getString("postcode_district"));
     }
 
     public static ChildRow childRow(ResultSet rs) throws SQLException {
         Date neededBy = rs.getDate("needed_by");
-        return new ChildRow(rs.getString("child_id"), rs.getString("authority_code"),
-                rs.getDate("date_of_birth").toLocalDate(), Sex.valueOf(rs.getString("sex")), rs.getDouble("home_lat"),
-                rs.getDouble("home_lon"), (Double) rs.getObject("school_lat"), (Double) rs.getObject("school_lon"),
-                rs.getString("sibling_group"), codes(rs.getArray("needs"), Need.class),
+        return new ChildRow(
+                rs.getString("child_id"),
+                rs.getString("authority_code"),
+                rs.getDate("date_of_birth").toLocalDate(),
+                Sex.valueOf(rs.getString("sex")),
+                rs.getDouble("home_lat"),
+                rs.getDouble("home_lon"),
+                (Double) rs.getObject("school_lat"),
+                (Double) rs.getObject("school_lon"),
+                rs.getString("sibling_group"),
+                codes(rs.getArray("needs"), Need.class),
                 codes(rs.getArray("placement_kinds"), HomeKind.class),
-                codes(rs.getArray("preferred_kinds"), HomeKind.class), Alongside.valueOf(rs.getString("alongside")),
-                PetsRule.valueOf(rs.getString("pets")), neededBy == null ? null : neededBy.toLocalDate(),
-                rs.getString("current_home_id"), rs.getBoolean("may_move"), placementDetails(rs));
+                codes(rs.getArray("preferred_kinds"), HomeKind.class),
+                Alongside.valueOf(rs.getString("alongside")),
+                PetsRule.valueOf(rs.getString("pets")),
+                neededBy == null ? null : neededBy.toLocalDate(),
+                rs.getString("current_home_id"),
+                rs.getBoolean("may_move"),
+                placementDetails(rs));
     }
 
     private static PlacementDetails placementDetails(ResultSet rs) throws SQLException {
         Date referral = rs.getDate("referral_date");
         Date placedOn = rs.getDate("placed_on");
         java.math.BigDecimal cost = rs.getBigDecimal("placement_weekly_cost");
-        return new PlacementDetails(referral == null ? null : referral.toLocalDate(),
-                placedOn == null ? null : placedOn.toLocalDate(), cost == null ? null : cost.doubleValue(),
-                CulturalNeeds.valueOf(rs.getString("cultural_needs")), rs.getString("out_of_area_reason"));
+        return new PlacementDetails(
+                referral == null ? null : referral.toLocalDate(),
+                placedOn == null ? null : placedOn.toLocalDate(),
+                cost == null ? null : cost.doubleValue(),
+                CulturalNeeds.valueOf(rs.getString("cultural_needs")),
+                rs.getString("out_of_area_reason"));
     }
 
     static <E extends Enum<E>> Set<E> codes(Array array, Class<E> type) throws SQLException {
         EnumSet<E> result = EnumSet.noneOf(type);
         if (array != null) {
-            Arrays.stream((Object[]) array.getArray()).map(v -> Enum.valueOf(type, (String) v)).forEach(result::add);
+            Arrays.stream((Object[]) array.getArray())
+                    .map(v -> Enum.valueOf(type, (String) v))
+                    .forEach(result::add);
         }
         return result;
     }
 
     private static Array textArray(Connection connection, Collection<? extends Enum<?>> values) throws SQLException {
-        return connection.createArrayOf("text", values.stream().map(Enum::name).sorted().toArray());
+        return connection.createArrayOf(
+                "text", values.stream().map(Enum::name).sorted().toArray());
     }
 
     private static int sum(int[][] counts) {
-        return Arrays.stream(counts).flatMapToInt(Arrays::stream).map(n -> Math.max(n, 0)).sum();
+        return Arrays.stream(counts)
+                .flatMapToInt(Arrays::stream)
+                .map(n -> Math.max(n, 0))
+                .sum();
     }
-
 }

@@ -2,7 +2,6 @@ package uk.rcc.registry;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -28,8 +27,7 @@ public class RegistryVersion {
         return new Cached<>(this, builder);
     }
 
-    public record Versioned<T>(long version, T value) {
-    }
+    public record Versioned<T>(long version, T value) {}
 
     public static final class Cached<T> {
         private final RegistryVersion registry;

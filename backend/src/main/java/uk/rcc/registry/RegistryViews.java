@@ -6,16 +6,29 @@ import java.util.Set;
 
 /** What the JSON API shows of the registry. Children's locations are rounded to about 1 km. */
 public final class RegistryViews {
-    private RegistryViews() {
-    }
+    private RegistryViews() {}
 
-    public record AuthorityView(String authorityCode, String name, double lat, double lon, boolean member) {
-    }
+    public record AuthorityView(String authorityCode, String name, double lat, double lon, boolean member) {}
 
-    public record HomeView(String homeId, String name, String kind, String provider, String authorityCode,
-            double lat, double lon, int places, int occupied, int vacancies, int minAge, int maxAge, String sexes,
-            Set<String> needsMet, boolean pets, double weeklyCost, boolean available, int version) {
-    }
+    public record HomeView(
+            String homeId,
+            String name,
+            String kind,
+            String provider,
+            String authorityCode,
+            double lat,
+            double lon,
+            int places,
+            int occupied,
+            int vacancies,
+            int minAge,
+            int maxAge,
+            String sexes,
+            Set<String> needsMet,
+            boolean pets,
+            double weeklyCost,
+            boolean available,
+            int version) {}
 
     /**
      * A home as the homes map draws and filters it: position, kind, provider, council, places and vacancies, ages
@@ -24,33 +37,64 @@ public final class RegistryViews {
      * (sexes, pets, cost, occupancy) is read from {@code /api/homes/{id}} when an officer selects it, so the
      * register every officer downloads carries only this.
      */
-    public record MapHome(String homeId, String name, String kind, String provider, String authorityCode,
-            double lat, double lon, int places, int vacancies, int minAge, int maxAge, Set<String> needsMet,
+    public record MapHome(
+            String homeId,
+            String name,
+            String kind,
+            String provider,
+            String authorityCode,
+            double lat,
+            double lon,
+            int places,
+            int vacancies,
+            int minAge,
+            int maxAge,
+            Set<String> needsMet,
             boolean available,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String availability,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) LocalDate availableFrom,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String availability,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            LocalDate availableFrom,
+
             LocalDate vacancyConfirmedOn,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT) boolean vacancyStale) {
-    }
 
-    public record ChildSummary(String childId, String authorityCode, int age, String sex, String siblingGroup,
-            Set<String> needs, Set<String> placementKinds, LocalDate neededBy, String currentHomeId,
-            boolean mayMove, long daysWaiting) {
-    }
+            @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            boolean vacancyStale) {}
 
-    public record Point(double lat, double lon) {
-    }
+    public record ChildSummary(
+            String childId,
+            String authorityCode,
+            int age,
+            String sex,
+            String siblingGroup,
+            Set<String> needs,
+            Set<String> placementKinds,
+            LocalDate neededBy,
+            String currentHomeId,
+            boolean mayMove,
+            long daysWaiting) {}
 
-    public record KeyPlaceView(String kind, Point at, double visitsPerMonth) {
-    }
+    public record Point(double lat, double lon) {}
 
-    public record AvoidZoneView(Point centre, double radiusKm, String reason) {
-    }
+    public record KeyPlaceView(String kind, Point at, double visitsPerMonth) {}
 
-    public record ChildDetail(ChildSummary child, Point familyHome, Point school, Set<String> preferredKinds,
-            String alongside, String pets, List<KeyPlaceView> keyPlaces, List<AvoidZoneView> avoidZones,
-            List<String> siblings, int version, String locationPrecision) {
-    }
+    public record AvoidZoneView(Point centre, double radiusKm, String reason) {}
+
+    public record ChildDetail(
+            ChildSummary child,
+            Point familyHome,
+            Point school,
+            Set<String> preferredKinds,
+            String alongside,
+            String pets,
+            List<KeyPlaceView> keyPlaces,
+            List<AvoidZoneView> avoidZones,
+            List<String> siblings,
+            int version,
+            String locationPrecision) {}
 
     /** About 1 km: enough to plan on a map, not enough to find a family's address. */
     public static Point approximate(double lat, double lon) {

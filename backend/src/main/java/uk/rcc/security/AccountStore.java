@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,21 +27,27 @@ public class AccountStore implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        List<RccUser> users = jdbc.query("""
+        List<RccUser> users = jdbc.query(
+                """
                 SELECT username, password_hash, role, authority_code, enabled,
                        coalesce(locked_until > now(), false) AS locked
                 FROM app_user WHERE username = ?""",
-                (rs, i) -> new RccUser(rs.getString("username"), rs.getString("password_hash"),
-                        Role.valueOf(rs.getString("role")), rs.getString("authority_code"), rs.getBoolean("enabled"),
-                        rs.getBoolean("locked")), username);
+                (rs, i) -> new RccUser(
+                        rs.getString("username"),
+                        rs.getString("password_hash"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getString("authority_code"),
+                        rs.getBoolean("enabled"),
+                        rs.getBoolean("locked")),
+                username);
         if (users.isEmpty()) {
             throw new UsernameNotFoundException("no such account");
         }
         return users.get(0);
     }
 
-    public void createOrReplace(String username, String rawPassword, Role role, String authorityCode,
-            String displayName) {
+    public void createOrReplace(
+            String username, String rawPassword, Role role, String authorityCode, String displayName) {
         jdbc.update("""
                 INSERT INTO app_user (username, password_hash, role, authority_code, display_name)
                 VALUES (?, ?, ?, ?, ?)

@@ -2,7 +2,6 @@ package uk.rcc.security;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,8 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class CommandActor {
     public static final String OPTION = uk.rcc.cli.Options.ACTOR;
 
-    private CommandActor() {
-    }
+    private CommandActor() {}
 
     /** The {@code --actor} value among a command's arguments, or the operating-system user and host. */
     public static String from(List<String> args) {
@@ -27,8 +25,9 @@ public final class CommandActor {
     /** Signs the actor in on this thread for the command's duration; {@link #signOut()} when it ends. */
     public static void signIn(String actor) {
         Principal principal = new Principal(new Viewer(actor, Role.COMMISSIONER, null));
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, List.of(new SimpleGrantedAuthority(Role.COMMISSIONER.authority()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        principal, null, List.of(new SimpleGrantedAuthority(Role.COMMISSIONER.authority()))));
     }
 
     public static void signOut() {

@@ -5,7 +5,6 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-
 import uk.rcc.audit.AuditLog;
 
 /** Audits every sign-in and failed sign-in; counts failures towards a lock-out and clears them on success. */
@@ -27,7 +26,8 @@ class LoginEvents {
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             accounts.recordFailedLogin(username);
         }
-        audit.record(username, "LOGIN_FAILED", null, event.getException().getClass().getSimpleName());
+        audit.record(
+                username, "LOGIN_FAILED", null, event.getException().getClass().getSimpleName());
     }
 
     @EventListener
@@ -35,8 +35,8 @@ class LoginEvents {
         String username = event.getAuthentication().getName();
         accounts.recordSuccessfulLogin(username);
         // an account with a second factor is signed in only once its code is right (TwoFactorSignIn)
-        boolean codeToCome = event.getAuthentication().getPrincipal() instanceof RccUser user
-                && twoFactor.needsSecondFactor(user);
+        boolean codeToCome =
+                event.getAuthentication().getPrincipal() instanceof RccUser user && twoFactor.needsSecondFactor(user);
         audit.record(username, codeToCome ? "LOGIN_PASSWORD_ACCEPTED" : "LOGIN", null, null);
     }
 }

@@ -11,10 +11,13 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class LoginPageController {
     private final org.springframework.beans.factory.ObjectProvider<
-            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidcClients;
+                    org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+            oidcClients;
 
-    LoginPageController(org.springframework.beans.factory.ObjectProvider<
-            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidcClients) {
+    LoginPageController(
+            org.springframework.beans.factory.ObjectProvider<
+                            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+                    oidcClients) {
         this.oidcClients = oidcClients;
     }
 
@@ -25,8 +28,10 @@ class LoginPageController {
             for (Object item : registrations) {
                 var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) item;
                 links.append("<p><a class=\"button\" href=\"/oauth2/authorization/")
-                        .append(HtmlUtils.htmlEscape(registration.getRegistrationId())).append("\">Sign in with ")
-                        .append(HtmlUtils.htmlEscape(registration.getClientName())).append("</a></p>");
+                        .append(HtmlUtils.htmlEscape(registration.getRegistrationId()))
+                        .append("\">Sign in with ")
+                        .append(HtmlUtils.htmlEscape(registration.getClientName()))
+                        .append("</a></p>");
             }
         }
         return links.toString();
@@ -38,7 +43,8 @@ class LoginPageController {
         String message = request.getParameter("error") != null
                 ? "<p class=\"error\" role=\"alert\">Sign-in failed: wrong username or password, or the account is"
                         + " locked for 15 minutes after 5 failed attempts.</p>"
-                : request.getParameter("logout") != null ? "<p class=\"notice\" role=\"status\">You are signed out.</p>"
+                : request.getParameter("logout") != null
+                        ? "<p class=\"notice\" role=\"status\">You are signed out.</p>"
                         : "";
         return """
                 <!DOCTYPE html>
@@ -65,7 +71,10 @@ class LoginPageController {
                   </main>
                 </body>
                 </html>
-                """.formatted(message, oidcLinks(), HtmlUtils.htmlEscape(csrf.getParameterName()),
-                HtmlUtils.htmlEscape(csrf.getToken()));
+                """.formatted(
+                        message,
+                        oidcLinks(),
+                        HtmlUtils.htmlEscape(csrf.getParameterName()),
+                        HtmlUtils.htmlEscape(csrf.getToken()));
     }
 }

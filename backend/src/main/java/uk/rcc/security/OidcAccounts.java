@@ -2,7 +2,6 @@ package uk.rcc.security;
 
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -22,7 +21,8 @@ class OidcAccounts extends OidcUserService {
     private final String roleClaim;
     private final String authorityClaim;
 
-    OidcAccounts(@Value("${rcc.oidc.role-claim:rcc_role}") String roleClaim,
+    OidcAccounts(
+            @Value("${rcc.oidc.role-claim:rcc_role}") String roleClaim,
             @Value("${rcc.oidc.authority-claim:rcc_authority}") String authorityClaim) {
         this.roleClaim = roleClaim;
         this.authorityClaim = authorityClaim;
@@ -46,7 +46,8 @@ class OidcAccounts extends OidcUserService {
         }
         Object authority = claims.get(authorityClaim);
         String council = authority == null ? null : String.valueOf(authority).trim();
-        if (role == Role.OFFICER && (council == null || !COUNCIL.matcher(council).matches())) {
+        if (role == Role.OFFICER
+                && (council == null || !COUNCIL.matcher(council).matches())) {
             throw refused("an officer's identity token needs an ONS council code in '" + authorityClaim + "'");
         }
         Object name = claims.getOrDefault("preferred_username", subject);
@@ -63,8 +64,11 @@ class OidcAccounts extends OidcUserService {
         private final Viewer viewer;
 
         RccOidcUser(OidcUser user, Viewer viewer) {
-            super(java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-                    viewer.role().authority())), user.getIdToken(), user.getUserInfo());
+            super(
+                    java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                            viewer.role().authority())),
+                    user.getIdToken(),
+                    user.getUserInfo());
             this.viewer = viewer;
         }
 

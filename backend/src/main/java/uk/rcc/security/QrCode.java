@@ -1,25 +1,28 @@
 package uk.rcc.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
-
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 
 /** A QR code drawn server-side as SVG (no script, no third party sees the secret), as a data: address for an img. */
 final class QrCode {
-    private QrCode() {
-    }
+    private QrCode() {}
 
     static BitMatrix matrix(String text) {
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            return new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot draw a QR code of " + text.length() + " characters", e);
         }
@@ -41,7 +44,7 @@ final class QrCode {
     }
 
     static String dataUri(String text) {
-        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg(text)
-                .getBytes(StandardCharsets.UTF_8));
+        return "data:image/svg+xml;base64,"
+                + Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,14 +2,14 @@ package uk.rcc.security;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in account with its role and, for officers, their council. */
-public record RccUser(String username, String passwordHash, Role role, String authorityCode, boolean enabled,
-        boolean locked) implements UserDetails, HasViewer {
+public record RccUser(
+        String username, String passwordHash, Role role, String authorityCode, boolean enabled, boolean locked)
+        implements UserDetails, HasViewer {
 
     @Override
     public Viewer viewer() {

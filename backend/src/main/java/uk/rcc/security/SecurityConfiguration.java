@@ -20,34 +20,53 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http,
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
             org.springframework.beans.factory.ObjectProvider<
-                    org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidcClients,
-            OidcAccounts oidcAccounts, TwoFactorSignIn twoFactorSignIn) throws Exception {
+                            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+                    oidcClients,
+            OidcAccounts oidcAccounts,
+            TwoFactorSignIn twoFactorSignIn)
+            throws Exception {
         if (oidcClients.getIfAvailable() != null) {
-            http.oauth2Login(oidc -> oidc.loginPage("/login")
-                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts)));
+            http.oauth2Login(oidc ->
+                    oidc.loginPage("/login").userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts)));
         }
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/login/code", "/login/enrol").permitAll()
-                .requestMatchers("/login", "/login.html", "/oauth2/**", "/login/oauth2/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                        "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info")
-                .permitAll()
-                .requestMatchers("/actuator/**").hasRole("ADMIN")
-                .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(twoFactorSignIn).permitAll())
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/login/code", "/login/enrol")
+                        .permitAll()
+                        .requestMatchers(
+                                "/login",
+                                "/login.html",
+                                "/oauth2/**",
+                                "/login/oauth2/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/login").successHandler(twoFactorSignIn).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.spa())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: "
-                                + "https:; style-src 'self'; script-src 'self'; object-src 'none'; "
-                                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: "
+                                        + "https:; style-src 'self'; script-src 'self'; object-src 'none'; "
+                                        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                         .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
     }

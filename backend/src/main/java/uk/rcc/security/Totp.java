@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,11 +16,11 @@ public final class Totp {
     public static final int DIGITS = 6;
     /** Codes of the step before and after the current one are accepted too: phone clocks drift. */
     static final int WINDOW = 1;
+
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** A new 160-bit secret (RFC 4226 recommends 160 bits for HMAC-SHA1), Base32-encoded. */
     public static String newSecret() {
@@ -46,8 +45,10 @@ public final class Totp {
             mac.init(new SecretKeySpec(secret, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = (hash[offset] & 0x7f) << 24 | (hash[offset + 1] & 0xff) << 16
-                    | (hash[offset + 2] & 0xff) << 8 | hash[offset + 3] & 0xff;
+            int binary = (hash[offset] & 0x7f) << 24
+                    | (hash[offset + 1] & 0xff) << 16
+                    | (hash[offset + 2] & 0xff) << 8
+                    | hash[offset + 3] & 0xff;
             return String.format("%0" + digits + "d", binary % (int) Math.pow(10, digits));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
@@ -63,8 +64,8 @@ public final class Totp {
         long current = step(now);
         long found = -1;
         for (long step = current - WINDOW; step <= current + WINDOW; step++) {
-            if (java.security.MessageDigest.isEqual(code(secret, step, DIGITS).getBytes(),
-                    code.strip().getBytes())) {
+            if (java.security.MessageDigest.isEqual(
+                    code(secret, step, DIGITS).getBytes(), code.strip().getBytes())) {
                 found = step;
             }
         }
@@ -79,7 +80,8 @@ public final class Totp {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     static String base32(byte[] bytes) {

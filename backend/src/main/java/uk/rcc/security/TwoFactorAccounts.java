@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.rcc.audit.AuditLog;
 
 /**
@@ -32,7 +30,9 @@ public class TwoFactorAccounts {
 
     /** The outcome of a code at sign-in. */
     public enum Check {
-        ACCEPTED, REFUSED, LOCKED
+        ACCEPTED,
+        REFUSED,
+        LOCKED
     }
 
     private final JdbcTemplate jdbc;
@@ -40,13 +40,18 @@ public class TwoFactorAccounts {
     private final AuditLog audit;
     private final Set<Role> requiredRoles;
 
-    TwoFactorAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, AuditLog audit,
+    TwoFactorAccounts(
+            JdbcTemplate jdbc,
+            PasswordEncoder passwordEncoder,
+            AuditLog audit,
             @Value("${rcc.two-factor.required-roles:ADMIN,COMMISSIONER}") String requiredRoles) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.requiredRoles = EnumSet.noneOf(Role.class);
-        Arrays.stream(requiredRoles.split(",")).map(String::strip).filter(role -> !role.isEmpty())
+        Arrays.stream(requiredRoles.split(","))
+                .map(String::strip)
+                .filter(role -> !role.isEmpty())
                 .forEach(role -> this.requiredRoles.add(Role.valueOf(role)));
     }
 
@@ -55,8 +60,10 @@ public class TwoFactorAccounts {
     }
 
     public boolean enrolled(String username) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT exists(SELECT 1 FROM two_factor WHERE username = ? "
-                + "AND confirmed_at IS NOT NULL)", Boolean.class, username));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT exists(SELECT 1 FROM two_factor WHERE username = ? " + "AND confirmed_at IS NOT NULL)",
+                Boolean.class,
+                username));
     }
 
     public boolean needsSecondFactor(RccUser user) {
@@ -68,22 +75,33 @@ public class TwoFactorAccounts {
      * an enrolled account or a name with no local account.
      */
     public Optional<String> offeredSecret(String username) {
-        jdbc.update("INSERT INTO two_factor (username, secret) SELECT username, ? FROM app_user WHERE username = ? "
-                + "ON CONFLICT (username) DO NOTHING", Totp.newSecret(), username);
-        return jdbc.queryForList("SELECT secret FROM two_factor WHERE username = ? AND confirmed_at IS NULL",
-                String.class, username).stream().findFirst();
+        jdbc.update(
+                "INSERT INTO two_factor (username, secret) SELECT username, ? FROM app_user WHERE username = ? "
+                        + "ON CONFLICT (username) DO NOTHING",
+                Totp.newSecret(),
+                username);
+        return jdbc
+                .queryForList(
+                        "SELECT secret FROM two_factor WHERE username = ? AND confirmed_at IS NULL",
+                        String.class,
+                        username)
+                .stream()
+                .findFirst();
     }
 
     /** Confirms the enrolment with the app's first code; the recovery codes to show once, or empty if wrong. */
     @Transactional
     public Optional<List<String>> confirm(String username, String code) {
         Optional<String> secret = offeredSecret(username);
-        long step = secret.map(offered -> Totp.matchingStep(offered, code, Instant.now())).orElse(-1L);
+        long step = secret.map(offered -> Totp.matchingStep(offered, code, Instant.now()))
+                .orElse(-1L);
         if (step < 0) {
             return Optional.empty();
         }
-        jdbc.update("UPDATE two_factor SET confirmed_at = now(), last_step = ?, failed_codes = 0 WHERE username = ?",
-                step, username);
+        jdbc.update(
+                "UPDATE two_factor SET confirmed_at = now(), last_step = ?, failed_codes = 0 WHERE username = ?",
+                step,
+                username);
         List<String> codes = newRecoveryCodes(username);
         audit.record(username, "ENROL_TWO_FACTOR", username, RECOVERY_CODES + " recovery codes issued");
         return Optional.of(codes);
@@ -95,9 +113,11 @@ public class TwoFactorAccounts {
      */
     @Transactional
     public Check verify(String username, String code) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT t.secret, t.last_step, "
-                + "coalesce(u.locked_until > now(), false) AS locked FROM two_factor t JOIN app_user u "
-                + "USING (username) WHERE username = ? AND t.confirmed_at IS NOT NULL FOR UPDATE", username);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT t.secret, t.last_step, "
+                        + "coalesce(u.locked_until > now(), false) AS locked FROM two_factor t JOIN app_user u "
+                        + "USING (username) WHERE username = ? AND t.confirmed_at IS NOT NULL FOR UPDATE",
+                username);
         if (rows.isEmpty()) {
             return Check.REFUSED;
         }
@@ -119,16 +139,24 @@ public class TwoFactorAccounts {
 
     /** An enrolment confirmed with a wrong first code counts as a failed code too. */
     public Check failedCode(String username) {
-        Integer failures = jdbc.queryForList("UPDATE two_factor SET failed_codes = failed_codes + 1 "
-                + "WHERE username = ? RETURNING failed_codes", Integer.class, username).stream().findFirst()
+        Integer failures = jdbc
+                .queryForList(
+                        "UPDATE two_factor SET failed_codes = failed_codes + 1 "
+                                + "WHERE username = ? RETURNING failed_codes",
+                        Integer.class,
+                        username)
+                .stream()
+                .findFirst()
                 .orElse(null);
         if (failures == null) {
             return Check.REFUSED;
         }
         audit.record(username, "LOGIN_CODE_FAILED", null, failures + " in a row");
         if (failures >= AccountStore.FAILURES_BEFORE_LOCK) {
-            jdbc.update("UPDATE app_user SET locked_until = ? WHERE username = ?",
-                    Timestamp.from(Instant.now().plus(AccountStore.LOCK)), username);
+            jdbc.update(
+                    "UPDATE app_user SET locked_until = ? WHERE username = ?",
+                    Timestamp.from(Instant.now().plus(AccountStore.LOCK)),
+                    username);
             jdbc.update("UPDATE two_factor SET failed_codes = 0 WHERE username = ?", username);
             audit.record(username, "LOCKED", username, failures + " failed codes");
             return Check.LOCKED;
@@ -156,7 +184,9 @@ public class TwoFactorAccounts {
             String code = Totp.base32(random).substring(0, 10).toLowerCase(java.util.Locale.ROOT);
             code = code.substring(0, 5) + "-" + code.substring(5);
             codes.add(code);
-            jdbc.update("INSERT INTO two_factor_recovery_code (username, code_hash) VALUES (?, ?)", username,
+            jdbc.update(
+                    "INSERT INTO two_factor_recovery_code (username, code_hash) VALUES (?, ?)",
+                    username,
                     passwordEncoder.encode(code));
         }
         return codes;
@@ -167,8 +197,9 @@ public class TwoFactorAccounts {
         if (typed.length() != 11) {
             return false;
         }
-        List<Map<String, Object>> unused = jdbc.queryForList("SELECT id, code_hash FROM two_factor_recovery_code "
-                + "WHERE username = ? AND used_at IS NULL", username);
+        List<Map<String, Object>> unused = jdbc.queryForList(
+                "SELECT id, code_hash FROM two_factor_recovery_code " + "WHERE username = ? AND used_at IS NULL",
+                username);
         for (Map<String, Object> row : unused) {
             if (passwordEncoder.matches(typed, (String) row.get("code_hash"))) {
                 jdbc.update("UPDATE two_factor_recovery_code SET used_at = now() WHERE id = ?", row.get("id"));

@@ -1,8 +1,9 @@
 package uk.rcc.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The pages of two-factor sign-in, plain HTML like the sign-in page: the code after the password, enrolment with a
@@ -43,7 +41,8 @@ class TwoFactorPages {
         }
         String message = request.getParameter("error") != null
                 ? "<p class=\"error\" role=\"alert\">Wrong or already used code. Five wrong codes lock the account for"
-                        + " 15 minutes.</p>" : "";
+                        + " 15 minutes.</p>"
+                : "";
         return ResponseEntity.ok(page("Enter your code", message + """
                 <form method="post" action="/login/code">
                   <label for="code">Code from your authenticator app, or a recovery code</label>
@@ -54,8 +53,8 @@ class TwoFactorPages {
     }
 
     @PostMapping("/login/code")
-    ResponseEntity<String> submitCode(@RequestParam String code, HttpServletRequest request,
-            HttpServletResponse response) {
+    ResponseEntity<String> submitCode(
+            @RequestParam String code, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> username = signIn.pending(request);
         if (username.isEmpty()) {
             return toSignIn();
@@ -88,8 +87,8 @@ class TwoFactorPages {
 
     @PostMapping("/login/enrol")
     @ResponseBody
-    ResponseEntity<String> confirmAtSignIn(@RequestParam String code, HttpServletRequest request,
-            HttpServletResponse response) {
+    ResponseEntity<String> confirmAtSignIn(
+            @RequestParam String code, HttpServletRequest request, HttpServletResponse response) {
         Optional<String> username = signIn.pending(request);
         if (username.isEmpty() || twoFactor.enrolled(username.get())) {
             return toSignIn();
@@ -112,9 +111,11 @@ class TwoFactorPages {
     ResponseEntity<String> enrolSignedIn(CsrfToken csrf, HttpServletRequest request) {
         String username = localAccount();
         if (twoFactor.enrolled(username)) {
-            return ResponseEntity.ok(page("Two-factor sign-in", "<p id=\"enrolled\">Your account signs in with a "
-                    + "code from your authenticator app. An administrator can reset it if you lose your phone.</p>"
-                    + "<p><a href=\"/\">Back</a></p>"));
+            return ResponseEntity.ok(page(
+                    "Two-factor sign-in",
+                    "<p id=\"enrolled\">Your account signs in with a "
+                            + "code from your authenticator app. An administrator can reset it if you lose your phone.</p>"
+                            + "<p><a href=\"/\">Back</a></p>"));
         }
         return enrolmentPage(username, "/account/two-factor", csrf, request);
     }
@@ -135,32 +136,40 @@ class TwoFactorPages {
     @PostMapping("/api/accounts/{username}/two-factor/reset")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> reset(@PathVariable String username) {
-        return twoFactor.reset(username, Viewer.current().username()) ? ResponseEntity.noContent().build()
+        return twoFactor.reset(username, Viewer.current().username())
+                ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
     }
 
     private static String localAccount() {
         Viewer viewer = Viewer.current();
-        if (!(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
-                .getPrincipal() instanceof RccUser)) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.CONFLICT,
+        if (!(org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication()
+                        .getPrincipal()
+                instanceof RccUser)) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    HttpStatus.CONFLICT,
                     "accounts signed in through OpenID Connect use their identity provider's factors");
         }
         return viewer.username();
     }
 
-    private ResponseEntity<String> enrolmentPage(String username, String action, CsrfToken csrf,
-            HttpServletRequest request) {
+    private ResponseEntity<String> enrolmentPage(
+            String username, String action, CsrfToken csrf, HttpServletRequest request) {
         Optional<String> offered = twoFactor.offeredSecret(username);
         if (offered.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(page("Two-factor sign-in",
-                    "<p>No local account of that name.</p>"));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(page("Two-factor sign-in", "<p>No local account of that name.</p>"));
         }
         String secret = offered.get();
         String message = request.getParameter("error") != null
                 ? "<p class=\"error\" role=\"alert\">That code did not match. Check the phone's clock and try the "
-                        + "next code.</p>" : "";
-        return ResponseEntity.ok(page("Set up two-factor sign-in", message + """
+                        + "next code.</p>"
+                : "";
+        return ResponseEntity.ok(page(
+                "Set up two-factor sign-in",
+                message
+                        + """
                 <p>Scan this code with an authenticator app (any app for time-based codes), then enter the
                 six-digit code it shows.</p>
                 <p><img id="qr" src="%s" alt="QR code of your two-factor secret" width="240" height="240"></p>
@@ -170,8 +179,11 @@ class TwoFactorPages {
                   <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" required autofocus>
                   %s
                   <button type="submit">Confirm</button>
-                </form>""".formatted(QrCode.dataUri(Totp.otpauthUri(ISSUER, username, secret)),
-                HtmlUtils.htmlEscape(secret), action, csrfField(csrf))));
+                </form>""".formatted(
+                                        QrCode.dataUri(Totp.otpauthUri(ISSUER, username, secret)),
+                                        HtmlUtils.htmlEscape(secret),
+                                        action,
+                                        csrfField(csrf))));
     }
 
     private static String recoveryCodesPage(List<String> codes) {
@@ -195,7 +207,9 @@ class TwoFactorPages {
     }
 
     private static ResponseEntity<String> redirect(String location) {
-        return ResponseEntity.status(HttpStatus.FOUND).header("Location", location).build();
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .header("Location", location)
+                .build();
     }
 
     private static String page(String title, String body) {

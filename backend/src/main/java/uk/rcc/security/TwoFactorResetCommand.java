@@ -3,9 +3,7 @@ package uk.rcc.security;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 

@@ -1,11 +1,14 @@
 package uk.rcc.security;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,11 +20,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import uk.rcc.audit.AuditLog;
 
 /**
@@ -36,15 +34,15 @@ class TwoFactorSignIn implements AuthenticationSuccessHandler {
     private static final String PENDING = TwoFactorSignIn.class.getName() + ".PENDING";
 
     /** Who passed the password, and when. */
-    record Pending(String username, Instant at) implements Serializable {
-    }
+    record Pending(String username, Instant at) implements Serializable {}
 
     private final TwoFactorAccounts twoFactor;
     private final AccountStore accounts;
     private final AuditLog audit;
     private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-    private final SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler signedIn =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     TwoFactorSignIn(TwoFactorAccounts twoFactor, AccountStore accounts, AuditLog audit) {
         this.twoFactor = twoFactor;
@@ -54,8 +52,9 @@ class TwoFactorSignIn implements AuthenticationSuccessHandler {
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException, ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
         if (!(authentication.getPrincipal() instanceof RccUser user) || !twoFactor.needsSecondFactor(user)) {
             signedIn.onAuthenticationSuccess(request, response, authentication);
             return;
@@ -70,7 +69,8 @@ class TwoFactorSignIn implements AuthenticationSuccessHandler {
     /** The account waiting for its code in this session, if it passed its password less than five minutes ago. */
     Optional<String> pending(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(PENDING) instanceof Pending pending
+        if (session != null
+                && session.getAttribute(PENDING) instanceof Pending pending
                 && pending.at().plus(PENDING_FOR).isAfter(Instant.now())) {
             return Optional.of(pending.username());
         }
@@ -92,8 +92,7 @@ class TwoFactorSignIn implements AuthenticationSuccessHandler {
             throw new org.springframework.security.authentication.LockedException("account locked or disabled");
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         forget(request);
         request.changeSessionId();

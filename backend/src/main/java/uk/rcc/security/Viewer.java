@@ -1,7 +1,6 @@
 package uk.rcc.security;
 
 import java.util.Optional;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -5,7 +5,11 @@ import java.time.Period;
 
 /** Age bands of the forecast: 0, 1–4, 5–9, 10–15, 16–17. */
 public enum AgeBand {
-    UNDER_1(0, 0), AGE_1_4(1, 4), AGE_5_9(5, 9), AGE_10_15(10, 15), AGE_16_17(16, 17);
+    UNDER_1(0, 0),
+    AGE_1_4(1, 4),
+    AGE_5_9(5, 9),
+    AGE_10_15(10, 15),
+    AGE_16_17(16, 17);
 
     private final int from;
     private final int to;

@@ -15,35 +15,55 @@ import java.util.function.ToDoubleFunction;
  * straight line through the previous two years).
  */
 public final class Backtest {
-    public static final int[] HORIZONS = { 12, 24 };
+    public static final int[] HORIZONS = {12, 24};
     static final int AHEAD = 24;
 
     /**
      * One comparison: an origin, months ahead, an authority (or ALL for the co-operative) and a category (or ALL);
      * {@code candidates} holds each candidate model's expected count by its code.
      */
-    public record Point(YearMonth origin, int horizon, String authority, String category, double actual, double median,
-            double low50, double high50, double low80, double high80, double low95, double high95, double lastValue,
-            double trend, Map<String, Double> candidates) {
-    }
+    public record Point(
+            YearMonth origin,
+            int horizon,
+            String authority,
+            String category,
+            double actual,
+            double median,
+            double low50,
+            double high50,
+            double low80,
+            double high80,
+            double low95,
+            double high95,
+            double lastValue,
+            double trend,
+            Map<String, Double> candidates) {}
 
     /**
      * Accuracy per horizon, authority and category over all origins; {@code candidateWapes} each candidate model's
      * WAPE by its code.
      */
-    public record Summary(int horizon, String authority, String category, int origins, double modelWape,
-            double lastValueWape, double trendWape, double modelBias, double coverage50, double coverage80,
-            double coverage95, Map<String, Double> candidateWapes) {
-    }
+    public record Summary(
+            int horizon,
+            String authority,
+            String category,
+            int origins,
+            double modelWape,
+            double lastValueWape,
+            double trendWape,
+            double modelBias,
+            double coverage50,
+            double coverage80,
+            double coverage95,
+            Map<String, Double> candidateWapes) {}
 
-    private Backtest() {
-    }
+    private Backtest() {}
 
-    public static List<Point> run(Ssda903Data data, LocalDate lastDate, int origins, int runs, long seed,
-            int windowMonths) {
+    public static List<Point> run(
+            Ssda903Data data, LocalDate lastDate, int origins, int runs, long seed, int windowMonths) {
         YearMonth end = Forecast.originMonth(lastDate);
-        MonthlyFlows flows = MonthlyFlows.of(data.asOf(end.atEndOfMonth()), end, ModelChoice.SPAN + AHEAD
-                + 6 * origins + 24);
+        MonthlyFlows flows =
+                MonthlyFlows.of(data.asOf(end.atEndOfMonth()), end, ModelChoice.SPAN + AHEAD + 6 * origins + 24);
         List<ModelChoice.Candidate> candidates = ModelChoice.Candidate.all();
         List<Point> points = new ArrayList<>();
         for (int k = 0; k < origins; k++) {
@@ -51,8 +71,8 @@ public final class Backtest {
             if (flows.month(0, origin.minusMonths(12 + ModelChoice.MIN_HISTORY_MONTHS - 1)) == null) {
                 break;
             }
-            Forecast.Result forecast = Forecast.forecast(data, new Forecast.Settings(origin.atEndOfMonth(), AHEAD,
-                    runs, seed + k, windowMonths, 0));
+            Forecast.Result forecast = Forecast.forecast(
+                    data, new Forecast.Settings(origin.atEndOfMonth(), AHEAD, runs, seed + k, windowMonths, 0));
             Map<String, Forecast.Row> byKey = Forecast.index(forecast.rows());
             Map<String, double[][][]> projected = new LinkedHashMap<>();
             for (ModelChoice.Candidate candidate : candidates) {
@@ -60,7 +80,8 @@ public final class Backtest {
             }
             List<String> authorities = forecast.authorities();
             for (int a = 0; a < authorities.size(); a++) {
-                int council = a == authorities.size() - 1 ? -1 : flows.councils().indexOf(authorities.get(a));
+                int council =
+                        a == authorities.size() - 1 ? -1 : flows.councils().indexOf(authorities.get(a));
                 for (int c = -1; c < StockFlowModel.CATEGORIES; c++) {
                     int category = c;
                     String name = c < 0 ? Forecast.ALL : Category.values()[c].name();
@@ -77,9 +98,22 @@ public final class Backtest {
                             expected.put(p.getKey(), c < 0 ? StockFlowModel.sum(counts) : counts[c]);
                         }
                         double[] q = row.quantiles();
-                        points.add(new Point(origin, ahead, authorities.get(a), name,
-                                count(flows, council, target, category), q[3], q[2], q[4], q[1], q[5], q[0], q[6],
-                                history[history.length - 1], trend(history, ahead), expected));
+                        points.add(new Point(
+                                origin,
+                                ahead,
+                                authorities.get(a),
+                                name,
+                                count(flows, council, target, category),
+                                q[3],
+                                q[2],
+                                q[4],
+                                q[1],
+                                q[5],
+                                q[0],
+                                q[6],
+                                history[history.length - 1],
+                                trend(history, ahead),
+                                expected));
                     }
                 }
             }
@@ -94,12 +128,16 @@ public final class Backtest {
 
     public static List<Summary> summarise(List<Point> points) {
         List<Summary> summaries = new ArrayList<>();
-        List<String> authorities = points.stream().map(Point::authority).distinct().toList();
+        List<String> authorities =
+                points.stream().map(Point::authority).distinct().toList();
         for (String authority : authorities) {
             for (int horizon : HORIZONS) {
                 for (String category : categories()) {
-                    List<Point> group = points.stream().filter(p -> p.horizon() == horizon
-                            && p.authority().equals(authority) && p.category().equals(category)).toList();
+                    List<Point> group = points.stream()
+                            .filter(p -> p.horizon() == horizon
+                                    && p.authority().equals(authority)
+                                    && p.category().equals(category))
+                            .toList();
                     if (!group.isEmpty()) {
                         summaries.add(summary(horizon, authority, category, group));
                     }
@@ -117,7 +155,9 @@ public final class Backtest {
         double error = 0;
         double actual = 0;
         for (Point p : points) {
-            if (p.horizon() == horizon && p.authority().equals(authority) && !p.category().equals(Forecast.ALL)) {
+            if (p.horizon() == horizon
+                    && p.authority().equals(authority)
+                    && !p.category().equals(Forecast.ALL)) {
                 double forecast = switch (model) {
                     case "model" -> p.median();
                     case "last_value" -> p.lastValue();
@@ -136,22 +176,57 @@ public final class Backtest {
      * every origin: the figure the intervals are judged by.
      */
     public static double coverage80(List<Point> points) {
-        List<Point> outcomes = points.stream().filter(p -> !p.authority().equals(Forecast.ALL)
-                && !p.category().equals(Forecast.ALL)).toList();
+        List<Point> outcomes = points.stream()
+                .filter(p ->
+                        !p.authority().equals(Forecast.ALL) && !p.category().equals(Forecast.ALL))
+                .toList();
         return outcomes.isEmpty() ? Double.NaN : share(outcomes, 1);
     }
 
     private static Summary summary(int horizon, String authority, String category, List<Point> group) {
         double actual = group.stream().mapToDouble(Point::actual).sum();
         Map<String, Double> candidates = new LinkedHashMap<>();
-        group.get(0).candidates().keySet().forEach(code -> candidates.put(code, wape(group.stream()
-                .mapToDouble(p -> Math.abs(p.candidates().get(code) - p.actual())).sum(), actual)));
-        return new Summary(horizon, authority, category, group.size(),
-                wape(group.stream().mapToDouble(p -> Math.abs(p.median() - p.actual())).sum(), actual),
-                wape(group.stream().mapToDouble(p -> Math.abs(p.lastValue() - p.actual())).sum(), actual),
-                wape(group.stream().mapToDouble(p -> Math.abs(p.trend() - p.actual())).sum(), actual),
-                actual == 0 ? 0 : group.stream().mapToDouble(p -> p.median() - p.actual()).sum() / actual,
-                share(group, 0), share(group, 1), share(group, 2), candidates);
+        group.get(0)
+                .candidates()
+                .keySet()
+                .forEach(code -> candidates.put(
+                        code,
+                        wape(
+                                group.stream()
+                                        .mapToDouble(
+                                                p -> Math.abs(p.candidates().get(code) - p.actual()))
+                                        .sum(),
+                                actual)));
+        return new Summary(
+                horizon,
+                authority,
+                category,
+                group.size(),
+                wape(
+                        group.stream()
+                                .mapToDouble(p -> Math.abs(p.median() - p.actual()))
+                                .sum(),
+                        actual),
+                wape(
+                        group.stream()
+                                .mapToDouble(p -> Math.abs(p.lastValue() - p.actual()))
+                                .sum(),
+                        actual),
+                wape(
+                        group.stream()
+                                .mapToDouble(p -> Math.abs(p.trend() - p.actual()))
+                                .sum(),
+                        actual),
+                actual == 0
+                        ? 0
+                        : group.stream()
+                                        .mapToDouble(p -> p.median() - p.actual())
+                                        .sum()
+                                / actual,
+                share(group, 0),
+                share(group, 1),
+                share(group, 2),
+                candidates);
     }
 
     static List<String> categories() {
@@ -164,11 +239,13 @@ public final class Backtest {
     }
 
     private static double share(List<Point> group, int level) {
-        long inside = group.stream().filter(p -> switch (level) {
-            case 0 -> p.actual() >= p.low50() && p.actual() <= p.high50();
-            case 1 -> p.actual() >= p.low80() && p.actual() <= p.high80();
-            default -> p.actual() >= p.low95() && p.actual() <= p.high95();
-        }).count();
+        long inside = group.stream()
+                .filter(p -> switch (level) {
+                    case 0 -> p.actual() >= p.low50() && p.actual() <= p.high50();
+                    case 1 -> p.actual() >= p.low80() && p.actual() <= p.high80();
+                    default -> p.actual() >= p.low95() && p.actual() <= p.high95();
+                })
+                .count();
         return inside / (double) group.size();
     }
 

@@ -20,6 +20,7 @@ sealed interface Entries {
     double COOPERATIVE_SLOPE_SD = 0.02;
     /** Pseudo-entries pulling each month-of-year factor towards 1 and each council's age mix to the co-operative's. */
     double SEASON_PRIOR = 100;
+
     double SHARE_PRIOR = 10;
 
     /** Expected entries in a band {@code ahead} months after the origin (1 = the first forecast month). */
@@ -67,18 +68,38 @@ sealed interface Entries {
      * noisy trend borrows from the co-operative's. Entries are split into age bands by the council's mix over the
      * same months, pulled towards the co-operative's mix.
      */
-    record Trended(double level, double evidence, double[] times, double[] season, double slope, double slopeSd,
-            double[] shares, Flat uasc, int originMonthOfYear) implements Entries {
+    record Trended(
+            double level,
+            double evidence,
+            double[] times,
+            double[] season,
+            double slope,
+            double slopeSd,
+            double[] shares,
+            Flat uasc,
+            int originMonthOfYear)
+            implements Entries {
 
         static Trended of(Regression fit, double[] shares, Flat uasc) {
-            return new Trended(fit.level(fit.slope()), fit.total(), fit.times(), fit.season(), fit.slope(),
-                    fit.slopeSd(), shares, uasc, fit.originMonthOfYear());
+            return new Trended(
+                    fit.level(fit.slope()),
+                    fit.total(),
+                    fit.times(),
+                    fit.season(),
+                    fit.slope(),
+                    fit.slopeSd(),
+                    shares,
+                    uasc,
+                    fit.originMonthOfYear());
         }
 
         @Override
         public double rate(int band, int ahead) {
-            return level * shares[band] * Math.exp(slope * ahead) * season[Math.floorMod(originMonthOfYear - 1
-                    + ahead, 12)] + uasc.uascEntries()[band] / uasc.months();
+            return level
+                            * shares[band]
+                            * Math.exp(slope * ahead)
+                            * season[Math.floorMod(originMonthOfYear - 1 + ahead, 12)]
+                    + uasc.uascEntries()[band] / uasc.months();
         }
 
         /** The slope from its normal posterior, then the level from the gamma posterior of the total count. */
@@ -88,8 +109,16 @@ sealed interface Entries {
             double b = slope + slopeSd * StockFlowModel.gaussian(random);
             double total = StockFlowModel.gamma(random, evidence + 0.5);
             double weights = fit.weights(b);
-            return new Trended(weights == 0 ? 0 : total / weights, evidence, times, season, b, 0, shares,
-                    (Flat) uasc.draw(random), originMonthOfYear);
+            return new Trended(
+                    weights == 0 ? 0 : total / weights,
+                    evidence,
+                    times,
+                    season,
+                    b,
+                    0,
+                    shares,
+                    (Flat) uasc.draw(random),
+                    originMonthOfYear);
         }
     }
 
@@ -110,9 +139,12 @@ sealed interface Entries {
         Regression cooperative = Regression.fit(totals(all), season, origin, 0, COOPERATIVE_SLOPE_SD);
         for (int c = 0; c <= councils; c++) {
             List<MonthlyFlows.Month> months = c == councils ? all : flows.window(c, origin, TREND_MONTHS);
-            Regression fit = c == councils ? cooperative
+            Regression fit = c == councils
+                    ? cooperative
                     : Regression.fit(totals(months), season, origin, cooperative.slope, COUNCIL_SLOPE_SD);
-            fitted[c] = Trended.of(fit, c == councils ? allShares : shares(months, allShares),
+            fitted[c] = Trended.of(
+                    fit,
+                    c == councils ? allShares : shares(months, allShares),
                     Flat.of(flows.window(c == councils ? -1 : c, origin, windowMonths)));
         }
         return fitted;
@@ -171,8 +203,8 @@ sealed interface Entries {
     }
 
     /** A Poisson regression with a log link on time (0 at the origin, negative before) and a normal slope prior. */
-    record Regression(double total, double[] times, double[] season, int originMonthOfYear, double slope,
-            double slopeSd) {
+    record Regression(
+            double total, double[] times, double[] season, int originMonthOfYear, double slope, double slopeSd) {
 
         static Regression fit(double[] counts, double[] season, YearMonth origin, double priorSlope, double priorSd) {
             int n = counts.length;

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  */
 public final class Forecast {
     public static final String ALL = "ALL";
-    public static final double[] QUANTILES = { 0.025, 0.10, 0.25, 0.50, 0.75, 0.90, 0.975 };
+    public static final double[] QUANTILES = {0.025, 0.10, 0.25, 0.50, 0.75, 0.90, 0.975};
 
     /** One row of forecast.csv. */
     public record Row(YearMonth month, String authority, String category, double[] quantiles) {
@@ -29,13 +29,18 @@ public final class Forecast {
      * {@code windowMonths} 0 lets the backtest choose the model; a positive value fixes a flat-entry model with
      * that reference window.
      */
-    public record Settings(LocalDate asOf, int horizonMonths, int runs, long seed, int windowMonths,
-            Scenario scenario) {
+    public record Settings(
+            LocalDate asOf, int horizonMonths, int runs, long seed, int windowMonths, Scenario scenario) {
 
         /** A forecast with only an entry rate change (0 for the baseline). */
         public Settings(LocalDate asOf, int horizonMonths, int runs, long seed, int windowMonths, double entryChange) {
-            this(asOf, horizonMonths, runs, seed, windowMonths, entryChange == 0 ? Scenario.BASELINE
-                    : new Scenario("entry", entryChange, 0, 0));
+            this(
+                    asOf,
+                    horizonMonths,
+                    runs,
+                    seed,
+                    windowMonths,
+                    entryChange == 0 ? Scenario.BASELINE : new Scenario("entry", entryChange, 0, 0));
         }
 
         public Settings with(Scenario other) {
@@ -59,12 +64,15 @@ public final class Forecast {
      * simulated future's month-end counts ({@code futures[authority][category][month][run]}, authorities as in
      * {@link #authorities}, ALL last; categories in {@link Category} order), from which spend is computed per future.
      */
-    public record Result(List<Row> rows, List<AgeRow> byAge, ModelChoice choice, List<String> authorities,
-            YearMonth firstMonth, double[][][][] futures) {
-    }
+    public record Result(
+            List<Row> rows,
+            List<AgeRow> byAge,
+            ModelChoice choice,
+            List<String> authorities,
+            YearMonth firstMonth,
+            double[][][][] futures) {}
 
-    private Forecast() {
-    }
+    private Forecast() {}
 
     /** The forecast's rows by category (forecast.csv). */
     public static List<Row> run(Ssda903Data data, Settings settings) {
@@ -84,7 +92,8 @@ public final class Forecast {
         YearMonth origin = originMonth(settings.asOf());
         Ssda903Data known = data.asOf(origin.atEndOfMonth());
         MonthlyFlows flows = MonthlyFlows.of(known, origin, ModelChoice.SPAN);
-        ModelChoice choice = settings.windowMonths() > 0 ? ModelChoice.fixed(settings.windowMonths())
+        ModelChoice choice = settings.windowMonths() > 0
+                ? ModelChoice.fixed(settings.windowMonths())
                 : ModelChoice.choose(flows, origin);
         return simulate(flows, origin, choice, settings);
     }
@@ -92,8 +101,8 @@ public final class Forecast {
     /** A forecast with a model already chosen (a scenario beside its baseline uses the baseline's). */
     public static Result forecast(Ssda903Data data, Settings settings, ModelChoice choice) {
         YearMonth origin = originMonth(settings.asOf());
-        return simulate(MonthlyFlows.of(data.asOf(origin.atEndOfMonth()), origin, ModelChoice.SPAN), origin, choice,
-                settings);
+        return simulate(
+                MonthlyFlows.of(data.asOf(origin.atEndOfMonth()), origin, ModelChoice.SPAN), origin, choice, settings);
     }
 
     private static Result simulate(MonthlyFlows flows, YearMonth origin, ModelChoice choice, Settings settings) {
@@ -111,7 +120,8 @@ public final class Forecast {
         int categories = StockFlowModel.CATEGORIES;
         int bands = StockFlowModel.BANDS;
         int all = councils.size();
-        // futures[council incl. ALL][category incl. ALL][month][run]; byAge[council incl. ALL][band][category incl. ALL][month][run]
+        // futures[council incl. ALL][category incl. ALL][month][run]; byAge[council incl. ALL][band][category incl.
+        // ALL][month][run]
         double[][][][] futures = new double[all + 1][categories + 1][horizon][runs];
         int[][][][][] byAge = new int[all + 1][bands][categories + 1][horizon][runs];
         SplittableRandom random = new SplittableRandom(settings.seed());
@@ -120,13 +130,17 @@ public final class Forecast {
             int m = run % models;
             for (int council = 0; council < all; council++) {
                 SplittableRandom stream = random.split();
-                int[][][] counts = StockFlowModel.simulate(rates[m][council].draw(stream),
-                        entries[m][council].draw(stream), horizon, stream, settings.scenario());
+                int[][][] counts = StockFlowModel.simulate(
+                        rates[m][council].draw(stream),
+                        entries[m][council].draw(stream),
+                        horizon,
+                        stream,
+                        settings.scenario());
                 for (int month = 0; month < horizon; month++) {
                     for (int b = 0; b < bands; b++) {
                         for (int c = 0; c < categories; c++) {
                             int n = counts[month][b][c];
-                            for (int a : new int[] { council, all }) {
+                            for (int a : new int[] {council, all}) {
                                 futures[a][c][month][run] += n;
                                 futures[a][categories][month][run] += n;
                                 byAge[a][b][c][month][run] += n;
@@ -148,8 +162,13 @@ public final class Forecast {
                     String category = c == categories ? ALL : Category.values()[c].name();
                     rows.add(new Row(label, authorities.get(a), category, quantiles(futures[a][c][month])));
                     for (int b = 0; b < bands; b++) {
-                        ageRows.add(new AgeRow(label, authorities.get(a), AgeBand.values()[b], category,
-                                quantiles(java.util.Arrays.stream(byAge[a][b][c][month]).asDoubleStream()
+                        ageRows.add(new AgeRow(
+                                label,
+                                authorities.get(a),
+                                AgeBand.values()[b],
+                                category,
+                                quantiles(java.util.Arrays.stream(byAge[a][b][c][month])
+                                        .asDoubleStream()
                                         .toArray())));
                     }
                 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.exchange.ExchangeReader;
@@ -32,22 +31,43 @@ import uk.rcc.exchange.InvalidDatasetException;
  */
 public final class ForecastCommand {
     /** Weekly cost by category when none is given (£; children's homes from the national average). */
-    static final Map<Category, Double> WEEKLY_COST = new EnumMap<>(Map.of(Category.FOSTER_KINSHIP, 300.0,
-            Category.FOSTER, 500.0, Category.RESIDENTIAL, 6100.0, Category.SUPPORTED, 1500.0,
-            Category.WITH_PARENTS, 100.0, Category.ADOPTION, 100.0, Category.OTHER, 1000.0));
+    static final Map<Category, Double> WEEKLY_COST = new EnumMap<>(Map.of(
+            Category.FOSTER_KINSHIP,
+            300.0,
+            Category.FOSTER,
+            500.0,
+            Category.RESIDENTIAL,
+            6100.0,
+            Category.SUPPORTED,
+            1500.0,
+            Category.WITH_PARENTS,
+            100.0,
+            Category.ADOPTION,
+            100.0,
+            Category.OTHER,
+            1000.0));
+
     static final String USAGE = "usage: forecast --episodes DIR --out DIR [--horizon-months N] [--as-of YYYY-MM-DD] "
             + "[--runs N] [--seed N] [--confidence 0.8] [--entry-rate-change R] [--window-months N] [--lenient] "
             + "[--registry DIR | --supply FILE] [--foster-approvals N] [--foster-resignations N] [--weekly-cost FOSTER=520,...] "
             + "[--scenario name:entry=R,stepdown=S,recruit=N]... [--scenarios-only]";
 
     /** What the command was asked for, checked. */
-    record Request(Path episodes, Path outDir, Forecast.Settings settings, double confidence, Path registry, Path supply,
-            Supply.Projection projection, Map<Category, Double> weeklyCosts, List<Scenario> scenarios,
-            boolean scenariosOnly, boolean lenient, int backtestOrigins) {
-    }
+    record Request(
+            Path episodes,
+            Path outDir,
+            Forecast.Settings settings,
+            double confidence,
+            Path registry,
+            Path supply,
+            Supply.Projection projection,
+            Map<Category, Double> weeklyCosts,
+            List<Scenario> scenarios,
+            boolean scenariosOnly,
+            boolean lenient,
+            int backtestOrigins) {}
 
-    private ForecastCommand() {
-    }
+    private ForecastCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Request request;
@@ -67,9 +87,11 @@ public final class ForecastCommand {
             supply = folder == null ? Supply.NONE : Supply.of(ExchangeReader.readDirectory(folder));
         } catch (InvalidDatasetException e) {
             Path inputs = folder;
-            err.println("forecast: the input is invalid; nothing was forecast. " + e.errors().size() + " error(s):");
-            e.errors().forEach(error -> err.println(inputs.resolve(error.file()).normalize() + ":" + error.line()
-                    + ": " + error.column() + ": " + error.message()));
+            err.println("forecast: the input is invalid; nothing was forecast. "
+                    + e.errors().size() + " error(s):");
+            e.errors()
+                    .forEach(error -> err.println(inputs.resolve(error.file()).normalize() + ":" + error.line() + ": "
+                            + error.column() + ": " + error.message()));
             return CommandLine.BAD_INPUT;
         }
         if (request.supply() != null) {
@@ -80,8 +102,10 @@ public final class ForecastCommand {
                 return CommandLine.BAD_INPUT;
             }
         }
-        read.skipped().forEach(error -> err.println("skipped " + request.episodes().resolve(error.file()).normalize()
-                + ":" + error.line() + ": " + error.column() + ": " + error.message()));
+        read.skipped()
+                .forEach(error -> err.println(
+                        "skipped " + request.episodes().resolve(error.file()).normalize() + ":" + error.line() + ": "
+                                + error.column() + ": " + error.message()));
         if (!read.warnings().isEmpty()) {
             err.println("forecast: " + read.warnings().size() + " episode(s) left out, first: "
                     + read.warnings().get(0));
@@ -97,9 +121,27 @@ public final class ForecastCommand {
     }
 
     static Request request(List<String> args) {
-        Options options = Options.parse(args, Set.of("episodes", "out", "horizon-months", "as-of", "runs", "seed",
-                "confidence", "entry-rate-change", "window-months", "lenient", "backtest-origins", "registry",
-                "supply", "foster-approvals", "foster-resignations", "weekly-cost", "scenario", "scenarios-only"));
+        Options options = Options.parse(
+                args,
+                Set.of(
+                        "episodes",
+                        "out",
+                        "horizon-months",
+                        "as-of",
+                        "runs",
+                        "seed",
+                        "confidence",
+                        "entry-rate-change",
+                        "window-months",
+                        "lenient",
+                        "backtest-origins",
+                        "registry",
+                        "supply",
+                        "foster-approvals",
+                        "foster-resignations",
+                        "weekly-cost",
+                        "scenario",
+                        "scenarios-only"));
         int horizon = options.intValue("horizon-months", 36);
         if (horizon < 1 || horizon > 60) {
             throw new IllegalArgumentException("--horizon-months must be 1 to 60");
@@ -109,25 +151,35 @@ public final class ForecastCommand {
             throw new IllegalArgumentException("--confidence must be between 0.5 and 0.975");
         }
         LocalDate asOf = options.get("as-of").map(LocalDate::parse).orElse(null);
-        Forecast.Settings settings = new Forecast.Settings(asOf, horizon, options.intValue("runs", 1000),
-                Long.parseLong(options.get("seed").orElse("903")), options.intValue("window-months", 0),
+        Forecast.Settings settings = new Forecast.Settings(
+                asOf,
+                horizon,
+                options.intValue("runs", 1000),
+                Long.parseLong(options.get("seed").orElse("903")),
+                options.intValue("window-months", 0),
                 number(options, "entry-rate-change", 0));
         List<Scenario> scenarios = new ArrayList<>();
         for (String text : options.all("scenario")) {
             Scenario scenario = Scenario.parse(text);
             if (scenario.baseline() || scenarios.stream().anyMatch(s -> s.name().equals(scenario.name()))) {
-                throw new IllegalArgumentException("scenario names must be unique and not 'baseline': "
-                        + scenario.name());
+                throw new IllegalArgumentException(
+                        "scenario names must be unique and not 'baseline': " + scenario.name());
             }
             scenarios.add(scenario);
         }
-        return new Request(Path.of(options.require("episodes")), Path.of(options.require("out")), settings,
-                confidence, options.get("registry").map(Path::of).orElse(null),
+        return new Request(
+                Path.of(options.require("episodes")),
+                Path.of(options.require("out")),
+                settings,
+                confidence,
+                options.get("registry").map(Path::of).orElse(null),
                 options.get("supply").map(Path::of).orElse(null),
-                new Supply.Projection(number(options, "foster-approvals", 0),
-                        number(options, "foster-resignations", 0)),
-                weeklyCosts(options.get("weekly-cost").orElse("")), scenarios,
-                options.get("scenarios-only").isPresent(), options.get("lenient").isPresent(),
+                new Supply.Projection(
+                        number(options, "foster-approvals", 0), number(options, "foster-resignations", 0)),
+                weeklyCosts(options.get("weekly-cost").orElse("")),
+                scenarios,
+                options.get("scenarios-only").isPresent(),
+                options.get("lenient").isPresent(),
                 options.intValue("backtest-origins", 4));
     }
 
@@ -144,12 +196,14 @@ public final class ForecastCommand {
         List<Forecast.Row> forecast = result.rows();
         double forecastSeconds = (System.nanoTime() - started) / 1e9;
         var baselineContext = new SufficiencyTables.SupplyContext(supply, request.projection(), Scenario.BASELINE);
-        List<SufficiencyTables.Compared> compared = new ArrayList<>(SufficiencyTables.compare(Scenario.BASELINE_NAME,
-                result, request.confidence(), baselineContext, weeklyCosts));
+        List<SufficiencyTables.Compared> compared = new ArrayList<>(SufficiencyTables.compare(
+                Scenario.BASELINE_NAME, result, request.confidence(), baselineContext, weeklyCosts));
         for (Scenario scenario : request.scenarios()) {
-            compared.addAll(SufficiencyTables.compare(scenario.name(), Forecast.forecast(data, used.with(scenario),
-                    result.choice()),
-                    request.confidence(), new SufficiencyTables.SupplyContext(supply, request.projection(), scenario),
+            compared.addAll(SufficiencyTables.compare(
+                    scenario.name(),
+                    Forecast.forecast(data, used.with(scenario), result.choice()),
+                    request.confidence(),
+                    new SufficiencyTables.SupplyContext(supply, request.projection(), scenario),
                     weeklyCosts));
         }
         Files.write(outDir.resolve("scenarios.csv"), SufficiencyTables.comparisonCsv(compared));
@@ -157,16 +211,17 @@ public final class ForecastCommand {
             return scenarioSummary(compared, request.scenarios());
         }
         List<SufficiencyTables.Need> needs = SufficiencyTables.needs(forecast, request.confidence(), baselineContext);
-        List<Backtest.Point> points = Backtest.run(data, asOf, request.backtestOrigins(), Math.min(300, used.runs()),
-                used.seed(), used.windowMonths());
+        List<Backtest.Point> points = Backtest.run(
+                data, asOf, request.backtestOrigins(), Math.min(300, used.runs()), used.seed(), used.windowMonths());
         List<Backtest.Summary> accuracy = Backtest.summarise(points);
         Files.write(outDir.resolve("forecast.csv"), forecastCsv(forecast));
         Files.write(outDir.resolve("forecast_by_age.csv"), forecastByAgeCsv(result.byAge()));
         Files.write(outDir.resolve("places_needed.csv"), SufficiencyTables.needsCsv(needs));
-        Files.write(outDir.resolve("places_needed_by_age.csv"), SufficiencyTables.needsByAgeCsv(
-                SufficiencyTables.needsByAge(result.byAge(), request.confidence())));
-        Files.write(outDir.resolve("costs.csv"), SufficiencyTables.costsCsv(SufficiencyTables.costs(result,
-                weeklyCosts)));
+        Files.write(
+                outDir.resolve("places_needed_by_age.csv"),
+                SufficiencyTables.needsByAgeCsv(SufficiencyTables.needsByAge(result.byAge(), request.confidence())));
+        Files.write(
+                outDir.resolve("costs.csv"), SufficiencyTables.costsCsv(SufficiencyTables.costs(result, weeklyCosts)));
         Files.write(outDir.resolve("backtest.csv"), backtestCsv(accuracy, result.choice()));
         Files.write(outDir.resolve("model_choice.csv"), modelChoiceCsv(result.choice()));
         Files.write(outDir.resolve("data_range.csv"), dataRangeCsv(data, asOf));
@@ -174,25 +229,43 @@ public final class ForecastCommand {
             Files.write(outDir.resolve("supply.csv"), supply.csv());
         }
         return summary(data, asOf, used, forecast, accuracy, read.skipped().size(), forecastSeconds)
-                + result.choice().summary() + System.lineSeparator() + coverageSummary(points)
-                + gapSummary(needs) + scenarioSummary(compared, request.scenarios());
+                + result.choice().summary()
+                + System.lineSeparator()
+                + coverageSummary(points)
+                + gapSummary(needs)
+                + scenarioSummary(compared, request.scenarios());
     }
 
     static byte[] forecastCsv(List<Forecast.Row> rows) {
-        return ExchangeWriter.csv(List.of("month", "authority", "category", "p025", "p10", "p25", "p50", "p75", "p90",
-                "p975"), rows, row -> {
-                    List<Object> cells = new ArrayList<>(List.of(row.month().toString(), row.authority(),
-                            row.category()));
+        return ExchangeWriter.csv(
+                List.of("month", "authority", "category", "p025", "p10", "p25", "p50", "p75", "p90", "p975"),
+                rows,
+                row -> {
+                    List<Object> cells =
+                            new ArrayList<>(List.of(row.month().toString(), row.authority(), row.category()));
                     Arrays.stream(row.quantiles()).forEach(q -> cells.add(round(q)));
                     return cells;
                 });
     }
 
     static byte[] forecastByAgeCsv(List<Forecast.AgeRow> rows) {
-        return ExchangeWriter.csv(List.of("month", "authority", "age_band", "category", "p025", "p10", "p25", "p50",
-                "p75", "p90", "p975"), rows, row -> {
-                    List<Object> cells = new ArrayList<>(List.of(row.month().toString(), row.authority(),
-                            row.band().label(), row.category()));
+        return ExchangeWriter.csv(
+                List.of(
+                        "month",
+                        "authority",
+                        "age_band",
+                        "category",
+                        "p025",
+                        "p10",
+                        "p25",
+                        "p50",
+                        "p75",
+                        "p90",
+                        "p975"),
+                rows,
+                row -> {
+                    List<Object> cells = new ArrayList<>(List.of(
+                            row.month().toString(), row.authority(), row.band().label(), row.category()));
                     Arrays.stream(row.quantiles()).forEach(q -> cells.add(round(q)));
                     return cells;
                 });
@@ -200,7 +273,9 @@ public final class ForecastCommand {
 
     /** Candidate codes in backtest.csv's columns, in order. */
     static List<String> candidateCodes() {
-        return ModelChoice.Candidate.all().stream().map(ModelChoice.Candidate::code).toList();
+        return ModelChoice.Candidate.all().stream()
+                .map(ModelChoice.Candidate::code)
+                .toList();
     }
 
     /**
@@ -208,25 +283,57 @@ public final class ForecastCommand {
      * the as-of date and each candidate's WAPE ({@code wape_w12_trend}: 12-month window, trended entries).
      */
     static byte[] backtestCsv(List<Backtest.Summary> accuracy, ModelChoice choice) {
-        List<String> header = new ArrayList<>(List.of("horizon_months", "authority", "category", "origins",
-                "model_wape", "last_value_wape", "linear_trend_wape", "model_bias", "coverage_50", "coverage_80",
-                "coverage_95", "chosen_model"));
+        List<String> header = new ArrayList<>(List.of(
+                "horizon_months",
+                "authority",
+                "category",
+                "origins",
+                "model_wape",
+                "last_value_wape",
+                "linear_trend_wape",
+                "model_bias",
+                "coverage_50",
+                "coverage_80",
+                "coverage_95",
+                "chosen_model"));
         candidateCodes().forEach(code -> header.add("wape_" + code));
         return ExchangeWriter.csv(header, accuracy, s -> {
-            List<Object> cells = new ArrayList<>(List.of(s.horizon(), s.authority(), s.category(), s.origins(),
-                    round3(s.modelWape()), round3(s.lastValueWape()), round3(s.trendWape()), round3(s.modelBias()),
-                    round3(s.coverage50()), round3(s.coverage80()), round3(s.coverage95()), choice.label()));
-            candidateCodes().forEach(code -> cells.add(s.candidateWapes().containsKey(code)
-                    ? round3(s.candidateWapes().get(code)) : ""));
+            List<Object> cells = new ArrayList<>(List.of(
+                    s.horizon(),
+                    s.authority(),
+                    s.category(),
+                    s.origins(),
+                    round3(s.modelWape()),
+                    round3(s.lastValueWape()),
+                    round3(s.trendWape()),
+                    round3(s.modelBias()),
+                    round3(s.coverage50()),
+                    round3(s.coverage80()),
+                    round3(s.coverage95()),
+                    choice.label()));
+            candidateCodes()
+                    .forEach(code -> cells.add(
+                            s.candidateWapes().containsKey(code)
+                                    ? round3(s.candidateWapes().get(code))
+                                    : ""));
             return cells;
         });
     }
 
     /** Every candidate's score in the choice at the as-of date, per authority, and its weight in the forecast. */
     static byte[] modelChoiceCsv(ModelChoice choice) {
-        return ExchangeWriter.csv(List.of("model", "label", "authority", "origins", "wape_12", "wape_24", "score",
-                "weight", "chosen"), choice.scores(), s -> List.of(s.model(), s.label(), s.authority(), s.origins(),
-                        nanBlank(s.wape12()), nanBlank(s.wape24()), nanBlank(s.score()), round3(s.weight()),
+        return ExchangeWriter.csv(
+                List.of("model", "label", "authority", "origins", "wape_12", "wape_24", "score", "weight", "chosen"),
+                choice.scores(),
+                s -> List.of(
+                        s.model(),
+                        s.label(),
+                        s.authority(),
+                        s.origins(),
+                        nanBlank(s.wape12()),
+                        nanBlank(s.wape24()),
+                        nanBlank(s.score()),
+                        round3(s.weight()),
                         s.weight() > 0));
     }
 
@@ -240,37 +347,72 @@ public final class ForecastCommand {
         for (int horizon : Backtest.HORIZONS) {
             double model = Backtest.wapeOverCategories(points, Forecast.ALL, horizon, "model");
             if (!Double.isNaN(model)) {
-                text.append(String.format(Locale.ROOT, "Backtest %d months ahead, WAPE over the 7 categories "
-                        + "(co-operative): model %.1f%%, last value %.1f%%, straight line %.1f%%.%n", horizon,
-                        100 * model, 100 * Backtest.wapeOverCategories(points, Forecast.ALL, horizon, "last_value"),
+                text.append(String.format(
+                        Locale.ROOT,
+                        "Backtest %d months ahead, WAPE over the 7 categories "
+                                + "(co-operative): model %.1f%%, last value %.1f%%, straight line %.1f%%.%n",
+                        horizon,
+                        100 * model,
+                        100 * Backtest.wapeOverCategories(points, Forecast.ALL, horizon, "last_value"),
                         100 * Backtest.wapeOverCategories(points, Forecast.ALL, horizon, "trend")));
             }
         }
         double coverage = Backtest.coverage80(points);
         if (!Double.isNaN(coverage)) {
-            text.append(String.format(Locale.ROOT, "80%% intervals covered %.0f%% of outcomes per council, category "
-                    + "and month 1 to 24 ahead in the backtest (target 70-90%%).%n", 100 * coverage));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "80%% intervals covered %.0f%% of outcomes per council, category "
+                            + "and month 1 to 24 ahead in the backtest (target 70-90%%).%n",
+                    100 * coverage));
         }
         return text.toString();
     }
 
-    private static String summary(Ssda903Data data, LocalDate asOf, Forecast.Settings settings,
-            List<Forecast.Row> forecast, List<Backtest.Summary> accuracy, int skipped, double seconds) {
+    private static String summary(
+            Ssda903Data data,
+            LocalDate asOf,
+            Forecast.Settings settings,
+            List<Forecast.Row> forecast,
+            List<Backtest.Summary> accuracy,
+            int skipped,
+            double seconds) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Data: %d children of %d councils, %s to %s%s.%n",
-                data.children().size(), data.councils().size(), data.firstDate(), asOf,
+        text.append(String.format(
+                Locale.ROOT,
+                "Data: %d children of %d councils, %s to %s%s.%n",
+                data.children().size(),
+                data.councils().size(),
+                data.firstDate(),
+                asOf,
                 skipped == 0 ? "" : ", " + skipped + " invalid rows left out"));
-        Forecast.Row last = forecast.stream().filter(r -> r.authority().equals(Forecast.ALL)
-                && r.category().equals(Forecast.ALL)).reduce((a, b) -> b).orElseThrow();
-        text.append(String.format(Locale.ROOT, "Forecast: %d months, %d simulations (seed %d) in %.1f s; %s: median "
-                + "%.0f children looked after (95%% interval %.0f-%.0f).%n", settings.horizonMonths(),
-                settings.runs(), settings.seed(), seconds, last.month(), last.median(), last.quantiles()[0],
+        Forecast.Row last = forecast.stream()
+                .filter(r -> r.authority().equals(Forecast.ALL) && r.category().equals(Forecast.ALL))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        text.append(String.format(
+                Locale.ROOT,
+                "Forecast: %d months, %d simulations (seed %d) in %.1f s; %s: median "
+                        + "%.0f children looked after (95%% interval %.0f-%.0f).%n",
+                settings.horizonMonths(),
+                settings.runs(),
+                settings.seed(),
+                seconds,
+                last.month(),
+                last.median(),
+                last.quantiles()[0],
                 last.quantiles()[6]));
-        accuracy.stream().filter(s -> s.authority().equals(Forecast.ALL) && s.category().equals(Forecast.ALL))
+        accuracy.stream()
+                .filter(s -> s.authority().equals(Forecast.ALL) && s.category().equals(Forecast.ALL))
                 .forEach(s -> text.append(String.format(
-                Locale.ROOT, "Backtest %d months ahead (%d origins): WAPE model %.1f%%, last value %.1f%%, linear "
-                        + "trend %.1f%%; 80%% interval covered %.0f%%.%n", s.horizon(), s.origins(),
-                100 * s.modelWape(), 100 * s.lastValueWape(), 100 * s.trendWape(), 100 * s.coverage80())));
+                        Locale.ROOT,
+                        "Backtest %d months ahead (%d origins): WAPE model %.1f%%, last value %.1f%%, linear "
+                                + "trend %.1f%%; 80%% interval covered %.0f%%.%n",
+                        s.horizon(),
+                        s.origins(),
+                        100 * s.modelWape(),
+                        100 * s.lastValueWape(),
+                        100 * s.trendWape(),
+                        100 * s.coverage80())));
         return text.toString();
     }
 
@@ -278,26 +420,50 @@ public final class ForecastCommand {
     static byte[] dataRangeCsv(Ssda903Data data, LocalDate asOf) {
         List<List<Object>> rows = new ArrayList<>();
         for (String council : data.councils()) {
-            Ssda903Data own = new Ssda903Data(data.children().stream().filter(c -> c.council().equals(council))
+            Ssda903Data own = new Ssda903Data(data.children().stream()
+                    .filter(c -> c.council().equals(council))
                     .toList());
-            rows.add(List.of(council, own.firstDate(), own.lastDate(), asOf, own.children().size()));
+            rows.add(List.of(
+                    council,
+                    own.firstDate(),
+                    own.lastDate(),
+                    asOf,
+                    own.children().size()));
         }
-        rows.add(List.of(Forecast.ALL, data.firstDate(), data.lastDate(), asOf, data.children().size()));
-        return ExchangeWriter.csv(List.of("authority", "first_date", "last_date", "as_of", "children"), rows,
-                row -> row);
+        rows.add(List.of(
+                Forecast.ALL,
+                data.firstDate(),
+                data.lastDate(),
+                asOf,
+                data.children().size()));
+        return ExchangeWriter.csv(
+                List.of("authority", "first_date", "last_date", "as_of", "children"), rows, row -> row);
     }
 
     private static String gapSummary(List<SufficiencyTables.Need> needs) {
         StringBuilder text = new StringBuilder();
-        needs.stream().filter(n -> n.authority().equals(Forecast.ALL) && n.gap() != null)
-                .map(SufficiencyTables.Need::month).max(YearMonth::compareTo).ifPresent(last -> {
-                    text.append(String.format(Locale.ROOT, "Gap at %.0f%% confidence, %s (co-operative):",
-                            needs.get(0).confidence() * 100, last));
-                    needs.stream().filter(n -> n.authority().equals(Forecast.ALL) && n.gap() != null
-                            && n.month().equals(last)).forEach(n -> text.append(String.format(Locale.ROOT,
+        needs.stream()
+                .filter(n -> n.authority().equals(Forecast.ALL) && n.gap() != null)
+                .map(SufficiencyTables.Need::month)
+                .max(YearMonth::compareTo)
+                .ifPresent(last -> {
+                    text.append(String.format(
+                            Locale.ROOT,
+                            "Gap at %.0f%% confidence, %s (co-operative):",
+                            needs.get(0).confidence() * 100,
+                            last));
+                    needs.stream()
+                            .filter(n -> n.authority().equals(Forecast.ALL)
+                                    && n.gap() != null
+                                    && n.month().equals(last))
+                            .forEach(n -> text.append(String.format(
+                                    Locale.ROOT,
                                     " %s %d needed, %.0f places, gap %.0f, %.0f expected out of area or far;",
-                                    n.category().toLowerCase(Locale.ROOT), n.placesNeeded(), n.placesProjected(),
-                                    n.gap(), n.outsideOrFar())));
+                                    n.category().toLowerCase(Locale.ROOT),
+                                    n.placesNeeded(),
+                                    n.placesProjected(),
+                                    n.gap(),
+                                    n.outsideOrFar())));
                     text.setLength(text.length() - 1);
                     text.append(String.format(".%n"));
                 });
@@ -310,9 +476,16 @@ public final class ForecastCommand {
             SufficiencyTables.Need all = last(compared, scenario.name(), Forecast.ALL);
             SufficiencyTables.Need foster = last(compared, scenario.name(), Category.FOSTER.name());
             SufficiencyTables.Need homes = last(compared, scenario.name(), Category.RESIDENTIAL.name());
-            text.append(String.format(Locale.ROOT, "Scenario %s (%s): %s median %.0f children looked after; places "
-                    + "needed: foster %d, children's homes %d", scenario.name(), scenario.option(), all.month(),
-                    all.median(), foster.placesNeeded(), homes.placesNeeded()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "Scenario %s (%s): %s median %.0f children looked after; places "
+                            + "needed: foster %d, children's homes %d",
+                    scenario.name(),
+                    scenario.option(),
+                    all.month(),
+                    all.median(),
+                    foster.placesNeeded(),
+                    homes.placesNeeded()));
             if (foster.gap() != null) {
                 text.append(String.format(Locale.ROOT, "; foster gap %.0f", foster.gap()));
             }
@@ -322,10 +495,14 @@ public final class ForecastCommand {
     }
 
     /** The co-operative's figures of a scenario and category at the last year end. */
-    private static SufficiencyTables.Need last(List<SufficiencyTables.Compared> compared, String scenario,
-            String category) {
-        return compared.stream().filter(c -> c.scenario().equals(scenario) && c.need().authority().equals(Forecast.ALL)
-                && c.need().category().equals(category)).map(SufficiencyTables.Compared::need).reduce((a, b) -> b)
+    private static SufficiencyTables.Need last(
+            List<SufficiencyTables.Compared> compared, String scenario, String category) {
+        return compared.stream()
+                .filter(c -> c.scenario().equals(scenario)
+                        && c.need().authority().equals(Forecast.ALL)
+                        && c.need().category().equals(category))
+                .map(SufficiencyTables.Compared::need)
+                .reduce((a, b) -> b)
                 .orElseThrow();
     }
 
@@ -340,8 +517,8 @@ public final class ForecastCommand {
             try {
                 costs.put(Category.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)), Double.parseDouble(parts[1]));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("--weekly-cost takes CATEGORY=POUNDS pairs such as FOSTER=520, not '"
-                        + pair + "'");
+                throw new IllegalArgumentException(
+                        "--weekly-cost takes CATEGORY=POUNDS pairs such as FOSTER=520, not '" + pair + "'");
             }
         }
         return costs;

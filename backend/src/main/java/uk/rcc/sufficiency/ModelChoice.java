@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param scores every candidate's (and the blend's) score, per authority (and ALL, on which the choice is made)
  */
 public record ModelChoice(List<Candidate> models, String label, List<Score> scores) {
-    public static final int[] WINDOWS = { 6, 12, 24, 36 };
+    public static final int[] WINDOWS = {6, 12, 24, 36};
     public static final String BLEND = "blend";
     /** How many of the best candidates the blend averages. */
     static final int BLEND_SIZE = 3;
@@ -40,7 +40,7 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
 
         static List<Candidate> all() {
             List<Candidate> all = new ArrayList<>();
-            for (boolean trended : new boolean[] { false, true }) {
+            for (boolean trended : new boolean[] {false, true}) {
                 for (int window : WINDOWS) {
                     all.add(new Candidate(window, trended));
                 }
@@ -53,8 +53,8 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
      * A model's backtest score for one authority: WAPE over the categories at 12 and 24 months ahead (NaN where no
      * origin had that much history), the mean of the two being the score; {@code weight} its share in the forecast.
      */
-    public record Score(String model, String label, String authority, double wape12, double wape24, int origins,
-            double weight) {
+    public record Score(
+            String model, String label, String authority, double wape12, double wape24, int origins, double weight) {
         public double score() {
             return Double.isNaN(wape24) ? wape12 : Double.isNaN(wape12) ? wape24 : (wape12 + wape24) / 2;
         }
@@ -72,8 +72,10 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
 
     /** The chosen model's and every other candidate's score for the co-operative, best first. */
     public List<Score> cooperativeScores() {
-        return scores.stream().filter(s -> s.authority().equals(Forecast.ALL))
-                .sorted(Comparator.comparingDouble(Score::score)).toList();
+        return scores.stream()
+                .filter(s -> s.authority().equals(Forecast.ALL))
+                .sorted(Comparator.comparingDouble(Score::score))
+                .toList();
     }
 
     /** "chosen: 12-month window, trended entries; backtest WAPE 3.1% against 5.2% for the 36-month window, ...". */
@@ -83,9 +85,13 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
         }
         List<Score> all = cooperativeScores();
         Score best = all.get(0);
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Model chosen by backtest (%d origins "
-                + "before the as-of date, WAPE over categories, mean of 12 and 24 months): %s, %.1f%%; others:",
-                best.origins(), label, 100 * best.score()));
+        StringBuilder text = new StringBuilder(String.format(
+                Locale.ROOT,
+                "Model chosen by backtest (%d origins "
+                        + "before the as-of date, WAPE over categories, mean of 12 and 24 months): %s, %.1f%%; others:",
+                best.origins(),
+                label,
+                100 * best.score()));
         for (Score score : all.subList(1, all.size())) {
             text.append(String.format(Locale.ROOT, " %s %.1f%%,", score.label(), 100 * score.score()));
         }
@@ -105,8 +111,7 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
         }
         if (origins.isEmpty()) {
             Candidate fallback = new Candidate(12, false);
-            return new ModelChoice(List.of(fallback), fallback.label() + " (too little history to choose)",
-                    List.of());
+            return new ModelChoice(List.of(fallback), fallback.label() + " (too little history to choose)", List.of());
         }
         List<String> authorities = new ArrayList<>(flows.councils());
         authorities.add(Forecast.ALL);
@@ -132,20 +137,32 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
         List<Integer> best = ranked.subList(0, BLEND_SIZE);
         tally(flows, origins, blend(predictions, best), errors[candidates.size()]);
         boolean blendWins = score(errors[candidates.size()][all]) < score(errors[ranked.get(0)][all]);
-        List<Candidate> models = blendWins ? best.stream().map(candidates::get).toList()
-                : List.of(candidates.get(ranked.get(0)));
-        String label = blendWins ? "blend of " + String.join("; ", models.stream().map(Candidate::label).toList())
+        List<Candidate> models =
+                blendWins ? best.stream().map(candidates::get).toList() : List.of(candidates.get(ranked.get(0)));
+        String label = blendWins
+                ? "blend of "
+                        + String.join(
+                                "; ", models.stream().map(Candidate::label).toList())
                 : models.get(0).label();
         List<Score> scores = new ArrayList<>();
         for (int i = 0; i <= candidates.size(); i++) {
             boolean isBlend = i == candidates.size();
             String code = isBlend ? BLEND : candidates.get(i).code();
-            String name = isBlend ? "blend of the best " + BLEND_SIZE : candidates.get(i).label();
-            double weight = isBlend ? (blendWins ? 1 : 0)
+            String name = isBlend
+                    ? "blend of the best " + BLEND_SIZE
+                    : candidates.get(i).label();
+            double weight = isBlend
+                    ? (blendWins ? 1 : 0)
                     : !blendWins ? (i == ranked.get(0) ? 1 : 0) : best.contains(i) ? 1.0 / BLEND_SIZE : 0;
             for (int a = 0; a < authorities.size(); a++) {
-                scores.add(new Score(code, name, authorities.get(a), wape(errors[i][a][0]), wape(errors[i][a][1]),
-                        origins.size(), weight));
+                scores.add(new Score(
+                        code,
+                        name,
+                        authorities.get(a),
+                        wape(errors[i][a][0]),
+                        wape(errors[i][a][1]),
+                        origins.size(),
+                        weight));
             }
         }
         return new ModelChoice(models, label, scores);
@@ -192,8 +209,8 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
     }
 
     /** Adds each origin's absolute errors over the categories at 12 and 24 months (where known) to the totals. */
-    private static void tally(MonthlyFlows flows, List<YearMonth> origins, double[][][][] predictions,
-            double[][][] totals) {
+    private static void tally(
+            MonthlyFlows flows, List<YearMonth> origins, double[][][][] predictions, double[][][] totals) {
         int councils = flows.councils().size();
         for (int o = 0; o < origins.size(); o++) {
             for (int h = 0; h < 2; h++) {

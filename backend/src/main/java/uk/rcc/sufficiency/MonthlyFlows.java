@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import uk.rcc.sufficiency.Ssda903Data.ChildInCare;
 
 /**
@@ -30,9 +29,11 @@ final class MonthlyFlows {
         final int[][][] stock = new int[BANDS][CATEGORIES][DURATIONS];
         /** Children who stayed (or aged out at 18) by band and category, and those of them who moved up a band. */
         final double[][] ageingExposure = new double[BANDS][CATEGORIES];
+
         final double[][] ageing = new double[BANDS][CATEGORIES];
         /** Children who stayed by time in care, and those of them who moved to the next time-in-care band. */
         final double[] durationExposure = new double[DURATIONS];
+
         final double[] durationUp = new double[DURATIONS];
 
         double totalEntries() {
@@ -75,9 +76,13 @@ final class MonthlyFlows {
     static MonthlyFlows of(Ssda903Data data, YearMonth last, int span) {
         List<String> councils = data.councils();
         YearMonth first = last.minusMonths(span - 1L);
-        YearMonth complete = data.children().stream().flatMap(c -> c.episodes().stream())
-                .map(Ssda903Data.Episode::end).filter(java.util.Objects::nonNull).min(LocalDate::compareTo)
-                .map(d -> YearMonth.from(d).plusMonths(1)).orElse(YearMonth.from(data.firstDate()).plusMonths(1));
+        YearMonth complete = data.children().stream()
+                .flatMap(c -> c.episodes().stream())
+                .map(Ssda903Data.Episode::end)
+                .filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo)
+                .map(d -> YearMonth.from(d).plusMonths(1))
+                .orElse(YearMonth.from(data.firstDate()).plusMonths(1));
         if (complete.isAfter(first)) {
             first = complete.isAfter(last) ? last : complete;
             span = (int) ChronoUnit.MONTHS.between(first, last) + 1;
@@ -91,8 +96,10 @@ final class MonthlyFlows {
         LocalDate before = first.minusMonths(1).atEndOfMonth();
         for (ChildInCare child : data.children()) {
             LocalDate start = child.episodes().get(0).start();
-            LocalDate end = child.episodes().stream().map(e -> e.end() == null ? LocalDate.MAX : e.end())
-                    .max(LocalDate::compareTo).orElseThrow();
+            LocalDate end = child.episodes().stream()
+                    .map(e -> e.end() == null ? LocalDate.MAX : e.end())
+                    .max(LocalDate::compareTo)
+                    .orElseThrow();
             if (start.isAfter(last.atEndOfMonth()) || end.isBefore(before) || child.dateOfBirth() == null) {
                 continue;
             }

@@ -13,8 +13,8 @@ public record Scenario(String name, double entryRateChange, double stepDownShare
 
     public Scenario {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9 _.%()+-]{0,63}")) {
-            throw new IllegalArgumentException("a scenario name is 1 to 64 letters, digits, spaces and _ . % ( ) + -, "
-                    + "not '" + name + "'");
+            throw new IllegalArgumentException(
+                    "a scenario name is 1 to 64 letters, digits, spaces and _ . % ( ) + -, " + "not '" + name + "'");
         }
         check(entryRateChange, -0.9, 2, "entry rate change");
         check(stepDownShare, 0, 1, "step-down share");
@@ -43,8 +43,9 @@ public record Scenario(String name, double entryRateChange, double stepDownShare
                 case "entry" -> entry = value;
                 case "stepdown" -> stepDown = value;
                 case "recruit" -> recruit = value;
-                default -> throw new IllegalArgumentException("unknown scenario lever '" + pair[0]
-                        + "' (known: entry, stepdown, recruit)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown scenario lever '" + pair[0] + "' (known: entry, stepdown, recruit)");
             }
         }
         return new Scenario(text.substring(0, colon).trim(), entry, stepDown, recruit);
@@ -68,8 +69,8 @@ public record Scenario(String name, double entryRateChange, double stepDownShare
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("scenario lever " + lever.trim() + " needs a number, not '" + text
-                    + "'");
+            throw new IllegalArgumentException(
+                    "scenario lever " + lever.trim() + " needs a number, not '" + text + "'");
         }
     }
 

@@ -22,8 +22,8 @@ public record Ssda903Data(List<ChildInCare> children) {
         }
     }
 
-    public record ChildInCare(String council, String child, LocalDate dateOfBirth, boolean uasc,
-            List<Episode> episodes) {
+    public record ChildInCare(
+            String council, String child, LocalDate dateOfBirth, boolean uasc, List<Episode> episodes) {
 
         /** The episode covering a date, or null when the child was not looked after on it. */
         public Episode on(LocalDate date) {
@@ -51,7 +51,8 @@ public record Ssda903Data(List<ChildInCare> children) {
     }
 
     public List<String> councils() {
-        return new ArrayList<>(new TreeSet<>(children.stream().map(ChildInCare::council).toList()));
+        return new ArrayList<>(
+                new TreeSet<>(children.stream().map(ChildInCare::council).toList()));
     }
 
     /** Children looked after on the last day of a month, by council and category. */
@@ -70,14 +71,19 @@ public record Ssda903Data(List<ChildInCare> children) {
 
     /** The first and last dates the data covers. */
     public LocalDate firstDate() {
-        return children.stream().flatMap(c -> c.episodes().stream()).map(Episode::start)
-                .min(Comparator.naturalOrder()).orElse(LocalDate.now());
+        return children.stream()
+                .flatMap(c -> c.episodes().stream())
+                .map(Episode::start)
+                .min(Comparator.naturalOrder())
+                .orElse(LocalDate.now());
     }
 
     public LocalDate lastDate() {
-        return children.stream().flatMap(c -> c.episodes().stream())
+        return children.stream()
+                .flatMap(c -> c.episodes().stream())
                 .map(e -> e.end() == null ? e.start() : e.end().isAfter(e.start()) ? e.end() : e.start())
-                .max(Comparator.naturalOrder()).orElse(LocalDate.now());
+                .max(Comparator.naturalOrder())
+                .orElse(LocalDate.now());
     }
 
     /** The data as it stood on a date: later episodes dropped, open ones reopened (for backtests and --as-of). */
@@ -90,8 +96,10 @@ public record Ssda903Data(List<ChildInCare> children) {
                     continue;
                 }
                 boolean endsLater = episode.end() != null && episode.end().isAfter(date);
-                episodes.add(endsLater ? new Episode(episode.start(), null, episode.category(),
-                        episode.newPeriodOfCare()) : episode);
+                episodes.add(
+                        endsLater
+                                ? new Episode(episode.start(), null, episode.category(), episode.newPeriodOfCare())
+                                : episode);
             }
             if (!episodes.isEmpty()) {
                 kept.add(new ChildInCare(child.council(), child.child(), child.dateOfBirth(), child.uasc(), episodes));

@@ -19,11 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-
 import uk.rcc.exchange.DatasetError;
 import uk.rcc.exchange.InvalidDatasetException;
 import uk.rcc.sufficiency.Ssda903Data.ChildInCare;
@@ -36,12 +34,12 @@ import uk.rcc.sufficiency.Ssda903Data.Episode;
  * column. Strict mode rejects the whole set on any error; lenient mode leaves bad rows out and reports them.
  */
 public final class Ssda903Reader {
-    private static final DateTimeFormatter DFE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter DFE =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DFE_DATE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
-    private static final Set<String> LEGAL_STATUSES = Set.of("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2",
-            "L3", "J1", "J2", "J3");
+    private static final Set<String> LEGAL_STATUSES =
+            Set.of("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3");
     private static final Set<String> SHORT_BREAKS = Set.of("V3", "V4");
 
     private final Path root;
@@ -51,12 +49,10 @@ public final class Ssda903Reader {
     private final Set<String> uasc = new HashSet<>();
     private final Map<String, List<RawEpisode>> episodes = new LinkedHashMap<>();
 
-    private record RawEpisode(LocalDate start, LocalDate end, Category category, String rne) {
-    }
+    private record RawEpisode(LocalDate start, LocalDate end, Category category, String rne) {}
 
     /** What was read, and the rows left out in lenient mode. */
-    public record Result(Ssda903Data data, List<DatasetError> skipped, List<DatasetError> warnings) {
-    }
+    public record Result(Ssda903Data data, List<DatasetError> skipped, List<DatasetError> warnings) {}
 
     private Ssda903Reader(Path root) {
         this.root = root;
@@ -64,8 +60,8 @@ public final class Ssda903Reader {
 
     public static Result read(Path directory, boolean lenient) {
         if (!Files.isDirectory(directory)) {
-            throw new InvalidDatasetException(List.of(new DatasetError(directory.toString(), 0, "-",
-                    "is not a directory")));
+            throw new InvalidDatasetException(
+                    List.of(new DatasetError(directory.toString(), 0, "-", "is not a directory")));
         }
         Ssda903Reader reader = new Ssda903Reader(directory);
         reader.readAll();
@@ -74,16 +70,24 @@ public final class Ssda903Reader {
         }
         Ssda903Data data = reader.assemble();
         if (data.children().isEmpty()) {
-            throw new InvalidDatasetException(List.of(new DatasetError(directory.toString(), 0, "-",
+            throw new InvalidDatasetException(List.of(new DatasetError(
+                    directory.toString(),
+                    0,
+                    "-",
                     "no episodes of children looked after were found (expected header and episodes CSV files)")));
         }
-        return new Result(data, reader.errors.stream().sorted().toList(), reader.warnings.stream().sorted().toList());
+        return new Result(
+                data,
+                reader.errors.stream().sorted().toList(),
+                reader.warnings.stream().sorted().toList());
     }
 
     private void readAll() {
         try (var walk = Files.walk(root, 2)) {
             List<Path> files = walk.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted()
+                    .filter(f ->
+                            f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .sorted()
                     .toList();
             for (String kind : List.of("header", "uasc", "episodes")) {
                 for (Path file : files) {
@@ -99,7 +103,9 @@ public final class Ssda903Reader {
 
     private void readFile(Path file, String kind) throws IOException {
         String name = root.relativize(file).toString();
-        String folderCouncil = file.getParent().equals(root) ? null : file.getParent().getFileName().toString();
+        String folderCouncil = file.getParent().equals(root)
+                ? null
+                : file.getParent().getFileName().toString();
         long nulLine = lineOfFirstNul(Files.readAllBytes(file));
         if (nulLine > 0) {
             // PostgreSQL cannot store NUL in text; such a file is not CSV text anyway.
@@ -109,10 +115,17 @@ public final class Ssda903Reader {
         List<CSVRecord> records;
         Map<String, String> columns = new HashMap<>();
         // Strict decoding: a file that is not UTF-8 is reported, not read with replacement characters.
-        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder()));
-                CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setHeader()
-                        .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get())) {
+        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()));
+                CSVParser parser = CSVParser.parse(
+                        reader,
+                        CSVFormat.RFC4180
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .setIgnoreEmptyLines(true)
+                                .setTrim(true)
+                                .get())) {
             parser.getHeaderNames().forEach(h -> columns.put(h.trim().toUpperCase(Locale.ROOT), h));
             try {
                 records = parser.getRecords();
@@ -129,8 +142,8 @@ public final class Ssda903Reader {
         boolean isoFile = usesIsoDates(records, columns.get(dateColumn));
         for (CSVRecord record : records) {
             Row row = new Row(name, record, columns, isoFile);
-            String council = row.text("LA") != null ? row.text("LA") : folderCouncil != null ? folderCouncil
-                    : "ALL_IN_ONE";
+            String council =
+                    row.text("LA") != null ? row.text("LA") : folderCouncil != null ? folderCouncil : "ALL_IN_ONE";
             switch (kind) {
                 case "header" -> header(row, council);
                 case "uasc" -> uasc(row, council);
@@ -155,7 +168,8 @@ public final class Ssda903Reader {
 
     private static String unreadable(Exception e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String detail = cause instanceof java.nio.charset.CharacterCodingException ? "is not UTF-8 text"
+        String detail = cause instanceof java.nio.charset.CharacterCodingException
+                ? "is not UTF-8 text"
                 : "is not a readable CSV file: " + cause.getMessage();
         return detail;
     }
@@ -165,7 +179,9 @@ public final class Ssda903Reader {
             return false;
         }
         for (CSVRecord record : records) {
-            String value = record.isMapped(column) && record.isSet(column) ? record.get(column).trim() : "";
+            String value = record.isMapped(column) && record.isSet(column)
+                    ? record.get(column).trim()
+                    : "";
             if (!value.isEmpty()) {
                 return ISO.matcher(value).matches();
             }
@@ -210,16 +226,21 @@ public final class Ssda903Reader {
         String rne = row.code("RNE", false);
         Category category = Category.ofPlace(place);
         if (place != null && category == null) {
-            row.error("PLACE", "'" + place + "' is not a PLACE code (U1-U6, K1-K3, H5, P1-P3, R1-R5, S1, A3-A6, "
-                    + "T0-T4, Z1, Z11-Z14)");
+            row.error(
+                    "PLACE",
+                    "'" + place + "' is not a PLACE code (U1-U6, K1-K3, H5, P1-P3, R1-R5, S1, A3-A6, "
+                            + "T0-T4, Z1, Z11-Z14)");
         }
         if (legalStatus != null && !LEGAL_STATUSES.contains(legalStatus)) {
             row.error("LS", "'" + legalStatus + "' is not a legal status code");
         }
         String reason = row.code("REC", false);
         if (end == null && reason != null && row.text("DEC") == null) {
-            warnings.add(new DatasetError(row.file, row.record.getRecordNumber() + 1, "REC", "reason episode ceased '"
-                    + reason + "' is given but DEC is blank; taken as an open episode"));
+            warnings.add(new DatasetError(
+                    row.file,
+                    row.record.getRecordNumber() + 1,
+                    "REC",
+                    "reason episode ceased '" + reason + "' is given but DEC is blank; taken as an open episode"));
         }
         if (end != null && reason == null) {
             row.error("REC", "is required when DEC is given");
@@ -232,8 +253,12 @@ public final class Ssda903Reader {
         }
         if (!birthDates.containsKey(council + "|" + child)) {
             // Without a date of birth a child cannot be given an age band: left out, and said so.
-            warnings.add(new DatasetError(row.file, row.record.getRecordNumber() + 1, "CHILD", "child " + child
-                    + " of " + council + " has no date of birth in a header or uasc file; episode left out"));
+            warnings.add(new DatasetError(
+                    row.file,
+                    row.record.getRecordNumber() + 1,
+                    "CHILD",
+                    "child " + child + " of " + council
+                            + " has no date of birth in a header or uasc file; episode left out"));
             return;
         }
         episodes.computeIfAbsent(council + "|" + child, k -> new ArrayList<>())
@@ -258,13 +283,15 @@ public final class Ssda903Reader {
                 if (nextStart != null && (end == null || end.isAfter(nextStart))) {
                     end = nextStart;
                 }
-                boolean newPeriod = i == 0 || "S".equals(episode.rne())
-                        || cleaned.get(i - 1).end() != null && cleaned.get(i - 1).end().isBefore(episode.start());
+                boolean newPeriod = i == 0
+                        || "S".equals(episode.rne())
+                        || cleaned.get(i - 1).end() != null
+                                && cleaned.get(i - 1).end().isBefore(episode.start());
                 cleaned.add(new Episode(episode.start(), end, episode.category(), newPeriod));
             }
             String[] key = entry.getKey().split("\\|", 2);
-            children.add(new ChildInCare(key[0], key[1], birthDates.get(entry.getKey()), uasc.contains(entry.getKey()),
-                    cleaned));
+            children.add(new ChildInCare(
+                    key[0], key[1], birthDates.get(entry.getKey()), uasc.contains(entry.getKey()), cleaned));
         }
         return new Ssda903Data(children);
     }
@@ -320,8 +347,9 @@ public final class Ssda903Reader {
                         error(column, "'" + value + "' is not a date like the rest of this file (YYYY-MM-DD)");
                         return null;
                     }
-                    return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE
-                            .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                    return LocalDate.parse(
+                            value,
+                            DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT));
                 }
                 if (ISO.matcher(value).matches()) {
                     error(column, "'" + value + "' is an ISO date, but this file uses the DfE's dd/mm/yyyy");
@@ -332,8 +360,9 @@ public final class Ssda903Reader {
                     return null;
                 }
                 String[] parts = value.split("/");
-                return LocalDate.parse(String.format("%02d/%02d/%s", Integer.parseInt(parts[0]),
-                        Integer.parseInt(parts[1]), parts[2]), DFE);
+                return LocalDate.parse(
+                        String.format("%02d/%02d/%s", Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2]),
+                        DFE);
             } catch (DateTimeParseException e) {
                 error(column, "'" + value + "' is not a real date");
                 return null;

@@ -3,12 +3,10 @@ package uk.rcc.sufficiency;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import uk.rcc.sufficiency.Ssda903Data.ChildInCare;
 import uk.rcc.sufficiency.Ssda903Data.Episode;
 
@@ -27,19 +25,42 @@ public final class StockFlowModel {
     static final int CATEGORIES = Category.values().length;
     /** Time in care: under 1 month, 1–6 months, 6–24 months, 2 years or more. */
     static final int DURATIONS = 4;
+
     static final double PRIOR_MONTHS = 120;
     private static final int RESIDENTIAL = Category.RESIDENTIAL.ordinal();
     private static final int FOSTER = Category.FOSTER.ordinal();
-    private static final double[] MONTHS_IN_BAND = { 12, 48, 60, 72, 24 };
+    private static final double[] MONTHS_IN_BAND = {12, 48, 60, 72, 24};
 
     /** Fitted rates of one council. */
-    public record Rates(double[][] exitEvents, double[][] exitExposure, double[][][] moves, double[] entries,
-            double[] uascEntries, double[][] entryCategory, double windowMonths, int[][][] stock,
+    public record Rates(
+            double[][] exitEvents,
+            double[][] exitExposure,
+            double[][][] moves,
+            double[] entries,
+            double[] uascEntries,
+            double[][] entryCategory,
+            double windowMonths,
+            int[][][] stock,
             Demography demography) {
 
-        public Rates(double[][] exitEvents, double[][] exitExposure, double[][][] moves, double[] entries,
-                double[] uascEntries, double[][] entryCategory, double windowMonths, int[][][] stock) {
-            this(exitEvents, exitExposure, moves, entries, uascEntries, entryCategory, windowMonths, stock,
+        public Rates(
+                double[][] exitEvents,
+                double[][] exitExposure,
+                double[][][] moves,
+                double[] entries,
+                double[] uascEntries,
+                double[][] entryCategory,
+                double windowMonths,
+                int[][][] stock) {
+            this(
+                    exitEvents,
+                    exitExposure,
+                    moves,
+                    entries,
+                    uascEntries,
+                    entryCategory,
+                    windowMonths,
+                    stock,
                     Demography.NONE);
         }
 
@@ -84,8 +105,16 @@ public final class StockFlowModel {
                     }
                 }
             }
-            return new Rates(events, exitExposure, drawnMoves, entries, uascEntries, entryCategory, windowMonths,
-                    stock, demography);
+            return new Rates(
+                    events,
+                    exitExposure,
+                    drawnMoves,
+                    entries,
+                    uascEntries,
+                    entryCategory,
+                    windowMonths,
+                    stock,
+                    demography);
         }
 
         public double entriesPerMonth() {
@@ -97,8 +126,7 @@ public final class StockFlowModel {
         }
     }
 
-    private StockFlowModel() {
-    }
+    private StockFlowModel() {}
 
     /**
      * How children move up age bands and time-in-care bands, measured rather than assumed: a band's children are
@@ -106,10 +134,13 @@ public final class StockFlowModel {
      * each month is counted among those who stayed. Without data a band's width gives the chance.
      */
     record Demography(double[][] ageing, double[][] ageingExposure, double[] durationUp, double[] durationExposure) {
-        static final Demography NONE = new Demography(new double[BANDS][CATEGORIES], new double[BANDS][CATEGORIES],
-                new double[DURATIONS], new double[DURATIONS]);
+        static final Demography NONE = new Demography(
+                new double[BANDS][CATEGORIES],
+                new double[BANDS][CATEGORIES],
+                new double[DURATIONS],
+                new double[DURATIONS]);
         /** Time-in-care bands' widths in months: under 1, 1–6, 6–24, 24 or more. */
-        private static final double[] DURATION_MONTHS = { 1, 5, 18, Double.POSITIVE_INFINITY };
+        private static final double[] DURATION_MONTHS = {1, 5, 18, Double.POSITIVE_INFINITY};
 
         void add(MonthlyFlows.Month month) {
             for (int b = 0; b < BANDS; b++) {
@@ -194,8 +225,11 @@ public final class StockFlowModel {
         double[] uascEntries = new double[BANDS];
         double[][] entryCategory = new double[BANDS][CATEGORIES];
         List<MonthlyFlows.Month> window = flows.window(council, origin, windowMonths);
-        Demography demography = new Demography(new double[BANDS][CATEGORIES], new double[BANDS][CATEGORIES],
-                new double[DURATIONS], new double[DURATIONS]);
+        Demography demography = new Demography(
+                new double[BANDS][CATEGORIES],
+                new double[BANDS][CATEGORIES],
+                new double[DURATIONS],
+                new double[DURATIONS]);
         for (MonthlyFlows.Month month : window) {
             demography.add(month);
             for (int c = 0; c < CATEGORIES; c++) {
@@ -216,8 +250,15 @@ public final class StockFlowModel {
             }
         }
         MonthlyFlows.Month last = flows.month(council, origin);
-        return new Rates(exitEvents, exitExposure, moves, entries, uascEntries, entryCategory,
-                Math.max(1, window.size()), last == null ? new int[BANDS][CATEGORIES][DURATIONS] : last.stock,
+        return new Rates(
+                exitEvents,
+                exitExposure,
+                moves,
+                entries,
+                uascEntries,
+                entryCategory,
+                Math.max(1, window.size()),
+                last == null ? new int[BANDS][CATEGORIES][DURATIONS] : last.stock,
                 demography);
     }
 
@@ -242,7 +283,7 @@ public final class StockFlowModel {
         }
         long months = ChronoUnit.MONTHS.between(child.periodStart(date), date);
         int duration = months < 1 ? 0 : months < 6 ? 1 : months < 24 ? 2 : 3;
-        return new int[] { band.ordinal(), episode.category().ordinal(), duration };
+        return new int[] {band.ordinal(), episode.category().ordinal(), duration};
     }
 
     /** Credibility weighting: a council's events and exposure plus the co-operative's rate over a prior exposure. */
@@ -270,12 +311,20 @@ public final class StockFlowModel {
         for (int b = 0; b < BANDS; b++) {
             double allTotal = sum(all.entryCategory()[b]);
             for (int c = 0; c < CATEGORIES; c++) {
-                entryCategory[b][c] = council.entryCategory()[b][c] + (allTotal == 0 ? 0 : 5 * all.entryCategory()[b][c]
-                        / allTotal);
+                entryCategory[b][c] =
+                        council.entryCategory()[b][c] + (allTotal == 0 ? 0 : 5 * all.entryCategory()[b][c] / allTotal);
             }
         }
-        return new Rates(events, exposure, moves, council.entries(), council.uascEntries(), entryCategory,
-                council.windowMonths(), council.stock(), council.demography().shrink(all.demography()));
+        return new Rates(
+                events,
+                exposure,
+                moves,
+                council.entries(),
+                council.uascEntries(),
+                entryCategory,
+                council.windowMonths(),
+                council.stock(),
+                council.demography().shrink(all.demography()));
     }
 
     /**
@@ -397,8 +446,15 @@ public final class StockFlowModel {
         return shares;
     }
 
-    private static void advance(Rates rates, int n, int band, int category, int duration, int[][][] next,
-            SplittableRandom random, double stepDown) {
+    private static void advance(
+            Rates rates,
+            int n,
+            int band,
+            int category,
+            int duration,
+            int[][][] next,
+            SplittableRandom random,
+            double stepDown) {
         if (n == 0) {
             return;
         }
@@ -416,7 +472,8 @@ public final class StockFlowModel {
                 newCategory = FOSTER;
             }
             int newDuration = random.nextDouble() < rates.durationProbability(duration)
-                    ? Math.min(DURATIONS - 1, duration + 1) : duration;
+                    ? Math.min(DURATIONS - 1, duration + 1)
+                    : duration;
             next[newBand][newCategory][newDuration]++;
         }
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import uk.rcc.exchange.ExchangeWriter;
 
 /**
@@ -18,28 +17,42 @@ import uk.rcc.exchange.ExchangeWriter;
 public final class SufficiencyTables {
 
     /** Places needed at a year end (March, and the last forecast month) for an authority and category. */
-    public record Need(YearMonth month, String authority, String category, double confidence, long placesNeeded,
-            double median, double p10, double p90, Double placesNow, Double placesProjected, Double gap,
-            Double gapMedian, Double outsideOrFar) {
-    }
+    public record Need(
+            YearMonth month,
+            String authority,
+            String category,
+            double confidence,
+            long placesNeeded,
+            double median,
+            double p10,
+            double p90,
+            Double placesNow,
+            Double placesProjected,
+            Double gap,
+            Double gapMedian,
+            Double outsideOrFar) {}
 
     /** Spend in a financial year (April to March) for an authority and category: p10, p50 and p90. */
-    public record Cost(String financialYear, String authority, String category, Double weeklyCost, int months,
-            double p10, double p50, double p90) {
-    }
+    public record Cost(
+            String financialYear,
+            String authority,
+            String category,
+            Double weeklyCost,
+            int months,
+            double p10,
+            double p50,
+            double p90) {}
 
     /** One scenario's figures for a year end, authority and category, as compared side by side. */
-    public record Compared(String scenario, Need need, Cost cost) {
-    }
+    public record Compared(String scenario, Need need, Cost cost) {}
 
     /** Supply, its projection and the scenario whose recruitment adds foster places. */
     public record SupplyContext(Supply supply, Supply.Projection projection, Scenario scenario) {
-        public static final SupplyContext NONE = new SupplyContext(Supply.NONE, Supply.Projection.NONE,
-                Scenario.BASELINE);
+        public static final SupplyContext NONE =
+                new SupplyContext(Supply.NONE, Supply.Projection.NONE, Scenario.BASELINE);
     }
 
-    private SufficiencyTables() {
-    }
+    private SufficiencyTables() {}
 
     /**
      * Places needed: the forecast's {@code confidence} quantile of the month-end count, rounded up. Where the
@@ -49,8 +62,10 @@ public final class SufficiencyTables {
      * who do get a place.
      */
     public static List<Need> needs(List<Forecast.Row> rows, double confidence, SupplyContext context) {
-        YearMonth first = rows.stream().map(Forecast.Row::month).min(YearMonth::compareTo).orElse(null);
-        YearMonth last = rows.stream().map(Forecast.Row::month).max(YearMonth::compareTo).orElse(null);
+        YearMonth first =
+                rows.stream().map(Forecast.Row::month).min(YearMonth::compareTo).orElse(null);
+        YearMonth last =
+                rows.stream().map(Forecast.Row::month).max(YearMonth::compareTo).orElse(null);
         List<Need> needs = new ArrayList<>();
         for (Forecast.Row row : rows) {
             if (row.month().getMonthValue() == 3 || row.month().equals(last)) {
@@ -66,18 +81,46 @@ public final class SufficiencyTables {
         long needed = (long) Math.ceil(ForecastCommand.interpolate(q, confidence) - 1e-9);
         Category category = row.category().equals(Forecast.ALL) ? null : Category.valueOf(row.category());
         if (category == null || !context.supply().known() || !Supply.PLANNED.contains(category)) {
-            return new Need(row.month(), row.authority(), row.category(), confidence, needed, q[3], q[1], q[5], null,
-                    null, null, null, null);
+            return new Need(
+                    row.month(),
+                    row.authority(),
+                    row.category(),
+                    confidence,
+                    needed,
+                    q[3],
+                    q[1],
+                    q[5],
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
         Supply supply = context.supply();
         double now = supply.line(row.authority(), category).places();
-        double projected = round(supply.projected(row.authority(), category, monthsAhead, context.projection(),
+        double projected = round(supply.projected(
+                row.authority(),
+                category,
+                monthsAhead,
+                context.projection(),
                 context.scenario().fosterRecruitment()));
         double placed = Math.min(row.median(), projected);
-        double outside = Math.max(0, row.median() - projected) + supply.outsideShare(row.authority(), category)
-                * placed;
-        return new Need(row.month(), row.authority(), row.category(), confidence, needed, q[3], q[1], q[5], now,
-                projected, round(needed - projected), round(row.median() - projected), round(outside));
+        double outside =
+                Math.max(0, row.median() - projected) + supply.outsideShare(row.authority(), category) * placed;
+        return new Need(
+                row.month(),
+                row.authority(),
+                row.category(),
+                confidence,
+                needed,
+                q[3],
+                q[1],
+                q[5],
+                now,
+                projected,
+                round(needed - projected),
+                round(row.median() - projected),
+                round(outside));
     }
 
     /**
@@ -90,7 +133,8 @@ public final class SufficiencyTables {
         int horizon = forecast.futures()[0][0].length;
         Map<String, List<Integer>> monthsByYear = new TreeMap<>();
         for (int m = 0; m < horizon; m++) {
-            monthsByYear.computeIfAbsent(financialYear(forecast.firstMonth().plusMonths(m)), y -> new ArrayList<>())
+            monthsByYear
+                    .computeIfAbsent(financialYear(forecast.firstMonth().plusMonths(m)), y -> new ArrayList<>())
                     .add(m);
         }
         List<Cost> costs = new ArrayList<>();
@@ -110,24 +154,42 @@ public final class SufficiencyTables {
                     for (int run = 0; run < runs; run++) {
                         total[run] += spend[run];
                     }
-                    costs.add(cost(year.getKey(), forecast.authorities().get(a), Category.values()[c].name(),
-                            round2(monthly * 12 / 52), year.getValue().size(), spend));
+                    costs.add(cost(
+                            year.getKey(),
+                            forecast.authorities().get(a),
+                            Category.values()[c].name(),
+                            round2(monthly * 12 / 52),
+                            year.getValue().size(),
+                            spend));
                 }
-                costs.add(cost(year.getKey(), forecast.authorities().get(a), Forecast.ALL, null,
-                        year.getValue().size(), total));
+                costs.add(cost(
+                        year.getKey(),
+                        forecast.authorities().get(a),
+                        Forecast.ALL,
+                        null,
+                        year.getValue().size(),
+                        total));
             }
         }
-        costs.sort(java.util.Comparator.comparing(Cost::financialYear).thenComparing(Cost::authority)
+        costs.sort(java.util.Comparator.comparing(Cost::financialYear)
+                .thenComparing(Cost::authority)
                 .thenComparing(Cost::category));
         return costs;
     }
 
-    private static Cost cost(String year, String authority, String category, Double weekly, int months,
-            double[] spend) {
+    private static Cost cost(
+            String year, String authority, String category, Double weekly, int months, double[] spend) {
         double[] sorted = spend.clone();
         java.util.Arrays.sort(sorted);
-        return new Cost(year, authority, category, weekly, months, Math.round(quantile(sorted, 0.10)),
-                Math.round(quantile(sorted, 0.5)), Math.round(quantile(sorted, 0.90)));
+        return new Cost(
+                year,
+                authority,
+                category,
+                weekly,
+                months,
+                Math.round(quantile(sorted, 0.10)),
+                Math.round(quantile(sorted, 0.5)),
+                Math.round(quantile(sorted, 0.90)));
     }
 
     private static double quantile(double[] sorted, double level) {
@@ -139,28 +201,64 @@ public final class SufficiencyTables {
 
     /** Places needed by age band: each band's {@code confidence} quantile at the same year ends as {@link #needs}. */
     public static List<AgeNeed> needsByAge(List<Forecast.AgeRow> rows, double confidence) {
-        YearMonth last = rows.stream().map(Forecast.AgeRow::month).max(YearMonth::compareTo).orElse(null);
+        YearMonth last = rows.stream()
+                .map(Forecast.AgeRow::month)
+                .max(YearMonth::compareTo)
+                .orElse(null);
         List<AgeNeed> needs = new ArrayList<>();
         for (Forecast.AgeRow row : rows) {
             if (row.month().getMonthValue() == 3 || row.month().equals(last)) {
                 double[] q = row.quantiles();
-                needs.add(new AgeNeed(row.month(), row.authority(), row.band().label(), row.category(), confidence,
-                        (long) Math.ceil(ForecastCommand.interpolate(q, confidence) - 1e-9), q[3], q[1], q[5]));
+                needs.add(new AgeNeed(
+                        row.month(),
+                        row.authority(),
+                        row.band().label(),
+                        row.category(),
+                        confidence,
+                        (long) Math.ceil(ForecastCommand.interpolate(q, confidence) - 1e-9),
+                        q[3],
+                        q[1],
+                        q[5]));
             }
         }
         return needs;
     }
 
     /** Places needed at a year end for an authority, age band and category (no supply: homes' age ranges vary). */
-    public record AgeNeed(YearMonth month, String authority, String ageBand, String category, double confidence,
-            long placesNeeded, double median, double p10, double p90) {
-    }
+    public record AgeNeed(
+            YearMonth month,
+            String authority,
+            String ageBand,
+            String category,
+            double confidence,
+            long placesNeeded,
+            double median,
+            double p10,
+            double p90) {}
 
     public static byte[] needsByAgeCsv(List<AgeNeed> needs) {
-        return ExchangeWriter.csv(List.of("month", "authority", "age_band", "category", "confidence",
-                "places_needed", "median_children", "p10_children", "p90_children"), needs,
-                n -> cells(n.month().toString(), n.authority(), n.ageBand(), n.category(), n.confidence(),
-                        n.placesNeeded(), n.median(), n.p10(), n.p90()));
+        return ExchangeWriter.csv(
+                List.of(
+                        "month",
+                        "authority",
+                        "age_band",
+                        "category",
+                        "confidence",
+                        "places_needed",
+                        "median_children",
+                        "p10_children",
+                        "p90_children"),
+                needs,
+                n -> cells(
+                        n.month().toString(),
+                        n.authority(),
+                        n.ageBand(),
+                        n.category(),
+                        n.confidence(),
+                        n.placesNeeded(),
+                        n.median(),
+                        n.p10(),
+                        n.p90()));
     }
 
     /** The financial year a month falls in, e.g. 2025-26 for April 2025 to March 2026. */
@@ -170,46 +268,121 @@ public final class SufficiencyTables {
     }
 
     /** One scenario's places needed, gap and spend for every year end, authority and category. */
-    public static List<Compared> compare(String scenario, Forecast.Result forecast, double confidence,
-            SupplyContext context, Map<Category, Double> weeklyCosts) {
+    public static List<Compared> compare(
+            String scenario,
+            Forecast.Result forecast,
+            double confidence,
+            SupplyContext context,
+            Map<Category, Double> weeklyCosts) {
         List<Forecast.Row> rows = forecast.rows();
         Map<String, Cost> costs = new TreeMap<>();
-        costs(forecast, weeklyCosts).forEach(c -> costs.put(c.financialYear() + "|" + c.authority() + "|"
-                + c.category(), c));
+        costs(forecast, weeklyCosts)
+                .forEach(c -> costs.put(c.financialYear() + "|" + c.authority() + "|" + c.category(), c));
         List<Compared> compared = new ArrayList<>();
         for (Need need : needs(rows, confidence, context)) {
-            compared.add(new Compared(scenario, need, costs.get(financialYear(need.month()) + "|" + need.authority()
-                    + "|" + need.category())));
+            compared.add(new Compared(
+                    scenario,
+                    need,
+                    costs.get(financialYear(need.month()) + "|" + need.authority() + "|" + need.category())));
         }
         return compared;
     }
 
     public static byte[] needsCsv(List<Need> needs) {
-        return ExchangeWriter.csv(List.of("month", "authority", "category", "confidence", "places_needed",
-                "median_children", "p10_children", "p90_children", "places_now", "places_projected", "gap",
-                "gap_median", "outside_or_far"), needs, n -> cells(n.month().toString(), n.authority(), n.category(),
-                        n.confidence(), n.placesNeeded(), n.median(), n.p10(), n.p90(), n.placesNow(),
-                        n.placesProjected(), n.gap(), n.gapMedian(), n.outsideOrFar()));
+        return ExchangeWriter.csv(
+                List.of(
+                        "month",
+                        "authority",
+                        "category",
+                        "confidence",
+                        "places_needed",
+                        "median_children",
+                        "p10_children",
+                        "p90_children",
+                        "places_now",
+                        "places_projected",
+                        "gap",
+                        "gap_median",
+                        "outside_or_far"),
+                needs,
+                n -> cells(
+                        n.month().toString(),
+                        n.authority(),
+                        n.category(),
+                        n.confidence(),
+                        n.placesNeeded(),
+                        n.median(),
+                        n.p10(),
+                        n.p90(),
+                        n.placesNow(),
+                        n.placesProjected(),
+                        n.gap(),
+                        n.gapMedian(),
+                        n.outsideOrFar()));
     }
 
     public static byte[] costsCsv(List<Cost> costs) {
-        return ExchangeWriter.csv(List.of("financial_year", "authority", "category", "weekly_cost", "months",
-                "spend_p10", "spend_p50", "spend_p90"), costs, c -> cells(c.financialYear(), c.authority(),
-                        c.category(), c.weeklyCost(), c.months(), (long) c.p10(), (long) c.p50(), (long) c.p90()));
+        return ExchangeWriter.csv(
+                List.of(
+                        "financial_year",
+                        "authority",
+                        "category",
+                        "weekly_cost",
+                        "months",
+                        "spend_p10",
+                        "spend_p50",
+                        "spend_p90"),
+                costs,
+                c -> cells(
+                        c.financialYear(),
+                        c.authority(),
+                        c.category(),
+                        c.weeklyCost(),
+                        c.months(),
+                        (long) c.p10(),
+                        (long) c.p50(),
+                        (long) c.p90()));
     }
 
-    public static final List<String> COMPARISON_HEADER = List.of("scenario", "month", "authority", "category",
-            "places_needed", "median_children", "p10_children", "p90_children", "places_projected", "gap",
-            "gap_median", "outside_or_far", "financial_year", "spend_p10", "spend_p50", "spend_p90");
+    public static final List<String> COMPARISON_HEADER = List.of(
+            "scenario",
+            "month",
+            "authority",
+            "category",
+            "places_needed",
+            "median_children",
+            "p10_children",
+            "p90_children",
+            "places_projected",
+            "gap",
+            "gap_median",
+            "outside_or_far",
+            "financial_year",
+            "spend_p10",
+            "spend_p50",
+            "spend_p90");
 
     public static byte[] comparisonCsv(List<Compared> compared) {
         return ExchangeWriter.csv(COMPARISON_HEADER, compared, c -> {
             Need n = c.need();
             Cost cost = c.cost();
-            return cells(c.scenario(), n.month().toString(), n.authority(), n.category(), n.placesNeeded(),
-                    n.median(), n.p10(), n.p90(), n.placesProjected(), n.gap(), n.gapMedian(), n.outsideOrFar(),
-                    financialYear(n.month()), cost == null ? null : (long) cost.p10(),
-                    cost == null ? null : (long) cost.p50(), cost == null ? null : (long) cost.p90());
+            return cells(
+                    c.scenario(),
+                    n.month().toString(),
+                    n.authority(),
+                    n.category(),
+                    n.placesNeeded(),
+                    n.median(),
+                    n.p10(),
+                    n.p90(),
+                    n.placesProjected(),
+                    n.gap(),
+                    n.gapMedian(),
+                    n.outsideOrFar(),
+                    financialYear(n.month()),
+                    cost == null ? null : (long) cost.p10(),
+                    cost == null ? null : (long) cost.p50(),
+                    cost == null ? null : (long) cost.p90());
         });
     }
 

@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
@@ -39,8 +37,16 @@ public final class Supply {
     public static final List<Category> PLANNED = List.of(Category.FOSTER, Category.RESIDENTIAL, Category.SUPPORTED);
 
     /** One council's (or ALL's, or OUTSIDE's) places of one category. */
-    public record Line(String authority, Category category, int homes, int places, int occupied, int vacancies,
-            int placedChildren, int placedOutsideOrFar, double weeklyCostTotal) {
+    public record Line(
+            String authority,
+            Category category,
+            int homes,
+            int places,
+            int occupied,
+            int vacancies,
+            int placedChildren,
+            int placedOutsideOrFar,
+            double weeklyCostTotal) {
 
         /** Share of the council's children in this kind of place who live outside the members' areas or far away. */
         public double outsideShare() {
@@ -52,9 +58,16 @@ public final class Supply {
         }
 
         Line plus(Line other) {
-            return new Line(authority, category, homes + other.homes, places + other.places,
-                    occupied + other.occupied, vacancies + other.vacancies, placedChildren + other.placedChildren,
-                    placedOutsideOrFar + other.placedOutsideOrFar, weeklyCostTotal + other.weeklyCostTotal);
+            return new Line(
+                    authority,
+                    category,
+                    homes + other.homes,
+                    places + other.places,
+                    occupied + other.occupied,
+                    vacancies + other.vacancies,
+                    placedChildren + other.placedChildren,
+                    placedOutsideOrFar + other.placedOutsideOrFar,
+                    weeklyCostTotal + other.weeklyCostTotal);
         }
     }
 
@@ -84,29 +97,51 @@ public final class Supply {
         Map<String, HomeRow> homes = new HashMap<>();
         registry.homes().forEach(h -> homes.put(h.homeId(), h));
         Map<String, Integer> living = new HashMap<>();
-        registry.children().stream().filter(c -> c.currentHomeId() != null)
+        registry.children().stream()
+                .filter(c -> c.currentHomeId() != null)
                 .forEach(c -> living.merge(c.currentHomeId(), 1, Integer::sum));
         Map<String, Line> lines = new TreeMap<>();
         for (HomeRow home : registry.homes()) {
             String authority = members.contains(home.authorityCode()) ? home.authorityCode() : OUTSIDE;
             int occupied = living.getOrDefault(home.homeId(), 0);
             int vacancies = home.available() ? Math.max(0, home.places() - occupied) : 0;
-            add(lines, new Line(authority, category(home.kind()), 1, home.places(), occupied, vacancies, 0, 0,
-                    home.weeklyCost() * home.places()));
+            add(
+                    lines,
+                    new Line(
+                            authority,
+                            category(home.kind()),
+                            1,
+                            home.places(),
+                            occupied,
+                            vacancies,
+                            0,
+                            0,
+                            home.weeklyCost() * home.places()));
         }
         for (ChildRow child : registry.children()) {
             HomeRow home = child.currentHomeId() == null ? null : homes.get(child.currentHomeId());
             if (home != null) {
-                boolean outside = !members.contains(home.authorityCode()) || Geo.haversineKm(child.homeLat(),
-                        child.homeLon(), home.lat(), home.lon()) > Geo.TWENTY_MILES_KM;
+                boolean outside = !members.contains(home.authorityCode())
+                        || Geo.haversineKm(child.homeLat(), child.homeLon(), home.lat(), home.lon())
+                                > Geo.TWENTY_MILES_KM;
                 add(lines, new Line(child.authorityCode(), category(home.kind()), 0, 0, 0, 0, 1, outside ? 1 : 0, 0));
             }
         }
         Map<String, Line> withTotals = new TreeMap<>(lines);
         for (Line line : lines.values()) {
             if (!line.authority().equals(OUTSIDE)) {
-                add(withTotals, new Line(Forecast.ALL, line.category(), line.homes(), line.places(), line.occupied(),
-                        line.vacancies(), line.placedChildren(), line.placedOutsideOrFar(), line.weeklyCostTotal()));
+                add(
+                        withTotals,
+                        new Line(
+                                Forecast.ALL,
+                                line.category(),
+                                line.homes(),
+                                line.places(),
+                                line.occupied(),
+                                line.vacancies(),
+                                line.placedChildren(),
+                                line.placedOutsideOrFar(),
+                                line.weeklyCostTotal()));
             }
         }
         return new Supply(withTotals);
@@ -115,15 +150,27 @@ public final class Supply {
     /** Reads back what {@link #csv()} wrote (for scenarios added to a stored run, and {@code --supply FILE}). */
     public static Supply parse(String csv) {
         Map<String, Line> lines = new TreeMap<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(csv),
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+        try (CSVParser parser = CSVParser.parse(
+                new StringReader(csv),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
             for (CSVRecord r : parser) {
                 int places = Integer.parseInt(r.get("places"));
-                add(lines, new Line(r.get("authority"), Category.valueOf(r.get("category")),
-                        Integer.parseInt(r.get("homes")), places, Integer.parseInt(r.get("occupied")),
-                        Integer.parseInt(r.get("vacancies")), Integer.parseInt(r.get("placed_children")),
-                        Integer.parseInt(r.get("placed_outside_or_far")),
-                        Double.parseDouble(r.get("mean_weekly_cost")) * places));
+                add(
+                        lines,
+                        new Line(
+                                r.get("authority"),
+                                Category.valueOf(r.get("category")),
+                                Integer.parseInt(r.get("homes")),
+                                places,
+                                Integer.parseInt(r.get("occupied")),
+                                Integer.parseInt(r.get("vacancies")),
+                                Integer.parseInt(r.get("placed_children")),
+                                Integer.parseInt(r.get("placed_outside_or_far")),
+                                Double.parseDouble(r.get("mean_weekly_cost")) * places));
             }
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a supply.csv as the forecast writes it: " + e.getMessage(), e);
@@ -144,16 +191,15 @@ public final class Supply {
     }
 
     public Line line(String authority, Category category) {
-        return lines.getOrDefault(authority + "|" + category,
-                new Line(authority, category, 0, 0, 0, 0, 0, 0, 0));
+        return lines.getOrDefault(authority + "|" + category, new Line(authority, category, 0, 0, 0, 0, 0, 0, 0));
     }
 
     /**
      * Places of a category {@code monthsAhead} from today: constant for children's homes and supported
      * accommodation; foster places change by the net approvals (plus a scenario's recruitment) per year.
      */
-    public double projected(String authority, Category category, int monthsAhead, Projection projection,
-            double recruitmentPerYear) {
+    public double projected(
+            String authority, Category category, int monthsAhead, Projection projection, double recruitmentPerYear) {
         double today = line(authority, category).places();
         if (category != Category.FOSTER) {
             return today;
@@ -178,13 +224,19 @@ public final class Supply {
     /** Today's share placed outside or far: the council's own for the category, else the co-operative's. */
     public double outsideShare(String authority, Category category) {
         Line own = line(authority, category);
-        return own.placedChildren() > 0 ? own.outsideShare() : line(Forecast.ALL, category).outsideShare();
+        return own.placedChildren() > 0
+                ? own.outsideShare()
+                : line(Forecast.ALL, category).outsideShare();
     }
 
     /** Member councils with places or placed children in the registry. */
     public List<String> councils() {
-        return lines.values().stream().map(Line::authority).filter(a -> !a.equals(Forecast.ALL)
-                && !a.equals(OUTSIDE)).distinct().sorted().toList();
+        return lines.values().stream()
+                .map(Line::authority)
+                .filter(a -> !a.equals(Forecast.ALL) && !a.equals(OUTSIDE))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Weekly cost by category: the registry's places-weighted mean where it has homes, else the defaults. */
@@ -201,10 +253,28 @@ public final class Supply {
 
     public byte[] csv() {
         List<Line> rows = new ArrayList<>(lines.values());
-        return ExchangeWriter.csv(List.of("authority", "category", "homes", "places", "occupied", "vacancies",
-                "placed_children", "placed_outside_or_far", "outside_share", "mean_weekly_cost"), rows,
-                line -> List.of(line.authority(), line.category().name(), line.homes(), line.places(),
-                        line.occupied(), line.vacancies(), line.placedChildren(), line.placedOutsideOrFar(),
+        return ExchangeWriter.csv(
+                List.of(
+                        "authority",
+                        "category",
+                        "homes",
+                        "places",
+                        "occupied",
+                        "vacancies",
+                        "placed_children",
+                        "placed_outside_or_far",
+                        "outside_share",
+                        "mean_weekly_cost"),
+                rows,
+                line -> List.of(
+                        line.authority(),
+                        line.category().name(),
+                        line.homes(),
+                        line.places(),
+                        line.occupied(),
+                        line.vacancies(),
+                        line.placedChildren(),
+                        line.placedOutsideOrFar(),
                         Math.round(line.outsideShare() * 1000) / 1000.0,
                         Math.round(line.meanWeeklyCost() * 100) / 100.0));
     }

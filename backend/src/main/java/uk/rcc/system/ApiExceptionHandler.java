@@ -1,7 +1,6 @@
 package uk.rcc.system;
 
 import java.net.URI;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,7 +9,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import uk.rcc.exchange.InvalidDatasetException;
 
 /** Every API error is an RFC 9457 problem detail; no stack trace ever reaches a client. */
@@ -21,12 +19,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Bean validation failures name every field and what is wrong with it. */
     @Override
     protected org.springframework.http.ResponseEntity<Object> handleMethodArgumentNotValid(
-            org.springframework.web.bind.MethodArgumentNotValidException e, org.springframework.http.HttpHeaders headers,
-            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+            org.springframework.web.bind.MethodArgumentNotValidException e,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", e.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + ": " + error.getDefaultMessage()).sorted().toList());
+        problem.setProperty(
+                "errors",
+                e.getBindingResult().getFieldErrors().stream()
+                        .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                        .sorted()
+                        .toList());
         return org.springframework.http.ResponseEntity.badRequest().body(problem);
     }
 
@@ -34,7 +38,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException e,
-            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(e));
         problem.setTitle("Unreadable request body");
@@ -43,8 +48,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static String unreadableBody(Throwable e) {
         if (e.getCause() instanceof tools.jackson.databind.DatabindException json) {
-            String field = json.getPath().stream().map(reference -> reference.getPropertyName() != null
-                    ? reference.getPropertyName() : String.valueOf(reference.getIndex()))
+            String field = json.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
                     .collect(java.util.stream.Collectors.joining("."));
             return "The request body is not valid for this request" + (field.isEmpty() ? "" : " at '" + field + "'")
                     + ": " + withoutClassNames(json.getOriginalMessage());
@@ -58,15 +65,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** {@code uk.rcc.placement.PlacementController$PlacementRequest} becomes {@code PlacementRequest}. */
     private static String withoutClassNames(String message) {
         String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
-        String simple = firstLine.replaceAll("(?:[a-z_][\\w]*\\.)+(?:[A-Z][\\w]*\\$)*([A-Z][\\w]*)", "$1")
+        String simple = firstLine
+                .replaceAll("(?:[a-z_][\\w]*\\.)+(?:[A-Z][\\w]*\\$)*([A-Z][\\w]*)", "$1")
                 .replaceAll("\\(\\w*Exception\\)\\s*", "");
         return simple.length() > 300 ? simple.substring(0, 300) + "…" : simple;
     }
 
     @ExceptionHandler(InvalidDatasetException.class)
     ProblemDetail invalidDataset(InvalidDatasetException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The data set was rejected whole; nothing was changed. " + e.errors().size() + " error(s).");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "The data set was rejected whole; nothing was changed. "
+                        + e.errors().size() + " error(s).");
         problem.setTitle("Invalid data set");
         problem.setType(URI.create("urn:rcc:problem:invalid-dataset"));
         problem.setProperty("errors", e.errors().stream().map(Object::toString).toList());
@@ -82,8 +92,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "You do not have access to this.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You do not have access to this.");
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -91,8 +101,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error answering an API request", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. The error has been logged.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. The error has been logged.");
         problem.setTitle("Internal error");
         return problem;
     }

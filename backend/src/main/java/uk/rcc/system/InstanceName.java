@@ -7,8 +7,7 @@ import java.lang.management.ManagementFactory;
  * name, so the same instance restarted after a crash recognises the runs it left behind.
  */
 public final class InstanceName {
-    private InstanceName() {
-    }
+    private InstanceName() {}
 
     public static String of(String configured) {
         if (configured != null && !configured.isBlank()) {

@@ -1,14 +1,12 @@
 package uk.rcc.system;
 
 import javax.sql.DataSource;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Scheduled jobs, each locked through ShedLock's table in PostgreSQL so that, on several instances, only one
@@ -21,7 +19,8 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 class SchedulingConfiguration {
 
     @Bean
-    LockProvider lockProvider(DataSource dataSource,
+    LockProvider lockProvider(
+            DataSource dataSource,
             @org.springframework.beans.factory.annotation.Value("${rcc.instance-id:}") String configuredInstanceId) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource))

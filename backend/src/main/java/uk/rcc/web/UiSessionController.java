@@ -3,7 +3,6 @@ package uk.rcc.web;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.rcc.security.Viewer;
 
 /**
@@ -15,22 +14,24 @@ class UiSessionController {
     private final String tileUrl;
     private final String tileAttribution;
 
-    UiSessionController(@Value("${rcc.map.tile-url:}") String tileUrl,
+    UiSessionController(
+            @Value("${rcc.map.tile-url:}") String tileUrl,
             @Value("${rcc.map.tile-attribution:}") String tileAttribution) {
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
 
-    record MapConfig(String tileUrl, String tileAttribution) {
-    }
+    record MapConfig(String tileUrl, String tileAttribution) {}
 
-    record UiSession(String username, String role, String authorityCode, MapConfig map) {
-    }
+    record UiSession(String username, String role, String authorityCode, MapConfig map) {}
 
     @GetMapping("/api/ui-session")
     UiSession session() {
         Viewer viewer = Viewer.current();
-        return new UiSession(viewer.username(), viewer.role().name(), viewer.authorityCode(),
+        return new UiSession(
+                viewer.username(),
+                viewer.role().name(),
+                viewer.authorityCode(),
                 new MapConfig(tileUrl.isBlank() ? null : tileUrl, tileAttribution.isBlank() ? null : tileAttribution));
     }
 }

@@ -10,13 +10,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,13 +25,10 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.exchange.ExchangeFiles;
+import uk.rcc.imports.DatasetImporter;
 import uk.rcc.matching.runs.MatchingRun;
 import uk.rcc.matching.runs.MatchingRunService;
-import uk.rcc.imports.DatasetImporter;
 import uk.rcc.sufficiency.Ssda903Generator;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -50,12 +47,16 @@ class AuditTrailTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     MatchingRunService matchingRuns;
 
@@ -69,8 +70,7 @@ class AuditTrailTest {
         lastIdBefore = lastAuditId();
     }
 
-    record Row(String actor, String action) {
-    }
+    record Row(String actor, String action) {}
 
     @Test
     void viewingAChildIsAuditedOnce() throws Exception {
@@ -133,7 +133,10 @@ class AuditTrailTest {
     void importingADataSetIsAuditedOnce() throws Exception {
         var upload = multipart("/api/imports");
         for (String name : ExchangeFiles.ALL) {
-            upload.file(new MockMultipartFile("files", name, "text/csv",
+            upload.file(new MockMultipartFile(
+                    "files",
+                    name,
+                    "text/csv",
                     Files.readAllBytes(SharedData.sample().resolve(name))));
         }
         mvc.perform(upload.with(Users.commissioner()).with(csrf())).andExpect(status().isOk());
@@ -149,9 +152,15 @@ class AuditTrailTest {
     /** Counted once the run has finished, so that nothing its background work writes goes unseen. */
     @Test
     void startingAMatchingRunIsAuditedOnce() throws Exception {
-        String started = mvc.perform(post("/api/matching/runs").with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\":1}")).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString();
+        String started = mvc.perform(post("/api/matching/runs")
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seconds\":1}"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long run = ((Number) JsonPath.read(started, "$.runId")).longValue();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (matchingRuns.find(run).map(MatchingRun::active).orElse(false)) {
@@ -159,14 +168,17 @@ class AuditTrailTest {
             Thread.sleep(100);
         }
         assertOneNewRow("commissioner", "START_MATCHING_RUN");
-        assertThat(registry.jdbc().queryForObject("SELECT subject FROM audit_event WHERE id > ?", String.class,
-                lastIdBefore)).isEqualTo("run " + run);
+        assertThat(registry.jdbc()
+                        .queryForObject("SELECT subject FROM audit_event WHERE id > ?", String.class, lastIdBefore))
+                .isEqualTo("run " + run);
     }
 
     @Test
     void stoppingAMatchingRunIsAuditedOnce() throws Exception {
         long run = finishedRun();
-        mvc.perform(post("/api/matching/runs/" + run + "/stop").with(Users.commissioner()).with(csrf()))
+        mvc.perform(post("/api/matching/runs/" + run + "/stop")
+                        .with(Users.commissioner())
+                        .with(csrf()))
                 .andExpect(status().isOk());
         assertOneNewRow("commissioner", "STOP_MATCHING_RUN");
     }
@@ -174,12 +186,18 @@ class AuditTrailTest {
     @Test
     void savingMatchingWeightsIsAuditedOnce() throws Exception {
         String current = mvc.perform(get("/api/matching/weights").with(Users.commissioner()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Map<String, Object> weights = JsonPath.read(current, "$.weights");
         String first = weights.keySet().iterator().next();
         lastIdBefore = lastAuditId();
-        mvc.perform(put("/api/matching/weights").with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"" + first + "\":2.5}"))
+        mvc.perform(put("/api/matching/weights")
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"" + first + "\":2.5}"))
                 .andExpect(status().isOk());
         assertOneNewRow("commissioner", "CHANGE_WEIGHTS");
     }
@@ -193,11 +211,22 @@ class AuditTrailTest {
         long run = startForecast();
         assertOneNewRow("commissioner", "START_FORECAST");
 
-        step(post(forecast(run, "/comments")).with(Users.board()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"text\":\"Looks plausible\"}"), "board", "COMMENT_FORECAST");
-        step(post(forecast(run, "/scenarios")).with(Users.board()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Recruit 10\",\"fosterRecruitment\":10}"),
-                "board", "ADD_SCENARIO");
+        step(
+                post(forecast(run, "/comments"))
+                        .with(Users.board())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Looks plausible\"}"),
+                "board",
+                "COMMENT_FORECAST");
+        step(
+                post(forecast(run, "/scenarios"))
+                        .with(Users.board())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Recruit 10\",\"fosterRecruitment\":10}"),
+                "board",
+                "ADD_SCENARIO");
         awaitFinished(forecast(run, "/scenarios"), "$[0].status");
         assertOneNewRow("board", "ADD_SCENARIO");
 
@@ -206,18 +235,20 @@ class AuditTrailTest {
         }
         step(get("/sufficiency/runs/" + run + "/report").with(Users.board()), "board", "EXPORT_REPORT");
 
-        step(post(forecast(run, "/review")).with(Users.commissioner()).with(csrf()), "commissioner",
-                "SUBMIT_FORECAST");
-        step(post(forecast(run, "/approve")).with(Users.commissioner()).with(csrf()), "commissioner",
+        step(post(forecast(run, "/review")).with(Users.commissioner()).with(csrf()), "commissioner", "SUBMIT_FORECAST");
+        step(
+                post(forecast(run, "/approve")).with(Users.commissioner()).with(csrf()),
+                "commissioner",
                 "APPROVE_FORECAST");
-        step(post(forecast(run, "/publish")).with(Users.commissioner()).with(csrf()), "commissioner",
+        step(
+                post(forecast(run, "/publish")).with(Users.commissioner()).with(csrf()),
+                "commissioner",
                 "PUBLISH_FORECAST");
     }
 
     @Test
     void aSuccessfulLoginIsAuditedOnce() throws Exception {
-        mvc.perform(formLogin().user("admin").password(TestRegistry.PASSWORD))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(formLogin().user("admin").password(TestRegistry.PASSWORD)).andExpect(status().is3xxRedirection());
         assertOneNewRow("admin", "LOGIN");
     }
 
@@ -242,11 +273,17 @@ class AuditTrailTest {
         long id = lastAuditId();
 
         assertThatThrownBy(() -> registry.jdbc().update("UPDATE audit_event SET actor = 'nobody' WHERE id = ?", id))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> registry.jdbc().update("DELETE FROM audit_event WHERE id = ?", id))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> registry.jdbc().execute("TRUNCATE audit_event"))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
         assertThat(registry.jdbc().queryForObject("SELECT actor FROM audit_event WHERE id = ?", String.class, id))
                 .isEqualTo("someone");
     }
@@ -261,11 +298,14 @@ class AuditTrailTest {
 
     private void uploadReturns(String council) throws Exception {
         Path folder = Files.createTempDirectory("audit-returns");
-        Ssda903Generator.write(new Ssda903Generator.Spec(List.of(council), 4, 0.02, LocalDate.of(2018, 4, 1), 6, 3),
-                folder);
+        Ssda903Generator.write(
+                new Ssda903Generator.Spec(List.of(council), 4, 0.02, LocalDate.of(2018, 4, 1), 6, 3), folder);
         var upload = multipart("/api/sufficiency/returns").param("authority", council);
         for (String name : List.of("header.csv", "episodes.csv")) {
-            upload.file(new MockMultipartFile("files", name, "text/csv",
+            upload.file(new MockMultipartFile(
+                    "files",
+                    name,
+                    "text/csv",
                     Files.readAllBytes(folder.resolve(council).resolve(name))));
         }
         lastIdBefore = lastAuditId();
@@ -275,10 +315,15 @@ class AuditTrailTest {
     /** Starts a small forecast and waits for it, so that any row its background work wrote is counted too. */
     private long startForecast() throws Exception {
         lastIdBefore = lastAuditId();
-        String started = mvc.perform(post("/api/sufficiency/runs").with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Audited\",\"horizonMonths\":12,\"runs\":100,\"seed\":3}"))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        String started = mvc.perform(post("/api/sufficiency/runs")
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Audited\",\"horizonMonths\":12,\"runs\":100,\"seed\":3}"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long run = ((Number) JsonPath.read(started, "$.runId")).longValue();
         awaitFinished(forecast(run, ""), "$.status");
         return run;
@@ -287,7 +332,10 @@ class AuditTrailTest {
     private void awaitFinished(String path, String statusPath) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = mvc.perform(get(path).with(Users.board())).andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(get(path).with(Users.board()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             String status = JsonPath.read(body, statusPath);
             if (!status.equals("RUNNING")) {
                 assertThat(status).as(body).isEqualTo("FINISHED");
@@ -303,8 +351,11 @@ class AuditTrailTest {
     }
 
     private void assertOneNewRow(String actor, String action) {
-        List<Row> rows = registry.jdbc().query("SELECT actor, action FROM audit_event WHERE id > ? ORDER BY id",
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2)), lastIdBefore);
+        List<Row> rows = registry.jdbc()
+                .query(
+                        "SELECT actor, action FROM audit_event WHERE id > ? ORDER BY id",
+                        (rs, i) -> new Row(rs.getString(1), rs.getString(2)),
+                        lastIdBefore);
         assertThat(rows).containsExactly(new Row(actor, action));
     }
 
@@ -313,33 +364,52 @@ class AuditTrailTest {
     }
 
     private long finishedRun() {
-        return registry.jdbc().queryForObject("INSERT INTO matching_run (status, trigger, started_by, solver_config, "
-                + "seconds_limit, weights) VALUES ('FINISHED', 'USER', 'commissioner', 'x.xml', 60, '{}') "
-                + "RETURNING id", Long.class);
+        return registry.jdbc()
+                .queryForObject(
+                        "INSERT INTO matching_run (status, trigger, started_by, solver_config, "
+                                + "seconds_limit, weights) VALUES ('FINISHED', 'USER', 'commissioner', 'x.xml', 60, '{}') "
+                                + "RETURNING id",
+                        Long.class);
     }
 
     private String awaitingChild(int index) {
-        return registry.jdbc().queryForList("SELECT child_id FROM child WHERE authority_code = ? AND "
-                + "current_home_id IS NULL ORDER BY child_id", String.class, COUNCIL).get(index);
+        return registry.jdbc()
+                .queryForList(
+                        "SELECT child_id FROM child WHERE authority_code = ? AND "
+                                + "current_home_id IS NULL ORDER BY child_id",
+                        String.class,
+                        COUNCIL)
+                .get(index);
     }
 
     /** The n-th awaiting child of the council whose shortlist has a home, and that home. */
     private String[] childWithAShortlistedHome(int n) throws Exception {
         int found = 0;
-        for (String child : registry.jdbc().queryForList("SELECT child_id FROM child WHERE authority_code = ? AND "
-                + "current_home_id IS NULL ORDER BY child_id", String.class, COUNCIL)) {
-            String body = mvc.perform(get("/api/children/" + child + "/shortlist").with(Users.officerOf(COUNCIL)))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (String child : registry.jdbc()
+                .queryForList(
+                        "SELECT child_id FROM child WHERE authority_code = ? AND "
+                                + "current_home_id IS NULL ORDER BY child_id",
+                        String.class,
+                        COUNCIL)) {
+            String body = mvc.perform(
+                            get("/api/children/" + child + "/shortlist").with(Users.officerOf(COUNCIL)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             List<String> homes = JsonPath.read(body, "$.candidates[*].homeId");
             if (!homes.isEmpty() && found++ == n) {
-                return new String[] { child, homes.get(0) };
+                return new String[] {child, homes.get(0)};
             }
         }
         throw new AssertionError("the sample has too few awaiting children with a shortlisted home");
     }
 
     private ResultActions decide(String child, String endpoint, String body) throws Exception {
-        return mvc.perform(post("/api/children/" + child + "/" + endpoint).with(Users.officerOf(COUNCIL))
-                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/children/" + child + "/" + endpoint)
+                .with(Users.officerOf(COUNCIL))
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 }

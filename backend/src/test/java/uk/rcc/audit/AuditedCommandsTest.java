@@ -2,6 +2,7 @@ package uk.rcc.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.rcc.cli.CommandLine;
 import uk.rcc.support.SharedData;
 
@@ -51,7 +49,9 @@ class AuditedCommandsTest {
         assertThat(run.exitCode).isEqualTo(CommandLine.OK);
         List<Map<String, Object>> rows = rowsAfter(before);
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0)).containsEntry("actor", "ops.jane").containsEntry("action", "IMPORT")
+        assertThat(rows.get(0))
+                .containsEntry("actor", "ops.jane")
+                .containsEntry("action", "IMPORT")
                 .containsEntry("remote_addr", "command line");
         assertThat((String) rows.get(0).get("detail")).matches("\\d+ homes, \\d+ children from \\[.*children.csv.*]");
         assertThat(run.out).contains("audited as ops.jane");
@@ -77,7 +77,8 @@ class AuditedCommandsTest {
         assertThat(run.exitCode).isEqualTo(CommandLine.OK);
         List<Map<String, Object>> rows = rowsAfter(before);
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0)).containsEntry("action", "EXPORT")
+        assertThat(rows.get(0))
+                .containsEntry("action", "EXPORT")
                 .containsEntry("actor", System.getProperty("user.name") + "@" + uk.rcc.system.InstanceName.of(null));
         assertThat((String) rows.get(0).get("detail")).matches("\\d+ children, \\d+ homes");
     }
@@ -86,8 +87,14 @@ class AuditedCommandsTest {
     void aCommandOnFilesOnlySaysItIsNotAudited(@TempDir Path out) {
         long before = lastAuditId();
 
-        Run run = run("match", "--data", SharedData.sample().toString(), "--out",
-                out.resolve("proposals.csv").toString(), "--seconds", "1");
+        Run run = run(
+                "match",
+                "--data",
+                SharedData.sample().toString(),
+                "--out",
+                out.resolve("proposals.csv").toString(),
+                "--seconds",
+                "1");
 
         assertThat(run.exitCode).isEqualTo(CommandLine.OK);
         assertThat(run.out).contains("match works on files only and is not audited");
@@ -105,11 +112,14 @@ class AuditedCommandsTest {
         Run run = run("two-factor-reset", "--user", "lost.phone", "--actor", "ops.jane");
 
         assertThat(run.exitCode).isEqualTo(CommandLine.OK);
-        assertThat(rowsAfter(before)).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("actor", "ops.jane").containsEntry("action", "RESET_TWO_FACTOR")
-                .containsEntry("subject", "lost.phone"));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM two_factor WHERE username = 'lost.phone'",
-                Integer.class)).isZero();
+        assertThat(rowsAfter(before))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("actor", "ops.jane")
+                        .containsEntry("action", "RESET_TWO_FACTOR")
+                        .containsEntry("subject", "lost.phone"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM two_factor WHERE username = 'lost.phone'", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -122,12 +132,12 @@ class AuditedCommandsTest {
     }
 
     private List<Map<String, Object>> rowsAfter(long id) {
-        return jdbc.queryForList("SELECT actor, action, subject, detail, remote_addr FROM audit_event WHERE id > ? "
-                + "ORDER BY id", id);
+        return jdbc.queryForList(
+                "SELECT actor, action, subject, detail, remote_addr FROM audit_event WHERE id > ? " + "ORDER BY id",
+                id);
     }
 
-    private record Run(int exitCode, String out) {
-    }
+    private record Run(int exitCode, String out) {}
 
     /** Through {@link CommandLine#dispatch}, as {@code java -jar rcc.jar ...} runs, with stdout captured. */
     private static Run run(String... args) {

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.demo.DemoCooperativeGenerator.Scope;
 import uk.rcc.demo.DemoCooperativeGenerator.Spec;
@@ -37,37 +35,48 @@ class CapacityAgainstExactTest {
     private static final Duration PROOF = Duration.ofSeconds(300);
     private static final int WORKERS = 8;
 
-    record Exact(String home, int placedDelta, double softCostDelta) {
-    }
+    record Exact(String home, int placedDelta, double softCostDelta) {}
 
     @Test
     void theTopTenExtraPlacesAreTheExactTopTenWithinTwoAndTheirFiguresWithinFivePercentOrTwoPoints()
             throws InterruptedException {
-        ExchangeDataset dataset = DemoCooperativeGenerator.generate(new Spec(300, 400, 0.33, 0.0, Scope.NORTHERN, 7,
-                LocalDate.of(2026, 3, 31)));
+        ExchangeDataset dataset = DemoCooperativeGenerator.generate(
+                new Spec(300, 400, 0.33, 0.0, Scope.NORTHERN, 7, LocalDate.of(2026, 3, 31)));
         Map<String, String> solver = solverAnswer(dataset);
         int placed = (int) solver.size();
         ExactOptimum.Result optimum = ExactOptimum.solveAtPlacedCount(dataset, POLICY, PROOF, placed, solver, WORKERS);
-        assertThat(optimum.optimal()).as("CP-SAT proves the optimum the options are measured against").isTrue();
+        assertThat(optimum.optimal())
+                .as("CP-SAT proves the optimum the options are measured against")
+                .isTrue();
 
-        CapacityAnalysis.Report report = CapacityAnalysis.analyse(dataset, MatchingPolicy.reference(),
+        CapacityAnalysis.Report report = CapacityAnalysis.analyse(
+                dataset,
+                MatchingPolicy.reference(),
                 SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE),
                 new CapacityAnalysis.Settings(Duration.ofSeconds(20), Duration.ofSeconds(30), 10),
                 optimum.assignment());
         List<CapacityOption> claimed = report.extraPlaces();
-        assertThat(report.baseline().softCost()).isCloseTo(optimum.softCost(), org.assertj.core.api.Assertions.within(0.5));
+        assertThat(report.baseline().softCost())
+                .isCloseTo(optimum.softCost(), org.assertj.core.api.Assertions.within(0.5));
         Map<String, Exact> exactTop = exactTopTen(dataset, optimum, placed);
         assertThat(claimed).hasSizeGreaterThanOrEqualTo(exactTop.size() - 2);
-        Set<String> found = claimed.stream().map(CapacityOption::homeId).filter(exactTop::containsKey)
+        Set<String> found = claimed.stream()
+                .map(CapacityOption::homeId)
+                .filter(exactTop::containsKey)
                 .collect(Collectors.toSet());
-        System.out.println("exact top ten: " + exactTop.values() + "\nclaimed: " + claimed.stream()
-                .map(o -> o.homeId() + " " + o.placedDelta() + " " + o.softCostDelta()).toList());
-        assertThat(found).as("the tool's top ten among the exact top ten")
+        System.out.println("exact top ten: " + exactTop.values() + "\nclaimed: "
+                + claimed.stream()
+                        .map(o -> o.homeId() + " " + o.placedDelta() + " " + o.softCostDelta())
+                        .toList());
+        assertThat(found)
+                .as("the tool's top ten among the exact top ten")
                 .hasSizeGreaterThanOrEqualTo(Math.min(8, exactTop.size() - 2));
         for (CapacityOption option : claimed) {
-            Exact exact = exactTop.containsKey(option.homeId()) ? exactTop.get(option.homeId())
+            Exact exact = exactTop.containsKey(option.homeId())
+                    ? exactTop.get(option.homeId())
                     : exactFor(dataset, optimum, placed, option);
-            assertThat(option.placedDelta()).as("placed more with a place in " + option.homeId())
+            assertThat(option.placedDelta())
+                    .as("placed more with a place in " + option.homeId())
                     .isEqualTo(exact.placedDelta());
             assertThat(Math.abs(option.softCostDelta() - exact.softCostDelta()))
                     .as("soft cost change with a place in " + option.homeId() + ": claimed " + option.softCostDelta()
@@ -77,10 +86,15 @@ class CapacityAgainstExactTest {
     }
 
     private static Map<String, String> solverAnswer(ExchangeDataset dataset) throws InterruptedException {
-        MatchingEngine.Outcome outcome = new SolverRunEngine("").start(new MatchingEngine.MatchRequest(dataset,
-                Map.of(), "interactive-solver.xml", Duration.ofSeconds(20)), progress -> { }).await();
+        MatchingEngine.Outcome outcome = new SolverRunEngine("")
+                .start(
+                        new MatchingEngine.MatchRequest(
+                                dataset, Map.of(), "interactive-solver.xml", Duration.ofSeconds(20)),
+                        progress -> {})
+                .await();
         Map<String, String> proposed = new HashMap<>();
-        outcome.proposals().stream().filter(p -> p.homeId() != null)
+        outcome.proposals().stream()
+                .filter(p -> p.homeId() != null)
                 .forEach(p -> proposed.put(p.childId(), p.homeId()));
         return proposed;
     }
@@ -94,13 +108,15 @@ class CapacityAgainstExactTest {
             while (top.size() < 10) {
                 ExactOptimum.OnePlaceMore best;
                 try {
-                    best = ExactOptimum.solveWithOnePlaceMore(dataset, POLICY, PROOF, placed + more,
-                            optimum.assignment(), WORKERS, left);
+                    best = ExactOptimum.solveWithOnePlaceMore(
+                            dataset, POLICY, PROOF, placed + more, optimum.assignment(), WORKERS, left);
                 } catch (IllegalStateException noAssignment) {
                     assertThat(noAssignment.getMessage()).contains("INFEASIBLE");
                     break;
                 }
-                assertThat(best.result().optimal()).as("CP-SAT proves the next best home").isTrue();
+                assertThat(best.result().optimal())
+                        .as("CP-SAT proves the next best home")
+                        .isTrue();
                 double delta = best.result().softCost() - optimum.softCost();
                 if (best.home() == null || more == 0 && delta > -0.005) {
                     break;
@@ -113,15 +129,17 @@ class CapacityAgainstExactTest {
     }
 
     /** The exact figures of one home's extra place. */
-    private static Exact exactFor(ExchangeDataset dataset, ExactOptimum.Result optimum, int placed,
-            CapacityOption option) {
+    private static Exact exactFor(
+            ExchangeDataset dataset, ExactOptimum.Result optimum, int placed, CapacityOption option) {
         for (int more = 1; more >= 0; more--) {
             try {
-                ExactOptimum.OnePlaceMore best = ExactOptimum.solveWithOnePlaceMore(dataset, POLICY, PROOF,
-                        placed + more, optimum.assignment(), WORKERS, Set.of(option.homeId()));
+                ExactOptimum.OnePlaceMore best = ExactOptimum.solveWithOnePlaceMore(
+                        dataset, POLICY, PROOF, placed + more, optimum.assignment(), WORKERS, Set.of(option.homeId()));
                 assertThat(best.result().optimal()).isTrue();
-                return new Exact(option.homeId(), more, Math.round((best.result().softCost() - optimum.softCost())
-                        * 100) / 100.0);
+                return new Exact(
+                        option.homeId(),
+                        more,
+                        Math.round((best.result().softCost() - optimum.softCost()) * 100) / 100.0);
             } catch (IllegalStateException noAssignment) {
                 assertThat(noAssignment.getMessage()).contains("INFEASIBLE");
             }

@@ -6,17 +6,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.matching.runs.MatchingRunService;
 import uk.rcc.support.IntegrationTest;
@@ -28,12 +25,16 @@ import uk.rcc.support.Users;
 class CapacityApiTest {
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     MatchingRunService runs;
+
     @Autowired
     CapacityService capacity;
 
@@ -46,9 +47,11 @@ class CapacityApiTest {
 
     @Test
     void commissionersGetTheLatestRunsOptionsBestFirstAndOthersAreRefused() throws Exception {
-        mvc.perform(get("/api/capacity/options").with(Users.commissioner())).andExpect(status().isNotFound())
+        mvc.perform(get("/api/capacity/options").with(Users.commissioner()))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        mvc.perform(get("/api/capacity/options").with(Users.officerOf("E06000063"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/capacity/options").with(Users.officerOf("E06000063")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/capacity/options").with(Users.board())).andExpect(status().isForbidden());
 
         long runId = runs.start("commissioner", "USER", 2, null).id();
@@ -58,8 +61,11 @@ class CapacityApiTest {
         }
 
         String body = mvc.perform(get("/api/capacity/options").with(Users.commissioner()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.runId").value(runId))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.runId").value(runId))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<Map<String, Object>> extra = JsonPath.read(body, "$.options[?(@.option.option == 'EXTRA_PLACE')].option");
         assertThat(extra).isNotEmpty();
         for (int i = 1; i < extra.size(); i++) {
@@ -72,8 +78,12 @@ class CapacityApiTest {
             }
         }
         String council = (String) extra.get(0).get("authorityCode");
-        String mine = mvc.perform(get("/api/capacity/options").param("authority", council).with(Users.commissioner()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String mine = mvc.perform(
+                        get("/api/capacity/options").param("authority", council).with(Users.commissioner()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> councils = JsonPath.read(mine, "$.options[*].option.authorityCode");
         assertThat(councils).isNotEmpty().allMatch(council::equals);
         assertThat(capacity.topByCouncil(3).get(council)).hasSizeBetween(1, 3);

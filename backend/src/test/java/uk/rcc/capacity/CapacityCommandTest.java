@@ -9,13 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CapacityCommandTest {
     private static Path sample() {
-        Path sample = Path.of("..", "..", "shared", "formats", "sample").toAbsolutePath().normalize();
+        Path sample = Path.of("..", "..", "shared", "formats", "sample")
+                .toAbsolutePath()
+                .normalize();
         assertThat(sample).isDirectory();
         return sample;
     }
@@ -24,13 +25,16 @@ class CapacityCommandTest {
     void writesTheIssuesColumnsWithEachOptionRankedMorePlacedFirstThenLargerFallInCost(@TempDir Path dir)
             throws Exception {
         Path csv = dir.resolve("capacity.csv");
-        int code = CapacityCommand.run(List.of("--data", sample().toString(), "--out", csv.toString(), "--seconds",
-                "4", "--top", "5"), System.out, System.err);
+        int code = CapacityCommand.run(
+                List.of("--data", sample().toString(), "--out", csv.toString(), "--seconds", "4", "--top", "5"),
+                System.out,
+                System.err);
 
         assertThat(code).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("rank,option,home_id,kind,lat,lon,min_age,max_age,sexes,needs_met,"
-                + "placed_delta,soft_cost_delta,km_delta,siblings_together_delta,own_council_delta");
+        assertThat(lines.get(0))
+                .isEqualTo("rank,option,home_id,kind,lat,lon,min_age,max_age,sexes,needs_met,"
+                        + "placed_delta,soft_cost_delta,km_delta,siblings_together_delta,own_council_delta");
         List<String[]> rows = new ArrayList<>();
         lines.subList(1, lines.size()).forEach(line -> rows.add(line.split(",", -1)));
         assertThat(rows).anyMatch(row -> row[1].equals("EXTRA_PLACE"));
@@ -39,8 +43,8 @@ class CapacityCommandTest {
             String[] row = rows.get(i);
             assertThat(row).hasSize(15);
             assertThat(row[1].equals("EXTRA_PLACE")).isEqualTo(!row[2].isEmpty());
-            if (row[1].equals(before[1]) && row[3].equals(before[3]) || row[1].equals("EXTRA_PLACE")
-                    && before[1].equals("EXTRA_PLACE")) {
+            if (row[1].equals(before[1]) && row[3].equals(before[3])
+                    || row[1].equals("EXTRA_PLACE") && before[1].equals("EXTRA_PLACE")) {
                 assertThat(Integer.parseInt(row[0])).isEqualTo(Integer.parseInt(before[0]) + 1);
                 int placed = Integer.parseInt(row[10]);
                 int placedBefore = Integer.parseInt(before[10]);
@@ -52,7 +56,8 @@ class CapacityCommandTest {
                 assertThat(row[0]).isEqualTo("1");
             }
         }
-        assertThat(rows.stream().filter(row -> row[1].equals("EXTRA_PLACE")).count()).isLessThanOrEqualTo(5);
+        assertThat(rows.stream().filter(row -> row[1].equals("EXTRA_PLACE")).count())
+                .isLessThanOrEqualTo(5);
     }
 
     @Test
@@ -66,8 +71,10 @@ class CapacityCommandTest {
         Files.write(homes, lines);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = CapacityCommand.run(List.of("--data", dir.toString(), "--out", dir.resolve("c.csv").toString()),
-                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = CapacityCommand.run(
+                List.of("--data", dir.toString(), "--out", dir.resolve("c.csv").toString()),
+                System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("homes.csv:3: places");
@@ -77,7 +84,9 @@ class CapacityCommandTest {
     @Test
     void aTopBelowOneIsAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CapacityCommand.run(List.of("--data", "x", "--out", "y", "--top", "0"), System.out,
+        int code = CapacityCommand.run(
+                List.of("--data", "x", "--out", "y", "--top", "0"),
+                System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).isEqualTo(64);

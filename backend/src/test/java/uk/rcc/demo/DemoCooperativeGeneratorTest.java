@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeReader;
@@ -32,8 +30,8 @@ class DemoCooperativeGeneratorTest {
 
     @Test
     void theGeneratedSetPassesEveryImportRule() {
-        ExchangeDataset generated = DemoCooperativeGenerator.generate(DemoCooperativeGenerator.Spec.demo(2000, 1500, 3,
-                AS_OF));
+        ExchangeDataset generated =
+                DemoCooperativeGenerator.generate(DemoCooperativeGenerator.Spec.demo(2000, 1500, 3, AS_OF));
 
         ExchangeDataset reread = ExchangeReader.read(ExchangeWriter.toFiles(generated));
 
@@ -43,10 +41,11 @@ class DemoCooperativeGeneratorTest {
 
     @Test
     void agesFollowTheNationalProfile() {
-        ExchangeDataset set = DemoCooperativeGenerator.generate(DemoCooperativeGenerator.Spec.demo(20_000, 12_000, 5,
-                AS_OF));
-        Map<String, Long> bands = set.children().stream().collect(Collectors.groupingBy(c -> band(
-                Period.between(c.dateOfBirth(), AS_OF).getYears()), Collectors.counting()));
+        ExchangeDataset set =
+                DemoCooperativeGenerator.generate(DemoCooperativeGenerator.Spec.demo(20_000, 12_000, 5, AS_OF));
+        Map<String, Long> bands = set.children().stream()
+                .collect(Collectors.groupingBy(
+                        c -> band(Period.between(c.dateOfBirth(), AS_OF).getYears()), Collectors.counting()));
         double total = set.children().size();
 
         assertThat(bands.get("under 1") / total).isCloseTo(0.05, within(0.03));
@@ -56,19 +55,22 @@ class DemoCooperativeGeneratorTest {
 
     @Test
     void aboutOneChildInEightAwaitsAPlacementAndSiblingGroupsExist() {
-        ExchangeDataset set = DemoCooperativeGenerator.generate(DemoCooperativeGenerator.Spec.demo(5000, 3500, 9,
-                AS_OF));
-        double awaiting = set.children().stream().filter(ExchangeDataset.ChildRow::awaiting).count()
+        ExchangeDataset set =
+                DemoCooperativeGenerator.generate(DemoCooperativeGenerator.Spec.demo(5000, 3500, 9, AS_OF));
+        double awaiting = set.children().stream()
+                        .filter(ExchangeDataset.ChildRow::awaiting)
+                        .count()
                 / (double) set.children().size();
 
         assertThat(awaiting).isBetween(0.08, 0.30);
-        assertThat(set.children().stream().filter(c -> c.siblingGroup() != null).count()).isGreaterThan(500);
+        assertThat(set.children().stream().filter(c -> c.siblingGroup() != null).count())
+                .isGreaterThan(500);
     }
 
     @Test
     void costsFollowTheSectorsRanges() {
-        ExchangeDataset set = DemoCooperativeGenerator.generate(DemoCooperativeGenerator.Spec.demo(100, 3000, 4,
-                AS_OF));
+        ExchangeDataset set =
+                DemoCooperativeGenerator.generate(DemoCooperativeGenerator.Spec.demo(100, 3000, 4, AS_OF));
         assertThat(set.homes()).allSatisfy(home -> {
             switch (home.kind()) {
                 case FOSTER -> assertThat(home.weeklyCost()).isBetween(350.0, 1100.0);
@@ -76,7 +78,8 @@ class DemoCooperativeGeneratorTest {
                 case SUPPORTED -> assertThat(home.weeklyCost()).isBetween(800.0, 2500.0);
             }
         });
-        assertThat(set.homes().stream().filter(h -> h.kind() == HomeKind.FOSTER).count()).isGreaterThan(2000);
+        assertThat(set.homes().stream().filter(h -> h.kind() == HomeKind.FOSTER).count())
+                .isGreaterThan(2000);
     }
 
     private static String band(int age) {

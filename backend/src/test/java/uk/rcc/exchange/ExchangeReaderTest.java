@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import uk.rcc.support.SharedData;
 
 class ExchangeReaderTest {
@@ -39,7 +37,9 @@ class ExchangeReaderTest {
             return lines;
         });
         ExchangeDataset.ChildRow child = ExchangeReader.readDirectory(dir).children().stream()
-                .filter(c -> c.childId().equals("C999001")).findFirst().orElseThrow();
+                .filter(c -> c.childId().equals("C999001"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(child.placementKinds()).containsExactly(Codes.HomeKind.FOSTER);
         assertThat(child.preferredKinds()).containsExactly(Codes.HomeKind.FOSTER);
@@ -51,13 +51,17 @@ class ExchangeReaderTest {
 
     @Test
     void rejectsABadDateNamingFileLineAndColumn() {
-        assertErrors("children.csv", setCell(3, "date_of_birth", "2011-13-45"),
+        assertErrors(
+                "children.csv",
+                setCell(3, "date_of_birth", "2011-13-45"),
                 "children.csv:3: date_of_birth: '2011-13-45' is not a date in the form YYYY-MM-DD");
     }
 
     @Test
     void rejectsAChildLivingInAnUnknownHome() {
-        assertErrors("children.csv", setCell(2, "current_home_id", "H99999"),
+        assertErrors(
+                "children.csv",
+                setCell(2, "current_home_id", "H99999"),
                 "children.csv:2: current_home_id: unknown home 'H99999' (not in homes.csv)");
     }
 
@@ -68,7 +72,9 @@ class ExchangeReaderTest {
 
     @Test
     void rejectsAnUnknownNeedCode() {
-        assertErrors("homes.csv", setCell(2, "needs_met", "DISABILITY;FLYING"),
+        assertErrors(
+                "homes.csv",
+                setCell(2, "needs_met", "DISABILITY;FLYING"),
                 "homes.csv:2: needs_met: 'FLYING' is not one of");
     }
 
@@ -79,7 +85,9 @@ class ExchangeReaderTest {
 
     @Test
     void rejectsADuplicateChildId() {
-        assertErrors("children.csv", setCell(3, "child_id", "C000001"),
+        assertErrors(
+                "children.csv",
+                setCell(3, "child_id", "C000001"),
                 "children.csv:3: child_id: duplicate child 'C000001'");
     }
 
@@ -90,26 +98,34 @@ class ExchangeReaderTest {
 
     @Test
     void rejectsAChildOfACouncilOutsideTheCooperative() {
-        assertErrors("children.csv", setCell(2, "authority_code", "E06000001"),
+        assertErrors(
+                "children.csv",
+                setCell(2, "authority_code", "E06000001"),
                 "children.csv:2: authority_code: 'E06000001' is not a member council in authorities.csv");
     }
 
     @Test
     void rejectsAMalformedCouncilCode() {
-        assertErrors("homes.csv", setCell(2, "authority_code", "Cumbria"),
+        assertErrors(
+                "homes.csv",
+                setCell(2, "authority_code", "Cumbria"),
                 "homes.csv:2: authority_code: 'Cumbria' is not an ONS council code");
     }
 
     @Test
     void rejectsMoreChildrenInAHomeThanItHasPlaces() {
         // H00082 houses C000001; give that home a single place and move a second child in.
-        assertErrors("children.csv", setCell(3, "current_home_id", "H00082"),
+        assertErrors(
+                "children.csv",
+                setCell(3, "current_home_id", "H00082"),
                 "children.csv:3: current_home_id: home 'H00082' has");
     }
 
     @Test
     void rejectsAKeyPlaceOfAnUnknownChild() {
-        assertErrors("key_places.csv", setCell(2, "child_id", "C424242"),
+        assertErrors(
+                "key_places.csv",
+                setCell(2, "child_id", "C424242"),
                 "key_places.csv:2: child_id: unknown child 'C424242' (not in children.csv)");
     }
 
@@ -120,20 +136,26 @@ class ExchangeReaderTest {
 
     @Test
     void rejectsPreferredKindsThatAreNotAllowed() {
-        assertErrors("children.csv", setCell(2, "preferred_kinds", "CHILDRENS_HOME"),
+        assertErrors(
+                "children.csv",
+                setCell(2, "preferred_kinds", "CHILDRENS_HOME"),
                 "children.csv:2: preferred_kinds: preferred kinds [CHILDRENS_HOME] must be among placement_kinds");
     }
 
     @Test
     void rejectsMayMoveForAChildWithoutAHome() {
-        Path dir = sampleWith(temp.resolve("maymove"), "children.csv",
+        Path dir = sampleWith(
+                temp.resolve("maymove"),
+                "children.csv",
                 setCell(2, "current_home_id", "").andThen(setCell(2, "may_move", "true"))::apply);
         assertThat(errorsOf(dir)).anyMatch(e -> e.startsWith("children.csv:2: may_move: may_move is only for"));
     }
 
     @Test
     void rejectsASchoolWithOnlyOneCoordinate() {
-        assertErrors("children.csv", setCell(3, "school_lon", ""),
+        assertErrors(
+                "children.csv",
+                setCell(3, "school_lon", ""),
                 "children.csv:3: school_lon: school_lat and school_lon must be given together");
     }
 
@@ -149,10 +171,13 @@ class ExchangeReaderTest {
 
     @Test
     void rejectsAFileWithoutARequiredColumn() {
-        assertErrors("homes.csv", lines -> {
-            lines.set(0, lines.get(0).replace(",weekly_cost", ",price"));
-            return lines;
-        }, "homes.csv:1: weekly_cost: required column is missing from the header");
+        assertErrors(
+                "homes.csv",
+                lines -> {
+                    lines.set(0, lines.get(0).replace(",weekly_cost", ",price"));
+                    return lines;
+                },
+                "homes.csv:1: weekly_cost: required column is missing from the header");
     }
 
     @Test
@@ -164,11 +189,14 @@ class ExchangeReaderTest {
 
     @Test
     void reportsEveryErrorAtOnceSortedByFileAndLine() {
-        Path dir = sampleWith(temp.resolve("many"), "children.csv",
+        Path dir = sampleWith(
+                temp.resolve("many"),
+                "children.csv",
                 setCell(5, "sex", "X").andThen(setCell(2, "date_of_birth", "31/03/2010"))::apply);
-        assertThat(errorsOf(dir)).containsExactly(
-                "children.csv:2: date_of_birth: '31/03/2010' is not a date in the form YYYY-MM-DD",
-                "children.csv:5: sex: 'X' is not one of [F, M]");
+        assertThat(errorsOf(dir))
+                .containsExactly(
+                        "children.csv:2: date_of_birth: '31/03/2010' is not a date in the form YYYY-MM-DD",
+                        "children.csv:5: sex: 'X' is not one of [F, M]");
     }
 
     private void assertErrors(String file, UnaryOperator<List<String>> edit, String expectedPrefix) {
@@ -177,8 +205,8 @@ class ExchangeReaderTest {
     }
 
     private static List<String> errorsOf(Path dir) {
-        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
-                () -> ExchangeReader.readDirectory(dir));
+        InvalidDatasetException e =
+                catchThrowableOfType(InvalidDatasetException.class, () -> ExchangeReader.readDirectory(dir));
         assertThat(e).as("the data set should have been rejected").isNotNull();
         return e.errors().stream().map(Object::toString).toList();
     }
@@ -186,6 +214,7 @@ class ExchangeReaderTest {
     @Test
     void rejectsAPathThatIsNotADirectory() {
         assertThatThrownBy(() -> ExchangeReader.readDirectory(temp.resolve("absent")))
-                .isInstanceOf(InvalidDatasetException.class).hasMessageContaining("is not a directory");
+                .isInstanceOf(InvalidDatasetException.class)
+                .hasMessageContaining("is not a directory");
     }
 }

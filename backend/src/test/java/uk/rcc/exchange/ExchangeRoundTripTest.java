@@ -3,10 +3,8 @@ package uk.rcc.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import uk.rcc.support.SharedData;
 
 class ExchangeRoundTripTest {

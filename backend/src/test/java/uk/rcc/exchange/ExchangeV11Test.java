@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.demo.DemoPlacementDetails;
 import uk.rcc.exchange.Codes.CulturalNeeds;
@@ -36,9 +34,11 @@ class ExchangeV11Test {
 
         assertThat(again).isEqualTo(original);
         assertThat(again.homes()).allMatch(h -> h.ofstedUrn() != null && h.postcodeDistrict() != null);
-        assertThat(again.children()).filteredOn(c -> !c.awaiting())
+        assertThat(again.children())
+                .filteredOn(c -> !c.awaiting())
                 .allMatch(c -> c.details().placedOn() != null && c.details().referralDate() != null);
-        assertThat(again.children()).anyMatch(c -> c.details().placementWeeklyCost() != null)
+        assertThat(again.children())
+                .anyMatch(c -> c.details().placementWeeklyCost() != null)
                 .anyMatch(c -> c.details().outOfAreaReason() != null)
                 .anyMatch(c -> c.details().culturalNeeds() == CulturalNeeds.REQUIRED);
     }
@@ -53,20 +53,30 @@ class ExchangeV11Test {
 
     @Test
     void readsEveryV11ColumnOfAChild() throws Exception {
-        Path dir = sampleWith(temp.resolve("child"), "children.csv", withColumns(2,
-                "referral_date,placed_on,placement_weekly_cost,cultural_needs,out_of_area_reason,needs",
-                "2025-11-03,2025-11-10,4512.5,required,court_order,DRUG_ALCOHOL;SEXUAL_EXPLOITATION"));
+        Path dir = sampleWith(
+                temp.resolve("child"),
+                "children.csv",
+                withColumns(
+                        2,
+                        "referral_date,placed_on,placement_weekly_cost,cultural_needs,out_of_area_reason,needs",
+                        "2025-11-03,2025-11-10,4512.5,required,court_order,DRUG_ALCOHOL;SEXUAL_EXPLOITATION"));
         ChildRow child = ExchangeReader.readDirectory(dir).children().get(0);
 
-        assertThat(child.details()).isEqualTo(new PlacementDetails(LocalDate.parse("2025-11-03"),
-                LocalDate.parse("2025-11-10"), 4512.5, CulturalNeeds.REQUIRED, "COURT_ORDER"));
+        assertThat(child.details())
+                .isEqualTo(new PlacementDetails(
+                        LocalDate.parse("2025-11-03"),
+                        LocalDate.parse("2025-11-10"),
+                        4512.5,
+                        CulturalNeeds.REQUIRED,
+                        "COURT_ORDER"));
         assertThat(child.needs()).contains(Need.DRUG_ALCOHOL, Need.SEXUAL_EXPLOITATION);
     }
 
     @Test
     void rejectsAPostcodeDistrictThatIsNotAnOutwardCodeNamingFileLineAndField() {
-        assertThat(errors("homes.csv", withColumns(3, "postcode_district", "ca1 4"))).contains(
-                "homes.csv:3: postcode_district: 'ca1 4' is not the outward part of a postcode, e.g. CA1 or DL14");
+        assertThat(errors("homes.csv", withColumns(3, "postcode_district", "ca1 4")))
+                .contains(
+                        "homes.csv:3: postcode_district: 'ca1 4' is not the outward part of a postcode, e.g. CA1 or DL14");
     }
 
     @Test
@@ -86,17 +96,20 @@ class ExchangeV11Test {
         }
         assertThat(awaiting).as("the sample has a child awaiting a placement").isPositive();
 
-        assertThat(errors("children.csv", withColumns(awaiting, "placed_on,placement_weekly_cost",
-                "2026-01-05,900"))).contains(
-                        "children.csv:" + awaiting + ": placed_on: placed_on is only for a child who has a current_home_id",
-                        "children.csv:" + awaiting + ": placement_weekly_cost: placement_weekly_cost is only for a child "
+        assertThat(errors("children.csv", withColumns(awaiting, "placed_on,placement_weekly_cost", "2026-01-05,900")))
+                .contains(
+                        "children.csv:" + awaiting
+                                + ": placed_on: placed_on is only for a child who has a current_home_id",
+                        "children.csv:" + awaiting
+                                + ": placement_weekly_cost: placement_weekly_cost is only for a child "
                                 + "who has a current_home_id");
     }
 
     @Test
     void rejectsAReferralAfterTheDataSetsDateAndANegativeAgreedCost() {
         assertThat(errors("children.csv", withColumns(2, "referral_date,placement_weekly_cost", "2027-01-01,-5")))
-                .contains("children.csv:2: referral_date: 2027-01-01 is after the data set's as_of date 2026-03-31",
+                .contains(
+                        "children.csv:2: referral_date: 2027-01-01 is after the data set's as_of date 2026-03-31",
                         "children.csv:2: placement_weekly_cost: '-5' is outside 0..100000");
     }
 
@@ -132,8 +145,8 @@ class ExchangeV11Test {
 
     private List<String> errors(String file, UnaryOperator<List<String>> edit) {
         Path dir = sampleWith(temp.resolve(file + System.nanoTime()), file, edit);
-        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
-                () -> ExchangeReader.readDirectory(dir));
+        InvalidDatasetException e =
+                catchThrowableOfType(InvalidDatasetException.class, () -> ExchangeReader.readDirectory(dir));
         assertThat(e).as("the data set should have been rejected").isNotNull();
         return e.errors().stream().map(Object::toString).toList();
     }

@@ -2,18 +2,16 @@ package uk.rcc.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.rcc.RccApplication;
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.matching.runs.MatchingRunService;
@@ -41,7 +39,8 @@ class DatabaseStopsDuringMatchingRunTest {
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
             int goodProposals = proposals(jdbc, goodRun);
 
-            long cutRun = runs.start("nightly", "NIGHTLY", 4, "interactive-solver.xml").id();
+            long cutRun = runs.start("nightly", "NIGHTLY", 4, "interactive-solver.xml")
+                    .id();
             // its first progress is written once the registry is read and the search is under way: stopping the
             // database any earlier fails the run while it reads the registry, a different failure from this one
             waitUntil(() -> solving(jdbc, cutRun), "the second run should start solving");
@@ -57,27 +56,38 @@ class DatabaseStopsDuringMatchingRunTest {
             assertThat(proposals(restarted, goodRun)).isEqualTo(goodProposals).isPositive();
 
             instance.getBean(NightlyMatching.class).run();
-            assertThat(restarted.queryForList("SELECT status FROM matching_run WHERE trigger = 'NIGHTLY' "
-                    + "ORDER BY id", String.class)).containsExactly("FAILED", "FINISHED");
+            assertThat(restarted.queryForList(
+                            "SELECT status FROM matching_run WHERE trigger = 'NIGHTLY' " + "ORDER BY id", String.class))
+                    .containsExactly("FAILED", "FINISHED");
         } finally {
             postgres.close();
         }
     }
 
     private EmbeddedPostgres start(int port) throws Exception {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port)
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
                 .start();
     }
 
     /** Short connection timeouts so requests fail fast while the database is down. */
     private static ConfigurableApplicationContext instance(int port) {
-        return new SpringApplicationBuilder(RccApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
-                        "--spring.datasource.username=postgres", "--spring.datasource.hikari.connection-timeout=500",
-                        "--rcc.demo.load-when-empty=false", "--rcc.nightly.matching-seconds=1",
-                        "--rcc.nightly.matching-config=interactive-solver.xml", "--rcc.nightly.matching-cron=-",
-                        "--rcc.nightly.forecast-cron=-", "--rcc.instance-id=instance-" + System.nanoTime(),
-                        "--logging.level.root=OFF", "--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(RccApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.hikari.connection-timeout=500",
+                        "--rcc.demo.load-when-empty=false",
+                        "--rcc.nightly.matching-seconds=1",
+                        "--rcc.nightly.matching-config=interactive-solver.xml",
+                        "--rcc.nightly.matching-cron=-",
+                        "--rcc.nightly.forecast-cron=-",
+                        "--rcc.instance-id=instance-" + System.nanoTime(),
+                        "--logging.level.root=OFF",
+                        "--spring.main.banner-mode=off");
     }
 
     private static String status(JdbcTemplate jdbc, long run) {
@@ -85,8 +95,10 @@ class DatabaseStopsDuringMatchingRunTest {
     }
 
     private static boolean solving(JdbcTemplate jdbc, long run) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT status = 'RUNNING' AND best_score IS NOT NULL "
-                + "FROM matching_run WHERE id = ?", Boolean.class, run));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT status = 'RUNNING' AND best_score IS NOT NULL " + "FROM matching_run WHERE id = ?",
+                Boolean.class,
+                run));
     }
 
     private static int proposals(JdbcTemplate jdbc, long run) {

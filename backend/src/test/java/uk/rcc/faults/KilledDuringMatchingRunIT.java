@@ -2,17 +2,15 @@ package uk.rcc.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.exchange.ExchangeWriter;
 import uk.rcc.faults.PackagedApplication.Browser;
@@ -28,6 +26,7 @@ class KilledDuringMatchingRunIT {
 
     @TempDir
     Path temp;
+
     private PackagedApplication app;
 
     @BeforeEach
@@ -42,16 +41,29 @@ class KilledDuringMatchingRunIT {
 
     @Test
     void aKilledRunIsMarkedFailedAtTheNextStartAndTheLastGoodProposalsRemain() throws Exception {
-        assertThat(PackagedApplication.JAR).as("run with mvn verify, after the jar is packaged").exists();
+        assertThat(PackagedApplication.JAR)
+                .as("run with mvn verify, after the jar is packaged")
+                .exists();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             Path data = temp.resolve("dataset");
-            ExchangeWriter.writeDirectory(DemoCooperativeGenerator.generate(new DemoCooperativeGenerator.Spec(3000,
-                    2000, 0.3, 0.05, DemoCooperativeGenerator.Scope.NORTHERN, 11, LocalDate.of(2026, 3, 31))), data);
-            assertThat(app.command(url, "import", "--data", data.toString()).waitFor()).isZero();
-            new JdbcTemplate(postgres.getPostgresDatabase()).update("INSERT INTO app_user (username, password_hash, "
-                    + "role) VALUES ('commissioner', ?, 'COMMISSIONER')",
-                    "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
+            ExchangeWriter.writeDirectory(
+                    DemoCooperativeGenerator.generate(new DemoCooperativeGenerator.Spec(
+                            3000,
+                            2000,
+                            0.3,
+                            0.05,
+                            DemoCooperativeGenerator.Scope.NORTHERN,
+                            11,
+                            LocalDate.of(2026, 3, 31))),
+                    data);
+            assertThat(app.command(url, "import", "--data", data.toString()).waitFor())
+                    .isZero();
+            new JdbcTemplate(postgres.getPostgresDatabase())
+                    .update(
+                            "INSERT INTO app_user (username, password_hash, "
+                                    + "role) VALUES ('commissioner', ?, 'COMMISSIONER')",
+                            "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
 
             int port = PackagedApplication.freePort();
             Process first = serve(url, port);
@@ -63,16 +75,16 @@ class KilledDuringMatchingRunIT {
             first.destroyForcibly().waitFor();
 
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            int goodProposals = jdbc.queryForObject("SELECT count(*) FROM proposal WHERE run_id = ?", Integer.class,
-                    goodRun);
+            int goodProposals =
+                    jdbc.queryForObject("SELECT count(*) FROM proposal WHERE run_id = ?", Integer.class, goodRun);
             serve(url, port);
             Browser again = Browser.signedIn(port, "commissioner", PASSWORD);
 
             assertThat(again.status(RUNS + "/" + killedRun)).isEqualTo("FAILED");
             assertThat(jdbc.queryForObject("SELECT error FROM matching_run WHERE id = ?", String.class, killedRun))
                     .startsWith("interrupted");
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM proposal WHERE run_id = ?", Integer.class,
-                    killedRun)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM proposal WHERE run_id = ?", Integer.class, killedRun))
+                    .isZero();
             assertThat(goodProposals).isPositive();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM proposal WHERE run_id = ?", Integer.class, goodRun))
                     .isEqualTo(goodProposals);

@@ -35,11 +35,11 @@ final class PackagedApplication implements AutoCloseable {
 
     /** {@code java -jar rcc.jar ARGS} against the database at {@code url}, output in the work directory. */
     Process command(String url, String... args) throws Exception {
-        List<String> commandLine = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+        List<String> commandLine = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         commandLine.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_DATASOURCE_URL", url);
         builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
         Process process = builder.start();
@@ -56,8 +56,9 @@ final class PackagedApplication implements AutoCloseable {
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < 240; i++) {
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse<String> health = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 || health.statusCode() == 503) {
                     return process;
@@ -88,28 +89,42 @@ final class PackagedApplication implements AutoCloseable {
             CookieManager cookies = new CookieManager();
             HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
             String base = "http://127.0.0.1:" + port;
-            String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String login = client.send(
+                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher csrf = CSRF.matcher(login);
             assertThat(csrf.find()).isTrue();
             String form = "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                     + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-            HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-            client.send(HttpRequest.newBuilder(URI.create(base + "/api/cooperative")).build(),
+            HttpResponse<String> signIn = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .findFirst().orElseThrow().getValue();
+            assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+            client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/cooperative"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String xsrf = cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
             return new Browser(client, base, xsrf);
         }
 
         /** POSTs {@code body} to {@code path}, expects 202 Accepted and returns the run id it answers. */
         long startRun(String path, String body) throws Exception {
-            HttpResponse<String> started = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> started = client.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/json")
+                            .header("X-XSRF-TOKEN", xsrf)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             Matcher id = Pattern.compile("\"runId\":(\\d+)").matcher(started.body());
             assertThat(id.find()).isTrue();
@@ -118,8 +133,10 @@ final class PackagedApplication implements AutoCloseable {
 
         /** The {@code status} field of the run at {@code path}. */
         String status(String path) throws Exception {
-            String body = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = client.send(
+                            HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher status = Pattern.compile("\"status\":\"([A-Z]+)\"").matcher(body);
             assertThat(status.find()).as(body).isTrue();
             return status.group(1);

@@ -2,6 +2,7 @@ package uk.rcc.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -22,8 +22,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.rcc.RccApplication;
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.matching.runs.NightlyMatching;
@@ -44,24 +42,28 @@ class TwoInstancesNightlyRunTest {
                 ConfigurableApplicationContext first = instance(postgres, "rcc-a");
                 ConfigurableApplicationContext second = instance(postgres, "rcc-b")) {
             first.getBean(DatasetImporter.class).importDirectory(SharedData.sample());
-            atTheSameMoment(() -> {
-                first.getBean(NightlyMatching.class).run();
-                return null;
-            }, () -> {
-                second.getBean(NightlyMatching.class).run();
-                return null;
-            });
+            atTheSameMoment(
+                    () -> {
+                        first.getBean(NightlyMatching.class).run();
+                        return null;
+                    },
+                    () -> {
+                        second.getBean(NightlyMatching.class).run();
+                        return null;
+                    });
 
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
             assertThat(jdbc.queryForList("SELECT status FROM matching_run WHERE trigger = 'NIGHTLY'", String.class))
                     .containsExactly("FINISHED");
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM shedlock WHERE name = 'nightly-matching'",
-                    Integer.class)).isEqualTo(1);
-            String ranOn = jdbc.queryForObject("SELECT instance_id FROM matching_run WHERE trigger = 'NIGHTLY'",
-                    String.class);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM shedlock WHERE name = 'nightly-matching'", Integer.class))
+                    .isEqualTo(1);
+            String ranOn =
+                    jdbc.queryForObject("SELECT instance_id FROM matching_run WHERE trigger = 'NIGHTLY'", String.class);
             assertThat(ranOn).isIn("rcc-a", "rcc-b");
-            assertThat(jdbc.queryForObject("SELECT locked_by FROM shedlock WHERE name = 'nightly-matching'",
-                    String.class)).isEqualTo(ranOn);
+            assertThat(jdbc.queryForObject(
+                            "SELECT locked_by FROM shedlock WHERE name = 'nightly-matching'", String.class))
+                    .isEqualTo(ranOn);
         }
     }
 
@@ -73,24 +75,34 @@ class TwoInstancesNightlyRunTest {
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
             storeReturns(jdbc, returns);
 
-            atTheSameMoment(() -> {
-                first.getBean(NightlyForecast.class).run();
-                return null;
-            }, () -> {
-                second.getBean(NightlyForecast.class).run();
-                return null;
-            });
+            atTheSameMoment(
+                    () -> {
+                        first.getBean(NightlyForecast.class).run();
+                        return null;
+                    },
+                    () -> {
+                        second.getBean(NightlyForecast.class).run();
+                        return null;
+                    });
 
-            assertThat(jdbc.queryForList("SELECT status || ' by ' || created_by FROM forecast_run "
-                    + "WHERE trigger = 'NIGHTLY'", String.class)).containsExactly("FINISHED by nightly");
-            assertThat(jdbc.queryForList("SELECT o.name FROM forecast_output o JOIN forecast_run r ON r.id = o.run_id "
-                    + "WHERE r.trigger = 'NIGHTLY' ORDER BY o.name", String.class)).contains("forecast.csv");
-            String ranOn = jdbc.queryForObject("SELECT instance_id FROM forecast_run WHERE trigger = 'NIGHTLY'",
-                    String.class);
+            assertThat(jdbc.queryForList(
+                            "SELECT status || ' by ' || created_by FROM forecast_run " + "WHERE trigger = 'NIGHTLY'",
+                            String.class))
+                    .containsExactly("FINISHED by nightly");
+            assertThat(jdbc.queryForList(
+                            "SELECT o.name FROM forecast_output o JOIN forecast_run r ON r.id = o.run_id "
+                                    + "WHERE r.trigger = 'NIGHTLY' ORDER BY o.name",
+                            String.class))
+                    .contains("forecast.csv");
+            String ranOn =
+                    jdbc.queryForObject("SELECT instance_id FROM forecast_run WHERE trigger = 'NIGHTLY'", String.class);
             assertThat(ranOn).isIn("rcc-a", "rcc-b");
-            assertThat(jdbc.queryForObject("SELECT locked_by FROM shedlock WHERE name = 'nightly-forecast'",
-                    String.class)).isEqualTo(ranOn);
-            assertThat(first.getBean("nightlyForecastHealth", HealthIndicator.class).health().getStatus())
+            assertThat(jdbc.queryForObject(
+                            "SELECT locked_by FROM shedlock WHERE name = 'nightly-forecast'", String.class))
+                    .isEqualTo(ranOn);
+            assertThat(first.getBean("nightlyForecastHealth", HealthIndicator.class)
+                            .health()
+                            .getStatus())
                     .isEqualTo(Status.UP);
         }
     }
@@ -101,8 +113,11 @@ class TwoInstancesNightlyRunTest {
         Ssda903Generator.write(new Ssda903Generator.Spec(councils, 3, 0.02, LocalDate.of(2016, 4, 1), 8, 5), folder);
         for (String council : councils) {
             for (String file : List.of("header.csv", "episodes.csv")) {
-                jdbc.update("INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
-                        + "VALUES (?, ?, ?, 'test')", council, file,
+                jdbc.update(
+                        "INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
+                                + "VALUES (?, ?, ?, 'test')",
+                        council,
+                        file,
                         Files.readString(folder.resolve(council).resolve(file)));
             }
         }
@@ -127,13 +142,20 @@ class TwoInstancesNightlyRunTest {
 
     /** Settings as command-line arguments: they override application.properties, default properties do not. */
     private static ConfigurableApplicationContext instance(EmbeddedPostgres postgres, String instanceId) {
-        return new SpringApplicationBuilder(RccApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--rcc.demo.load-when-empty=false",
-                        "--rcc.nightly.matching-seconds=2", "--rcc.nightly.matching-config=interactive-solver.xml",
-                        "--rcc.nightly.matching-cron=-", "--rcc.nightly.forecast-cron=-",
-                        "--rcc.nightly.forecast-runs=50", "--rcc.nightly.forecast-horizon-months=12",
-                        "--rcc.instance-id=" + instanceId, "--logging.level.root=WARN",
+        return new SpringApplicationBuilder(RccApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--rcc.demo.load-when-empty=false",
+                        "--rcc.nightly.matching-seconds=2",
+                        "--rcc.nightly.matching-config=interactive-solver.xml",
+                        "--rcc.nightly.matching-cron=-",
+                        "--rcc.nightly.forecast-cron=-",
+                        "--rcc.nightly.forecast-runs=50",
+                        "--rcc.nightly.forecast-horizon-months=12",
+                        "--rcc.instance-id=" + instanceId,
+                        "--logging.level.root=WARN",
                         "--spring.main.banner-mode=off");
     }
 }

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeFiles;
@@ -44,16 +42,22 @@ import uk.rcc.support.Users;
 class DatasetImportIntegrationTest {
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     RegistryStore store;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     ImportCommand importCommand;
+
     @Autowired
     ExportCommand exportCommand;
+
     @TempDir
     Path temp;
 
@@ -82,9 +86,10 @@ class DatasetImportIntegrationTest {
         assertThat(registry.count("child")).isEqualTo(120);
         assertThat(registry.count("avoid_zone")).isEqualTo(14);
         assertThat(registry.count("key_place")).isEqualTo(151);
-        assertThat(registry.count("placement")).isEqualTo(
-                (int) ExchangeReader.readDirectory(SharedData.sample()).children().stream()
-                        .filter(c -> c.currentHomeId() != null).count());
+        assertThat(registry.count("placement"))
+                .isEqualTo((int) ExchangeReader.readDirectory(SharedData.sample()).children().stream()
+                        .filter(c -> c.currentHomeId() != null)
+                        .count());
     }
 
     @Test
@@ -94,7 +99,8 @@ class DatasetImportIntegrationTest {
         registry.reset();
 
         mvc.perform(upload(SharedData.sample()).with(Users.commissioner()).with(csrf()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.children").value(120));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.children").value(120));
 
         assertThat(store.readAll()).isEqualTo(viaCommandLine);
     }
@@ -134,8 +140,11 @@ class DatasetImportIntegrationTest {
 
         importer.importDirectory(moved);
 
-        List<String> history = registry.jdbc().queryForList("SELECT home_id || ':' || (end_date IS NULL) FROM "
-                + "placement WHERE child_id = 'C000001' ORDER BY id", String.class);
+        List<String> history = registry.jdbc()
+                .queryForList(
+                        "SELECT home_id || ':' || (end_date IS NULL) FROM "
+                                + "placement WHERE child_id = 'C000001' ORDER BY id",
+                        String.class);
         assertThat(history).containsExactly("H00082:false", "H00003:true");
     }
 
@@ -143,18 +152,22 @@ class DatasetImportIntegrationTest {
     void aBrokenCopyIsRejectedWholeOverHttpAndTheRegistryIsUnchanged() throws Exception {
         importer.importDirectory(SharedData.sample());
         ExchangeDataset before = store.readAll();
-        Path broken = sampleWith(temp.resolve("broken"), "children.csv",
+        Path broken = sampleWith(
+                temp.resolve("broken"),
+                "children.csv",
                 setCell(3, "date_of_birth", "2011-13-45").andThen(setCell(5, "current_home_id", "H99999"))::apply);
-        Files.writeString(broken.resolve("homes.csv"), Files.readString(broken.resolve("homes.csv"))
-                .replace("H00001,Foster 1,FOSTER", "H00001,Foster 1 renamed,FOSTER"));
+        Files.writeString(
+                broken.resolve("homes.csv"),
+                Files.readString(broken.resolve("homes.csv"))
+                        .replace("H00001,Foster 1,FOSTER", "H00001,Foster 1 renamed,FOSTER"));
 
         mvc.perform(upload(broken).with(Users.commissioner()).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Invalid data set"))
-                .andExpect(jsonPath("$.errors[0]").value(
-                        "children.csv:3: date_of_birth: '2011-13-45' is not a date in the form YYYY-MM-DD"))
-                .andExpect(jsonPath("$.errors[1]").value(
-                        "children.csv:5: current_home_id: unknown home 'H99999' (not in homes.csv)"));
+                .andExpect(jsonPath("$.errors[0]")
+                        .value("children.csv:3: date_of_birth: '2011-13-45' is not a date in the form YYYY-MM-DD"))
+                .andExpect(jsonPath("$.errors[1]")
+                        .value("children.csv:5: current_home_id: unknown home 'H99999' (not in homes.csv)"));
 
         assertThat(store.readAll()).isEqualTo(before);
     }
@@ -166,8 +179,8 @@ class DatasetImportIntegrationTest {
         Path broken = sampleWith(temp.resolve("broken-cli"), "homes.csv", setCell(4, "places", "-2"));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-        int exit = importCommand.run(List.of("--data", broken.toString()), quiet(),
-                new PrintStream(errors, true, StandardCharsets.UTF_8));
+        int exit = importCommand.run(
+                List.of("--data", broken.toString()), quiet(), new PrintStream(errors, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(CommandLine.BAD_INPUT);
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("homes.csv:4: places: '-2' is outside 1..1000");
@@ -187,8 +200,8 @@ class DatasetImportIntegrationTest {
         deleteQuietly(clash.resolve("key_places.csv"));
         deleteQuietly(clash.resolve("avoid_zones.csv"));
 
-        InvalidDatasetException rejected = catchThrowableOfType(InvalidDatasetException.class,
-                () -> importer.importDirectory(clash));
+        InvalidDatasetException rejected =
+                catchThrowableOfType(InvalidDatasetException.class, () -> importer.importDirectory(clash));
 
         assertThat(rejected.errors().get(0).message()).contains("H00082");
         assertThat(store.readAll()).isEqualTo(before);
@@ -199,7 +212,10 @@ class DatasetImportIntegrationTest {
         importer.importDirectory(SharedData.sample());
 
         byte[] zip = mvc.perform(get("/api/exports/dataset.zip").with(Users.commissioner()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -213,27 +229,41 @@ class DatasetImportIntegrationTest {
 
     @Test
     void anOfficerMayNotImport() throws Exception {
-        mvc.perform(upload(SharedData.sample()).with(Users.officerOf(TestRegistry.CUMBERLAND)).with(csrf()))
+        mvc.perform(upload(SharedData.sample())
+                        .with(Users.officerOf(TestRegistry.CUMBERLAND))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(registry.count("home")).isZero();
     }
 
     private static ExchangeDataset sortedSample() {
         ExchangeDataset sample = ExchangeReader.readDirectory(SharedData.sample());
-        return new ExchangeDataset(sample.asOf(), sample.name(),
-                sample.authorities().stream().sorted((a, b) -> a.authorityCode().compareTo(b.authorityCode())).toList(),
-                sample.homes().stream().sorted((a, b) -> a.homeId().compareTo(b.homeId())).toList(),
-                sample.children().stream().sorted((a, b) -> a.childId().compareTo(b.childId())).toList(),
-                sample.avoidZones().stream().sorted((a, b) -> a.childId().compareTo(b.childId())).toList(),
-                sample.keyPlaces().stream().sorted((a, b) -> a.childId().compareTo(b.childId())).toList());
+        return new ExchangeDataset(
+                sample.asOf(),
+                sample.name(),
+                sample.authorities().stream()
+                        .sorted((a, b) -> a.authorityCode().compareTo(b.authorityCode()))
+                        .toList(),
+                sample.homes().stream()
+                        .sorted((a, b) -> a.homeId().compareTo(b.homeId()))
+                        .toList(),
+                sample.children().stream()
+                        .sorted((a, b) -> a.childId().compareTo(b.childId()))
+                        .toList(),
+                sample.avoidZones().stream()
+                        .sorted((a, b) -> a.childId().compareTo(b.childId()))
+                        .toList(),
+                sample.keyPlaces().stream()
+                        .sorted((a, b) -> a.childId().compareTo(b.childId()))
+                        .toList());
     }
 
     private static MockMultipartHttpServletRequestBuilder upload(Path directory) throws Exception {
         MockMultipartHttpServletRequestBuilder request = multipart("/api/imports");
         try (var files = Files.list(directory)) {
             for (Path file : files.sorted().toList()) {
-                request.file(new MockMultipartFile("files", file.getFileName().toString(), "text/csv",
-                        Files.readAllBytes(file)));
+                request.file(new MockMultipartFile(
+                        "files", file.getFileName().toString(), "text/csv", Files.readAllBytes(file)));
             }
         }
         return request;

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.demo.DemoPlacementDetails;
 import uk.rcc.exchange.ExchangeDataset;
@@ -23,8 +21,10 @@ import uk.rcc.support.TestRegistry;
 class ExchangeV11ImportIntegrationTest {
     @Autowired
     TestRegistry registry;
+
     @Autowired
     RegistryStore store;
+
     @Autowired
     DatasetImporter importer;
 
@@ -47,10 +47,15 @@ class ExchangeV11ImportIntegrationTest {
         ExchangeDataset dataset = demo();
         importer.importDataset(dataset);
 
-        ChildRow placed = dataset.children().stream().filter(c -> !c.awaiting()).findFirst().orElseThrow();
-        LocalDate start = registry.jdbc().queryForObject(
-                "SELECT start_date FROM placement WHERE child_id = ? AND end_date IS NULL", LocalDate.class,
-                placed.childId());
+        ChildRow placed = dataset.children().stream()
+                .filter(c -> !c.awaiting())
+                .findFirst()
+                .orElseThrow();
+        LocalDate start = registry.jdbc()
+                .queryForObject(
+                        "SELECT start_date FROM placement WHERE child_id = ? AND end_date IS NULL",
+                        LocalDate.class,
+                        placed.childId());
 
         assertThat(start).isEqualTo(placed.details().placedOn()).isNotEqualTo(dataset.asOf());
     }
@@ -61,11 +66,21 @@ class ExchangeV11ImportIntegrationTest {
     }
 
     private static ExchangeDataset sorted(ExchangeDataset d) {
-        return new ExchangeDataset(d.asOf(), d.name(),
-                d.authorities().stream().sorted(Comparator.comparing(a -> a.authorityCode())).toList(),
+        return new ExchangeDataset(
+                d.asOf(),
+                d.name(),
+                d.authorities().stream()
+                        .sorted(Comparator.comparing(a -> a.authorityCode()))
+                        .toList(),
                 d.homes().stream().sorted(Comparator.comparing(HomeRow::homeId)).toList(),
-                d.children().stream().sorted(Comparator.comparing(ChildRow::childId)).toList(),
-                d.avoidZones().stream().sorted(Comparator.comparing(z -> z.childId())).toList(),
-                d.keyPlaces().stream().sorted(Comparator.comparing(k -> k.childId())).toList());
+                d.children().stream()
+                        .sorted(Comparator.comparing(ChildRow::childId))
+                        .toList(),
+                d.avoidZones().stream()
+                        .sorted(Comparator.comparing(z -> z.childId()))
+                        .toList(),
+                d.keyPlaces().stream()
+                        .sorted(Comparator.comparing(k -> k.childId()))
+                        .toList());
     }
 }

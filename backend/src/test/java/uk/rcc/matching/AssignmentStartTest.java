@@ -6,9 +6,7 @@ import static uk.rcc.matching.ConstraintTestData.LON;
 import static uk.rcc.matching.ConstraintTestData.OWN;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.Need;
@@ -48,7 +46,7 @@ class AssignmentStartTest {
         data.home("BIG", 3);
         data.home("SMALL", 1, HomeKind.FOSTER, OWN, LAT + FAR, LON, 0);
         data.child("SOLO", 12).alongside(Alongside.SOLO).add();
-        for (String id : new String[] { "A", "B", "C" }) {
+        for (String id : new String[] {"A", "B", "C"}) {
             data.child(id, 10).add();
             data.avoidZone(id, LAT + FAR, LON, 1);
         }

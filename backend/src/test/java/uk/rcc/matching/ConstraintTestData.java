@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.KeyPlaceKind;
@@ -39,10 +37,11 @@ public final class ConstraintTestData {
     public static final double LON = -3.0;
     /** Kilometres along a meridian for 0.1 degree of latitude: R × Δφ, which haversine reproduces exactly. */
     public static final double KM_PER_TENTH_DEGREE = 6371.0088 * Math.toRadians(0.1);
-    public static final SolverFactory<MatchingSolution> SOLVER_FACTORY = SolverFactory
-            .create(SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE));
-    public static final SolutionManager<MatchingSolution, HardMediumSoftLongScore> SOLUTION_MANAGER = SolutionManager
-            .create(SOLVER_FACTORY);
+
+    public static final SolverFactory<MatchingSolution> SOLVER_FACTORY =
+            SolverFactory.create(SolverConfigs.fromClasspath(SolverConfigs.INTERACTIVE));
+    public static final SolutionManager<MatchingSolution, HardMediumSoftLongScore> SOLUTION_MANAGER =
+            SolutionManager.create(SOLVER_FACTORY);
 
     public final List<HomeRow> homes = new ArrayList<>();
     public final List<ChildRow> children = new ArrayList<>();
@@ -54,9 +53,24 @@ public final class ConstraintTestData {
         return home(id, places, HomeKind.FOSTER, OWN, LAT, LON, 0);
     }
 
-    public HomeRow home(String id, int places, HomeKind kind, String authority, double lat, double lon, double weeklyCost) {
-        HomeRow home = new HomeRow(id, id, kind, Provider.IN_HOUSE, authority, lat, lon, places, 0, 17,
-                SexesAccepted.ANY, EnumSet.allOf(Need.class), false, weeklyCost, true);
+    public HomeRow home(
+            String id, int places, HomeKind kind, String authority, double lat, double lon, double weeklyCost) {
+        HomeRow home = new HomeRow(
+                id,
+                id,
+                kind,
+                Provider.IN_HOUSE,
+                authority,
+                lat,
+                lon,
+                places,
+                0,
+                17,
+                SexesAccepted.ANY,
+                EnumSet.allOf(Need.class),
+                false,
+                weeklyCost,
+                true);
         homes.add(home);
         return home;
     }
@@ -70,8 +84,16 @@ public final class ConstraintTestData {
     }
 
     public ExchangeDataset dataset() {
-        return new ExchangeDataset(AS_OF, "test", List.of(new AuthorityRow(OWN, "Cumberland", LAT, LON),
-                new AuthorityRow(OTHER, "Westmorland", LAT, LON)), homes, children, avoidZones, keyPlaces);
+        return new ExchangeDataset(
+                AS_OF,
+                "test",
+                List.of(
+                        new AuthorityRow(OWN, "Cumberland", LAT, LON),
+                        new AuthorityRow(OTHER, "Westmorland", LAT, LON)),
+                homes,
+                children,
+                avoidZones,
+                keyPlaces);
     }
 
     public MatchingProblem problem() {
@@ -88,12 +110,19 @@ public final class ConstraintTestData {
 
     public static void assign(MatchingSolution solution, String childId, String homeId) {
         PlannedChild child = planned(solution, childId);
-        child.setHome(homeId == null ? null : solution.getHomes().stream()
-                .filter(h -> h.id().equals(homeId)).findFirst().orElseThrow());
+        child.setHome(
+                homeId == null
+                        ? null
+                        : solution.getHomes().stream()
+                                .filter(h -> h.id().equals(homeId))
+                                .findFirst()
+                                .orElseThrow());
     }
 
     public static PlannedChild planned(MatchingSolution solution, String childId) {
-        return solution.getPlannedChildren().stream().filter(c -> c.childId().equals(childId)).findFirst()
+        return solution.getPlannedChildren().stream()
+                .filter(c -> c.childId().equals(childId))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -106,7 +135,9 @@ public final class ConstraintTestData {
         var explanation = SOLUTION_MANAGER.explain(solution);
         return explanation.getConstraintMatchTotalMap().values().stream()
                 .filter(total -> total.getConstraintName().equals(constraintName))
-                .map(ConstraintMatchTotal::getScore).findFirst().orElse(HardMediumSoftLongScore.ZERO);
+                .map(ConstraintMatchTotal::getScore)
+                .findFirst()
+                .orElse(HardMediumSoftLongScore.ZERO);
     }
 
     public static HardMediumSoftLongScore score(MatchingSolution solution) {
@@ -134,21 +165,74 @@ public final class ConstraintTestData {
             this.age = age;
         }
 
-        public ChildSpec authority(String code) { authority = code; return this; }
-        public ChildSpec school(double lat, double lon) { schoolLat = lat; schoolLon = lon; return this; }
-        public ChildSpec siblings(String group) { siblingGroup = group; return this; }
-        public ChildSpec needs(Need... values) { needs = Set.of(values); return this; }
-        public ChildSpec kinds(Set<HomeKind> allowed, Set<HomeKind> prefers) { kinds = allowed; preferred = prefers; return this; }
-        public ChildSpec alongside(Alongside rule) { alongside = rule; return this; }
-        public ChildSpec pets(PetsRule rule) { pets = rule; return this; }
-        public ChildSpec sex(Sex value) { sex = value; return this; }
-        public ChildSpec livesIn(String homeId, boolean allowedToMove) { currentHome = homeId; mayMove = allowedToMove; return this; }
+        public ChildSpec authority(String code) {
+            authority = code;
+            return this;
+        }
+
+        public ChildSpec school(double lat, double lon) {
+            schoolLat = lat;
+            schoolLon = lon;
+            return this;
+        }
+
+        public ChildSpec siblings(String group) {
+            siblingGroup = group;
+            return this;
+        }
+
+        public ChildSpec needs(Need... values) {
+            needs = Set.of(values);
+            return this;
+        }
+
+        public ChildSpec kinds(Set<HomeKind> allowed, Set<HomeKind> prefers) {
+            kinds = allowed;
+            preferred = prefers;
+            return this;
+        }
+
+        public ChildSpec alongside(Alongside rule) {
+            alongside = rule;
+            return this;
+        }
+
+        public ChildSpec pets(PetsRule rule) {
+            pets = rule;
+            return this;
+        }
+
+        public ChildSpec sex(Sex value) {
+            sex = value;
+            return this;
+        }
+
+        public ChildSpec livesIn(String homeId, boolean allowedToMove) {
+            currentHome = homeId;
+            mayMove = allowedToMove;
+            return this;
+        }
 
         /** Born mid-year so the age on {@link #AS_OF} is exactly {@code age}. */
         public ChildRow add() {
-            ChildRow row = new ChildRow(id, authority, AS_OF.minusYears(age).minusMonths(6), sex, LAT, LON, schoolLat,
-                    schoolLon, siblingGroup, needs, kinds, preferred == null ? kinds : preferred, alongside, pets, null,
-                    currentHome, mayMove);
+            ChildRow row = new ChildRow(
+                    id,
+                    authority,
+                    AS_OF.minusYears(age).minusMonths(6),
+                    sex,
+                    LAT,
+                    LON,
+                    schoolLat,
+                    schoolLon,
+                    siblingGroup,
+                    needs,
+                    kinds,
+                    preferred == null ? kinds : preferred,
+                    alongside,
+                    pets,
+                    null,
+                    currentHome,
+                    mayMove);
             children.add(row);
             return row;
         }

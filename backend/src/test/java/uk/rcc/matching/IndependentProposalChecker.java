@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.ExchangeDataset;
@@ -38,7 +36,11 @@ final class IndependentProposalChecker {
     static Map<String, String> readProposals(Path csv) throws IOException {
         Map<String, String> proposals = new java.util.LinkedHashMap<>();
         try (Reader reader = Files.newBufferedReader(csv)) {
-            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            for (CSVRecord row : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(reader)) {
                 if (proposals.put(row.get("child_id"), row.get("home_id")) != null) {
                     proposals.put(row.get("child_id") + "#duplicate", "");
@@ -56,11 +58,13 @@ final class IndependentProposalChecker {
                 breaches.add(child.childId() + (plannable ? " missing from" : " wrongly in") + " proposals");
             }
         }
-        proposals.keySet().stream().filter(id -> id.endsWith("#duplicate") || !children.containsKey(id))
+        proposals.keySet().stream()
+                .filter(id -> id.endsWith("#duplicate") || !children.containsKey(id))
                 .forEach(id -> breaches.add(id + " is not a planned child or appears twice"));
         Map<String, List<ChildRow>> living = new HashMap<>();
         for (ChildRow child : dataset.children()) {
-            String home = proposals.containsKey(child.childId()) ? proposals.get(child.childId()) : child.currentHomeId();
+            String home =
+                    proposals.containsKey(child.childId()) ? proposals.get(child.childId()) : child.currentHomeId();
             if (home != null && !home.isEmpty()) {
                 living.computeIfAbsent(home, h -> new ArrayList<>()).add(child);
                 if (proposals.containsKey(child.childId())) {
@@ -100,7 +104,8 @@ final class IndependentProposalChecker {
             breaches.add(at + "pets");
         }
         for (AvoidZoneRow zone : dataset.avoidZones()) {
-            if (zone.childId().equals(child.childId()) && km(zone.lat(), zone.lon(), home.lat(), home.lon()) <= zone.radiusKm()) {
+            if (zone.childId().equals(child.childId())
+                    && km(zone.lat(), zone.lon(), home.lat(), home.lon()) <= zone.radiusKm()) {
                 breaches.add(at + "inside avoid zone");
             }
         }
@@ -129,7 +134,8 @@ final class IndependentProposalChecker {
             return true;
         }
         Alongside rule = self.alongside();
-        return rule == Alongside.SOLO || (rule == Alongside.OLDER_ONLY && theirs <= mine)
+        return rule == Alongside.SOLO
+                || (rule == Alongside.OLDER_ONLY && theirs <= mine)
                 || (rule == Alongside.YOUNGER_ONLY && theirs >= mine);
     }
 

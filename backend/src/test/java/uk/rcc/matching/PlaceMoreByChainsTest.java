@@ -6,7 +6,6 @@ import static uk.rcc.matching.ConstraintTestData.LON;
 import static uk.rcc.matching.ConstraintTestData.OWN;
 
 import org.junit.jupiter.api.Test;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.matching.planning.MatchingSolution;

@@ -9,10 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.demo.DemoCooperativeGenerator.Spec;
 import uk.rcc.exchange.Codes.Need;
@@ -45,11 +43,11 @@ class PolicyViewsAgreeTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
 
     @ParameterizedTest(name = "generated co-operative, seed {0}")
-    @ValueSource(longs = { 1, 2, 3, 4 })
+    @ValueSource(longs = {1, 2, 3, 4})
     void solverShortlistAndDecisionAgreeOnEveryChildAndHome(long seed) {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(Spec.demo(160, 120, seed, AS_OF));
-        MatchingPolicy policy = seed % 2 == 0 ? MatchingPolicy.reference()
-                : new MatchingPolicy(1.7, 0.35, 12, 25, 1.3, 80, 60);
+        MatchingPolicy policy =
+                seed % 2 == 0 ? MatchingPolicy.reference() : new MatchingPolicy(1.7, 0.35, 12, 25, 1.3, 80, 60);
         MatchingProblem problem = MatchingProblem.of(dataset, policy);
         HomeRuleTable table = new HomeRuleTable(dataset.homes());
         Map<String, PlannedChild> planned = problem.solution().getPlannedChildren().stream()
@@ -57,10 +55,10 @@ class PolicyViewsAgreeTest {
         Map<String, Home> homes = problem.solution().getHomes().stream().collect(Collectors.toMap(Home::id, h -> h));
         Map<String, String> councils = dataset.authorities().stream()
                 .collect(Collectors.toMap(AuthorityRow::authorityCode, AuthorityRow::name));
-        Map<String, List<AvoidZoneRow>> zones = dataset.avoidZones().stream()
-                .collect(Collectors.groupingBy(AvoidZoneRow::childId));
-        Map<String, List<KeyPlaceRow>> keyPlaces = dataset.keyPlaces().stream()
-                .collect(Collectors.groupingBy(KeyPlaceRow::childId));
+        Map<String, List<AvoidZoneRow>> zones =
+                dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
+        Map<String, List<KeyPlaceRow>> keyPlaces =
+                dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
         Map<HomeRule, Integer> verdicts = new HashMap<>();
         int costsCompared = 0;
         for (ChildRow child : dataset.children()) {
@@ -78,8 +76,14 @@ class PolicyViewsAgreeTest {
                 verdicts.merge(rule == null ? HomeRule.values()[0] : rule, rule == null ? 0 : 1, Integer::sum);
                 assertEquals(rule, table.firstBreach(columns, h), "solver's columns, " + where);
 
-                ShortlistService.Shortlist shortlist = ShortlistService.rank(child,
-                        List.of(new PlacedHome(home, 0, List.of())), childZones, childPlaces, AS_OF, policy, 1,
+                ShortlistService.Shortlist shortlist = ShortlistService.rank(
+                        child,
+                        List.of(new PlacedHome(home, 0, List.of())),
+                        childZones,
+                        childPlaces,
+                        AS_OF,
+                        policy,
+                        1,
                         code -> councils.getOrDefault(code, code));
                 List<String> decision = PlacementRules.brokenRules(child, home, List.of(), childZones, AS_OF);
                 if (rule != null) {
@@ -96,7 +100,9 @@ class PolicyViewsAgreeTest {
                 ShortlistService.Candidate listed = shortlist.candidates().get(0);
                 assertEquals(Points.points(solver.totalHundredths()), listed.cost(), "cost, " + where);
                 for (ShortlistService.Term term : listed.terms()) {
-                    assertEquals(Points.points(solver.hundredths(CostTerm.valueOf(term.term()))), term.points(),
+                    assertEquals(
+                            Points.points(solver.hundredths(CostTerm.valueOf(term.term()))),
+                            term.points(),
                             term.term() + ", " + where);
                 }
                 assertEquals(solver.breakdown(), listed.explanation(), "explanation, " + where);
@@ -108,7 +114,7 @@ class PolicyViewsAgreeTest {
     }
 
     @ParameterizedTest(name = "generated co-operative, seed {0}")
-    @ValueSource(longs = { 1, 2 })
+    @ValueSource(longs = {1, 2})
     void solverAndDecisionAgreeOnWhoMayLiveWithWhom(long seed) {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(Spec.demo(160, 120, seed, AS_OF));
         MatchingProblem problem = MatchingProblem.of(dataset, MatchingPolicy.reference());

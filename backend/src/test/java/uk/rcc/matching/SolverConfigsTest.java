@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import uk.rcc.matching.policy.MatchingPolicy;
 
@@ -23,8 +22,10 @@ class SolverConfigsTest {
 
     @Test
     void nightlyConfigWithMoveThreadsPlacesEveryoneAndKeepsSiblingsTogether() {
-        var config = SolverConfigs.withTimeLimit(SolverConfigs.fromClasspath(SolverConfigs.NIGHTLY), Duration.ofSeconds(2));
-        MatchResult result = new Matcher(config).match(splitSiblingsAndAnotherChild().dataset(), MatchingPolicy.reference());
+        var config =
+                SolverConfigs.withTimeLimit(SolverConfigs.fromClasspath(SolverConfigs.NIGHTLY), Duration.ofSeconds(2));
+        MatchResult result =
+                new Matcher(config).match(splitSiblingsAndAnotherChild().dataset(), MatchingPolicy.reference());
 
         assertEquals(3, result.placed());
         assertEquals(0, result.siblingGroupsSplit());

@@ -3,10 +3,8 @@ package uk.rcc.matching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.matching.planning.MatchingSolution;
 
@@ -15,13 +13,25 @@ class WholeSolutionScoreTest {
     @Test
     void smallHandMadeProblemScoresExactlyAsThePolicySays() {
         var data = new ConstraintTestData();
-        data.home("H1", 2, HomeKind.FOSTER, ConstraintTestData.OWN, ConstraintTestData.LAT, ConstraintTestData.LON, 400);
-        data.home("H2", 1, HomeKind.FOSTER, ConstraintTestData.OTHER, ConstraintTestData.LAT + 0.1,
-                ConstraintTestData.LON, 600);
+        data.home(
+                "H1", 2, HomeKind.FOSTER, ConstraintTestData.OWN, ConstraintTestData.LAT, ConstraintTestData.LON, 400);
+        data.home(
+                "H2",
+                1,
+                HomeKind.FOSTER,
+                ConstraintTestData.OTHER,
+                ConstraintTestData.LAT + 0.1,
+                ConstraintTestData.LON,
+                600);
         data.child("A", 10).siblings("S1").add();
-        data.child("B", 8).siblings("S1").school(ConstraintTestData.LAT + 0.1, ConstraintTestData.LON).add();
+        data.child("B", 8)
+                .siblings("S1")
+                .school(ConstraintTestData.LAT + 0.1, ConstraintTestData.LON)
+                .add();
         data.child("C", 12).livesIn("H1", true).add();
-        data.child("D", 16).kinds(Set.of(HomeKind.SUPPORTED), Set.of(HomeKind.SUPPORTED)).add();
+        data.child("D", 16)
+                .kinds(Set.of(HomeKind.SUPPORTED), Set.of(HomeKind.SUPPORTED))
+                .add();
         MatchingSolution solution = data.problem().solution();
         ConstraintTestData.assign(solution, "A", "H1");
         ConstraintTestData.assign(solution, "B", "H2");

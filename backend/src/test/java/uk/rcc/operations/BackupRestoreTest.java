@@ -2,6 +2,7 @@ package uk.rcc.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,15 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.rcc.RccApplication;
 import uk.rcc.audit.AuditLog;
 import uk.rcc.cli.CommandLine;
@@ -52,8 +50,10 @@ class BackupRestoreTest {
 
             // the afternoon's work is after the backup, so it is not in it
             service.getBean(AuditLog.class).record("officer.afternoon", "VIEW_CHILD", "C-after", null);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'BACKUP' "
-                    + "AND actor = 'ops.backup'", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM audit_event WHERE action = 'BACKUP' " + "AND actor = 'ops.backup'",
+                            Integer.class))
+                    .isEqualTo(1);
         }
         assertThat(Files.size(backupFile)).isPositive();
 
@@ -64,8 +64,11 @@ class BackupRestoreTest {
                 JdbcTemplate jdbc = new JdbcTemplate(fresh.getPostgresDatabase());
                 Map<String, String> now = fingerprint(jdbc);
                 long lastAuditAtBackup = Long.parseLong(atBackup.get("audit_event max id"));
-                assertThat(jdbc.queryForList("SELECT actor || ' ' || action FROM audit_event WHERE id > ?",
-                        String.class, lastAuditAtBackup)).containsExactly("ops.restore RESTORE");
+                assertThat(jdbc.queryForList(
+                                "SELECT actor || ' ' || action FROM audit_event WHERE id > ?",
+                                String.class,
+                                lastAuditAtBackup))
+                        .containsExactly("ops.restore RESTORE");
                 now.put("audit_event", auditChecksumUpTo(jdbc, lastAuditAtBackup));
                 now.put("audit_event max id", atBackup.get("audit_event max id"));
                 assertThat(now).isEqualTo(atBackup);
@@ -76,7 +79,8 @@ class BackupRestoreTest {
                         .isGreaterThan(lastAuditAtBackup + 1);
             }
             assertThat(command(fresh, "restore", "--from", backupFile.toString()))
-                    .as("a database in use is never overwritten").isEqualTo(CommandLine.BAD_INPUT);
+                    .as("a database in use is never overwritten")
+                    .isEqualTo(CommandLine.BAD_INPUT);
         }
     }
 
@@ -92,33 +96,43 @@ class BackupRestoreTest {
         PlacementDecisions decisions = service.getBean(PlacementDecisions.class);
         for (Map<String, Object> proposal : proposals) {
             String council = (String) proposal.get("authority_code");
-            decisions.accept(new Viewer("officer." + council, Role.OFFICER, council),
-                    (String) proposal.get("child_id"), (String) proposal.get("home_id"), null,
+            decisions.accept(
+                    new Viewer("officer." + council, Role.OFFICER, council),
+                    (String) proposal.get("child_id"),
+                    (String) proposal.get("home_id"),
+                    null,
                     (Long) proposal.get("run_id"));
         }
         storeReturns(jdbc, returns);
         service.getBean(NightlyForecast.class).run();
         assertThat(jdbc.queryForObject("SELECT status || ' ' || coalesce(error, '') FROM forecast_run", String.class))
                 .isEqualTo("FINISHED ");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM decision", Integer.class)).isEqualTo(proposals.size());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM decision", Integer.class))
+                .isEqualTo(proposals.size());
     }
 
     /** Each table's row count and a checksum of all its rows, and the last audit id. */
     private static Map<String, String> fingerprint(JdbcTemplate jdbc) {
         Map<String, String> fingerprint = new LinkedHashMap<>();
-        for (String table : jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                + "AND tablename <> 'flyway_schema_history' ORDER BY 1", String.class)) {
-            fingerprint.put(table, jdbc.queryForObject("SELECT count(*) || ' rows ' || coalesce(md5(string_agg("
-                    + "t::text, E'\\n' ORDER BY t::text)), '-') FROM \"" + table + "\" t", String.class));
+        for (String table : jdbc.queryForList(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                        + "AND tablename <> 'flyway_schema_history' ORDER BY 1",
+                String.class)) {
+            fingerprint.put(
+                    table,
+                    jdbc.queryForObject(
+                            "SELECT count(*) || ' rows ' || coalesce(md5(string_agg("
+                                    + "t::text, E'\\n' ORDER BY t::text)), '-') FROM \"" + table + "\" t",
+                            String.class));
         }
-        fingerprint.put("audit_event max id", String.valueOf(jdbc.queryForObject(
-                "SELECT max(id) FROM audit_event", Long.class)));
+        fingerprint.put(
+                "audit_event max id",
+                String.valueOf(jdbc.queryForObject("SELECT max(id) FROM audit_event", Long.class)));
         List<String> sequences = new ArrayList<>();
-        for (String sequence : jdbc.queryForList("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
-                + " ORDER BY 1", String.class)) {
+        for (String sequence : jdbc.queryForList(
+                "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'" + " ORDER BY 1", String.class)) {
             if (!sequence.startsWith("audit_event")) {
-                sequences.add(sequence + "=" + jdbc.queryForObject("SELECT last_value FROM " + sequence,
-                        Long.class));
+                sequences.add(sequence + "=" + jdbc.queryForObject("SELECT last_value FROM " + sequence, Long.class));
             }
         }
         fingerprint.put("sequences", sequences.toString());
@@ -129,8 +143,11 @@ class BackupRestoreTest {
     }
 
     private static String auditChecksumUpTo(JdbcTemplate jdbc, long lastId) {
-        return jdbc.queryForObject("SELECT count(*) || ' rows ' || coalesce(md5(string_agg(t::text, E'\\n' "
-                + "ORDER BY t::text)), '-') FROM audit_event t WHERE id <= ?", String.class, lastId);
+        return jdbc.queryForObject(
+                "SELECT count(*) || ' rows ' || coalesce(md5(string_agg(t::text, E'\\n' "
+                        + "ORDER BY t::text)), '-') FROM audit_event t WHERE id <= ?",
+                String.class,
+                lastId);
     }
 
     private static int command(EmbeddedPostgres postgres, String... args) {
@@ -141,13 +158,20 @@ class BackupRestoreTest {
     }
 
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) {
-        return new SpringApplicationBuilder(RccApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--rcc.demo.load-when-empty=false",
-                        "--rcc.nightly.matching-seconds=2", "--rcc.nightly.matching-config=interactive-solver.xml",
-                        "--rcc.nightly.matching-cron=-", "--rcc.nightly.forecast-cron=-",
-                        "--rcc.nightly.forecast-runs=50", "--rcc.nightly.forecast-horizon-months=12",
-                        "--rcc.instance-id=backup-test", "--logging.level.root=WARN",
+        return new SpringApplicationBuilder(RccApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--rcc.demo.load-when-empty=false",
+                        "--rcc.nightly.matching-seconds=2",
+                        "--rcc.nightly.matching-config=interactive-solver.xml",
+                        "--rcc.nightly.matching-cron=-",
+                        "--rcc.nightly.forecast-cron=-",
+                        "--rcc.nightly.forecast-runs=50",
+                        "--rcc.nightly.forecast-horizon-months=12",
+                        "--rcc.instance-id=backup-test",
+                        "--logging.level.root=WARN",
                         "--spring.main.banner-mode=off");
     }
 
@@ -157,8 +181,11 @@ class BackupRestoreTest {
         Ssda903Generator.write(new Ssda903Generator.Spec(councils, 3, 0.02, LocalDate.of(2016, 4, 1), 8, 5), folder);
         for (String council : councils) {
             for (String file : List.of("header.csv", "episodes.csv")) {
-                jdbc.update("INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
-                        + "VALUES (?, ?, ?, 'test')", council, file,
+                jdbc.update(
+                        "INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
+                                + "VALUES (?, ?, ?, 'test')",
+                        council,
+                        file,
                         Files.readString(folder.resolve(council).resolve(file)));
             }
         }

@@ -13,13 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
@@ -38,12 +36,16 @@ class PlacementDecisionsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     RegistryStore store;
+
     @Autowired
     PlacementDecisions decisions;
 
@@ -65,27 +67,42 @@ class PlacementDecisionsTest {
         long lastAuditRow = registry.jdbc().queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
 
         mvc.perform(post("/api/children/" + pair.child().childId() + "/placement")
-                .with(Users.officerOf(pair.child().authorityCode())).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"homeId\":\"" + pair.home().homeId() + "\"}"))
+                        .with(Users.officerOf(pair.child().authorityCode()))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"" + pair.home().homeId() + "\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.vacanciesLeft").value(vacanciesBefore - 1));
 
         assertThat(vacancies(pair.home())).isEqualTo(vacanciesBefore - 1);
-        assertThat(registry.jdbc().queryForObject("SELECT current_home_id FROM child WHERE child_id = ?",
-                String.class, pair.child().childId())).isEqualTo(pair.home().homeId());
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM audit_event WHERE action = 'DECIDE_ACCEPT' "
-                + "AND subject = ? AND id > ?", Integer.class, pair.child().childId(), lastAuditRow)).isEqualTo(1);
+        assertThat(registry.jdbc()
+                        .queryForObject(
+                                "SELECT current_home_id FROM child WHERE child_id = ?",
+                                String.class,
+                                pair.child().childId()))
+                .isEqualTo(pair.home().homeId());
+        assertThat(registry.jdbc()
+                        .queryForObject(
+                                "SELECT count(*) FROM audit_event WHERE action = 'DECIDE_ACCEPT' "
+                                        + "AND subject = ? AND id > ?",
+                                Integer.class,
+                                pair.child().childId(),
+                                lastAuditRow))
+                .isEqualTo(1);
     }
 
     @Test
     void aHomeThatBreaksAHardRuleIsRefusedWithTheReason() {
         ChildRow child = awaiting().get(0);
-        HomeRow wrongAge = sample.homes().stream().filter(h -> h.maxAge() < age(child) && vacancies(h) > 0)
-                .findFirst().orElseThrow();
+        HomeRow wrongAge = sample.homes().stream()
+                .filter(h -> h.maxAge() < age(child) && vacancies(h) > 0)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                () -> decisions.accept(COMMISSIONER, child.childId(), wrongAge.homeId(), null, null)))
-                .isInstanceOf(PlacementConflictException.class).hasMessageContaining("outside the home's range");
+                        () -> decisions.accept(COMMISSIONER, child.childId(), wrongAge.homeId(), null, null)))
+                .isInstanceOf(PlacementConflictException.class)
+                .hasMessageContaining("outside the home's range");
     }
 
     @Test
@@ -98,7 +115,8 @@ class PlacementDecisionsTest {
             Callable<String> attempt = () -> {
                 start.await();
                 try {
-                    decisions.accept(COMMISSIONER, pair.child().childId(), pair.home().homeId(), null, null);
+                    decisions.accept(
+                            COMMISSIONER, pair.child().childId(), pair.home().homeId(), null, null);
                     return "placed";
                 } catch (PlacementConflictException e) {
                     return "conflict: " + e.getMessage();
@@ -114,22 +132,30 @@ class PlacementDecisionsTest {
         pool.shutdown();
 
         assertThat(results).filteredOn("placed"::equals).hasSize(1);
-        assertThat(results).filteredOn(r -> r.startsWith("conflict: That home has just been filled")).hasSize(1);
+        assertThat(results)
+                .filteredOn(r -> r.startsWith("conflict: That home has just been filled"))
+                .hasSize(1);
         assertThat(vacancies(contested.get(0).home())).isZero();
     }
 
     @Test
     void theSecondAcceptanceOfAFullHomeGetsAConflictMessage() throws Exception {
         List<Pair> contested = twoChildrenForOneLastPlace();
-        decisions.accept(COMMISSIONER, contested.get(0).child().childId(), contested.get(0).home().homeId(), null,
+        decisions.accept(
+                COMMISSIONER,
+                contested.get(0).child().childId(),
+                contested.get(0).home().homeId(),
+                null,
                 null);
 
         mvc.perform(post("/api/children/" + contested.get(1).child().childId() + "/placement")
-                .with(Users.commissioner()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"homeId\":\"" + contested.get(1).home().homeId() + "\"}"))
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"" + contested.get(1).home().homeId() + "\"}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(
-                        "That home has just been filled by another placement. Choose another home."));
+                .andExpect(jsonPath("$.detail")
+                        .value("That home has just been filled by another placement. Choose another home."));
     }
 
     @Test
@@ -137,43 +163,58 @@ class PlacementDecisionsTest {
         ChildRow child = awaiting().get(0);
         String url = "/api/children/" + child.childId() + "/decisions";
 
-        mvc.perform(post(url).with(Users.commissioner()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"decision\":\"REJECT\",\"homeId\":\"H00001\",\"reason\":\" \"}"))
+        mvc.perform(post(url)
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"REJECT\",\"homeId\":\"H00001\",\"reason\":\" \"}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post(url).with(Users.commissioner()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"decision\":\"REJECT\",\"homeId\":\"H00001\",\"reason\":\"too far from school\"}"))
+        mvc.perform(post(url)
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"REJECT\",\"homeId\":\"H00001\",\"reason\":\"too far from school\"}"))
                 .andExpect(status().isNoContent());
 
-        assertThat(registry.jdbc().queryForList("SELECT reason FROM decision WHERE child_id = ?", String.class,
-                child.childId())).containsExactly("too far from school");
+        assertThat(registry.jdbc()
+                        .queryForList("SELECT reason FROM decision WHERE child_id = ?", String.class, child.childId()))
+                .containsExactly("too far from school");
     }
 
     @Test
     void anOfficerCannotDecideForAnotherCouncilsChild() throws Exception {
-        ChildRow child = awaiting().stream().filter(c -> !c.authorityCode().equals(TestRegistry.CUMBERLAND))
-                .findFirst().orElseThrow();
+        ChildRow child = awaiting().stream()
+                .filter(c -> !c.authorityCode().equals(TestRegistry.CUMBERLAND))
+                .findFirst()
+                .orElseThrow();
         mvc.perform(post("/api/children/" + child.childId() + "/placement")
-                .with(Users.officerOf(TestRegistry.CUMBERLAND)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"homeId\":\"H00001\"}"))
+                        .with(Users.officerOf(TestRegistry.CUMBERLAND))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"H00001\"}"))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void aBoardMemberCannotDecide() throws Exception {
-        mvc.perform(post("/api/children/" + awaiting().get(0).childId() + "/placement").with(Users.board())
-                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"homeId\":\"H00001\"}"))
+        mvc.perform(post("/api/children/" + awaiting().get(0).childId() + "/placement")
+                        .with(Users.board())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"H00001\"}"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void aStateChangeWithoutTheCsrfTokenIsRefused() throws Exception {
-        mvc.perform(post("/api/children/" + awaiting().get(0).childId() + "/placement").with(Users.commissioner())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"homeId\":\"H00001\"}"))
+        mvc.perform(post("/api/children/" + awaiting().get(0).childId() + "/placement")
+                        .with(Users.commissioner())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"H00001\"}"))
                 .andExpect(status().isForbidden());
     }
 
-    record Pair(ChildRow child, HomeRow home) {
-    }
+    record Pair(ChildRow child, HomeRow home) {}
 
     private List<Pair> validPairs(int vacancies) {
         List<Pair> pairs = new ArrayList<>();
@@ -184,7 +225,9 @@ class PlacementDecisionsTest {
                 }
             }
         }
-        assertThat(pairs).as("the sample should have awaiting children with a valid home").isNotEmpty();
+        assertThat(pairs)
+                .as("the sample should have awaiting children with a valid home")
+                .isNotEmpty();
         return pairs;
     }
 
@@ -202,10 +245,13 @@ class PlacementDecisionsTest {
 
     private boolean valid(ChildRow child, HomeRow home) {
         List<ChildRow> residents = sample.children().stream()
-                .filter(c -> home.homeId().equals(c.currentHomeId())).toList();
+                .filter(c -> home.homeId().equals(c.currentHomeId()))
+                .toList();
         List<ExchangeDataset.AvoidZoneRow> zones = sample.avoidZones().stream()
-                .filter(z -> z.childId().equals(child.childId())).toList();
-        return PlacementRules.brokenRules(child, home, residents, zones, sample.asOf()).isEmpty();
+                .filter(z -> z.childId().equals(child.childId()))
+                .toList();
+        return PlacementRules.brokenRules(child, home, residents, zones, sample.asOf())
+                .isEmpty();
     }
 
     private List<ChildRow> awaiting() {
@@ -217,7 +263,11 @@ class PlacementDecisionsTest {
     }
 
     private int vacancies(HomeRow home) {
-        return registry.jdbc().queryForObject("SELECT h.places - (SELECT count(*) FROM child c "
-                + "WHERE c.current_home_id = h.home_id) FROM home h WHERE h.home_id = ?", Integer.class, home.homeId());
+        return registry.jdbc()
+                .queryForObject(
+                        "SELECT h.places - (SELECT count(*) FROM child c "
+                                + "WHERE c.current_home_id = h.home_id) FROM home h WHERE h.home_id = ?",
+                        Integer.class,
+                        home.homeId());
     }
 }

@@ -3,9 +3,7 @@ package uk.rcc.placement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeReader;
@@ -15,8 +13,10 @@ class PlacementRulesPrivacyTest {
 
     @Test
     void aRefusalBecauseOfAChildAlreadyThereDoesNotNameThatChild() {
-        ChildRow resident = livingAlone(ExchangeReader.readDirectory(SharedData.sample()).children().get(3));
-        ChildRow newcomer = ExchangeReader.readDirectory(SharedData.sample()).children().get(0);
+        ChildRow resident = livingAlone(
+                ExchangeReader.readDirectory(SharedData.sample()).children().get(3));
+        ChildRow newcomer =
+                ExchangeReader.readDirectory(SharedData.sample()).children().get(0);
 
         String clash = PlacementRules.sharingClash(newcomer, java.util.List.of(resident), LocalDate.of(2025, 1, 1));
 
@@ -24,8 +24,23 @@ class PlacementRulesPrivacyTest {
     }
 
     private static ChildRow livingAlone(ChildRow c) {
-        return new ChildRow(c.childId(), c.authorityCode(), c.dateOfBirth(), c.sex(), c.homeLat(), c.homeLon(),
-                c.schoolLat(), c.schoolLon(), c.siblingGroup(), c.needs(), c.placementKinds(), c.preferredKinds(),
-                Alongside.SOLO, c.pets(), c.neededBy(), c.currentHomeId(), c.mayMove());
+        return new ChildRow(
+                c.childId(),
+                c.authorityCode(),
+                c.dateOfBirth(),
+                c.sex(),
+                c.homeLat(),
+                c.homeLon(),
+                c.schoolLat(),
+                c.schoolLon(),
+                c.siblingGroup(),
+                c.needs(),
+                c.placementKinds(),
+                c.preferredKinds(),
+                Alongside.SOLO,
+                c.pets(),
+                c.neededBy(),
+                c.currentHomeId(),
+                c.mayMove());
     }
 }

@@ -12,14 +12,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.demo.DemoPlacementDetails;
 import uk.rcc.exchange.ExchangeDataset;
@@ -41,10 +39,13 @@ class PlacementsReturnIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     PlacementDecisions decisions;
 
@@ -70,28 +71,43 @@ class PlacementsReturnIntegrationTest {
     void aCommissionerDownloadsTheQuartersSpreadsheetOfEveryCouncilAndTheDownloadIsAudited() throws Exception {
         long lastAuditRow = registry.jdbc().queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
 
-        mvc.perform(get("/api/placements-return").param("quarter", previousQuarter.toString())
-                .param("format", "xlsx").with(Users.commissioner()))
+        mvc.perform(get("/api/placements-return")
+                        .param("quarter", previousQuarter.toString())
+                        .param("format", "xlsx")
+                        .with(Users.commissioner()))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andExpect(header().string(
+                                "Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .andExpect(header().string("X-Return-Conforms", "true"))
-                .andExpect(header().string("Content-Disposition", "attachment; filename=\"placements-return-"
-                        + previousQuarter + "-" + quarter.minusDays(1) + ".xlsx\""));
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"placements-return-" + previousQuarter + "-"
+                                        + quarter.minusDays(1) + ".xlsx\""));
 
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM audit_event WHERE action = "
-                + "'PLACEMENTS_RETURN' AND actor = 'commissioner' AND id > ?", Integer.class, lastAuditRow))
+        assertThat(registry.jdbc()
+                        .queryForObject(
+                                "SELECT count(*) FROM audit_event WHERE action = "
+                                        + "'PLACEMENTS_RETURN' AND actor = 'commissioner' AND id > ?",
+                                Integer.class,
+                                lastAuditRow))
                 .isEqualTo(1);
     }
 
     @Test
     void anOfficersReturnHoldsOnlyTheirOwnCouncilsChildren() throws Exception {
-        String csv = mvc.perform(get("/api/placements-return").param("quarter", previousQuarter.toString())
-                .param("format", "csv").with(Users.officerOf(CUMBERLAND)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String csv = mvc.perform(get("/api/placements-return")
+                        .param("quarter", previousQuarter.toString())
+                        .param("format", "csv")
+                        .with(Users.officerOf(CUMBERLAND)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
-        Set<String> cumberland = demo.children().stream().filter(c -> c.authorityCode().equals(CUMBERLAND))
-                .map(ChildRow::childId).collect(Collectors.toSet());
+        Set<String> cumberland = demo.children().stream()
+                .filter(c -> c.authorityCode().equals(CUMBERLAND))
+                .map(ChildRow::childId)
+                .collect(Collectors.toSet());
 
         assertThat(rows.size()).isGreaterThan(2);
         assertThat(rows.subList(2, rows.size())).allMatch(row -> cumberland.contains(row.get(0)));
@@ -99,10 +115,14 @@ class PlacementsReturnIntegrationTest {
 
     @Test
     void anOfficerAskingForAnotherCouncilsReturnIsRefusedAndABoardMemberGetsNone() throws Exception {
-        mvc.perform(get("/api/placements-return").param("quarter", quarter.toString())
-                .param("authority", TestRegistry.NORTHUMBERLAND).with(Users.officerOf(CUMBERLAND)))
+        mvc.perform(get("/api/placements-return")
+                        .param("quarter", quarter.toString())
+                        .param("authority", TestRegistry.NORTHUMBERLAND)
+                        .with(Users.officerOf(CUMBERLAND)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/placements-return").param("quarter", quarter.toString()).with(Users.board()))
+        mvc.perform(get("/api/placements-return")
+                        .param("quarter", quarter.toString())
+                        .with(Users.board()))
                 .andExpect(status().isForbidden());
     }
 
@@ -112,8 +132,10 @@ class PlacementsReturnIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("first day of a quarter")));
-        mvc.perform(get("/api/placements-return").param("quarter", quarter.toString()).param("format", "pdf")
-                .with(Users.commissioner()))
+        mvc.perform(get("/api/placements-return")
+                        .param("quarter", quarter.toString())
+                        .param("format", "pdf")
+                        .with(Users.commissioner()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("format must be jsonld, xlsx or csv, not 'pdf'"));
     }
@@ -123,18 +145,27 @@ class PlacementsReturnIntegrationTest {
         Viewer officer = new Viewer("officer.cumberland", Role.OFFICER, CUMBERLAND);
         String placedChild = acceptAnyHomeForAnAwaitingChild(officer);
 
-        mvc.perform(get("/api/placements-return/validation").param("quarter", quarter.toString())
-                .param("qa", "true").with(Users.commissioner()))
+        mvc.perform(get("/api/placements-return/validation")
+                        .param("quarter", quarter.toString())
+                        .param("qa", "true")
+                        .with(Users.commissioner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.withheldQualityAssurance").value(0))
-                .andExpect(jsonPath("$.violations[?(@.childId == '" + placedChild + "')]").isEmpty())
+                .andExpect(jsonPath("$.violations[?(@.childId == '" + placedChild + "')]")
+                        .isEmpty())
                 // imported placements name no officer: each is missing exactly that field
-                .andExpect(jsonPath("$.missing[?(@.childId == '" + placedChild + "')]").isEmpty())
-                .andExpect(jsonPath("$.missing[*].field").value(org.hamcrest.Matchers.everyItem(
-                        org.hamcrest.Matchers.is("placementOfficerName"))));
-        String json = mvc.perform(get("/api/placements-return").param("quarter", quarter.toString())
-                .param("qa", "true").with(Users.commissioner())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(jsonPath("$.missing[?(@.childId == '" + placedChild + "')]")
+                        .isEmpty())
+                .andExpect(jsonPath("$.missing[*].field")
+                        .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("placementOfficerName"))));
+        String json = mvc.perform(get("/api/placements-return")
+                        .param("quarter", quarter.toString())
+                        .param("qa", "true")
+                        .with(Users.commissioner()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"placementOfficerName\" : \"officer.cumberland\"");
     }
 

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,16 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -38,8 +35,10 @@ import uk.rcc.support.Users;
 class ProviderCutsPlacesWhileOfficerAcceptsTest {
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
 
@@ -54,27 +53,44 @@ class ProviderCutsPlacesWhileOfficerAcceptsTest {
         importer.importDirectory(SharedData.sample());
         registry.createAccounts();
         registry.createProviders();
-        for (String child : registry.jdbc().queryForList("SELECT child_id FROM child WHERE current_home_id IS NULL "
-                + "ORDER BY child_id", String.class)) {
+        for (String child : registry.jdbc()
+                .queryForList(
+                        "SELECT child_id FROM child WHERE current_home_id IS NULL " + "ORDER BY child_id",
+                        String.class)) {
             String body = mvc.perform(get("/api/children/" + child + "/shortlist?limit=100")
-                    .with(Users.commissioner())).andReturn().getResponse().getContentAsString();
+                            .with(Users.commissioner()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             List<String> homes = JsonPath.read(body, "$.candidates[*].homeId");
             // A home someone already lives in, so that cutting its places to the children there is a real cut.
-            homes = homes.stream().filter(home -> registry.jdbc().queryForObject("SELECT count(*) FROM child WHERE "
-                    + "current_home_id = ?", Integer.class, home) > 0).toList();
+            homes = homes.stream()
+                    .filter(home -> registry.jdbc()
+                                    .queryForObject(
+                                            "SELECT count(*) FROM child WHERE " + "current_home_id = ?",
+                                            Integer.class,
+                                            home)
+                            > 0)
+                    .toList();
             if (!homes.isEmpty()) {
                 childId = child;
                 homeId = homes.get(0);
                 break;
             }
         }
-        assertThat(homeId).as("the sample has a waiting child with a valid home").isNotNull();
-        council = registry.jdbc().queryForObject("SELECT authority_code FROM child WHERE child_id = ?", String.class,
-                childId);
-        living = registry.jdbc().queryForObject("SELECT count(*) FROM child WHERE current_home_id = ?",
-                Integer.class, homeId);
-        registry.jdbc().update("UPDATE home SET provider_org_id = ?, places = ? WHERE home_id = ?",
-                TestRegistry.PROVIDER_ORG, living + 1, homeId);
+        assertThat(homeId)
+                .as("the sample has a waiting child with a valid home")
+                .isNotNull();
+        council = registry.jdbc()
+                .queryForObject("SELECT authority_code FROM child WHERE child_id = ?", String.class, childId);
+        living = registry.jdbc()
+                .queryForObject("SELECT count(*) FROM child WHERE current_home_id = ?", Integer.class, homeId);
+        registry.jdbc()
+                .update(
+                        "UPDATE home SET provider_org_id = ?, places = ? WHERE home_id = ?",
+                        TestRegistry.PROVIDER_ORG,
+                        living + 1,
+                        homeId);
     }
 
     @Test
@@ -100,13 +116,15 @@ class ProviderCutsPlacesWhileOfficerAcceptsTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Integer>> both = List.of(() -> {
-                start.await();
-                return accept().getStatus();
-            }, () -> {
-                start.await();
-                return cut().getStatus();
-            });
+            List<Callable<Integer>> both = List.of(
+                    () -> {
+                        start.await();
+                        return accept().getStatus();
+                    },
+                    () -> {
+                        start.await();
+                        return cut().getStatus();
+                    });
             List<Future<Integer>> results = new ArrayList<>();
             both.forEach(task -> results.add(pool.submit(task)));
             start.countDown();
@@ -125,28 +143,35 @@ class ProviderCutsPlacesWhileOfficerAcceptsTest {
     @Test
     void theDatabaseRefusesPlacesBelowTheChildrenLivingThere() throws Exception {
         assertThat(accept().getStatus()).isEqualTo(201);
-        assertThatThrownBy(() -> registry.jdbc().update("UPDATE home SET places = ? WHERE home_id = ?", living,
-                homeId)).hasMessageContaining("children would live there");
+        assertThatThrownBy(() -> registry.jdbc().update("UPDATE home SET places = ? WHERE home_id = ?", living, homeId))
+                .hasMessageContaining("children would live there");
         assertNeverOverfull();
     }
 
     private MockHttpServletResponse accept() throws Exception {
-        return mvc.perform(post("/api/children/" + childId + "/placement").with(Users.officerOf(council))
-                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"homeId\":\"" + homeId + "\"}"))
-                .andReturn().getResponse();
+        return mvc.perform(post("/api/children/" + childId + "/placement")
+                        .with(Users.officerOf(council))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"" + homeId + "\"}"))
+                .andReturn()
+                .getResponse();
     }
 
     private MockHttpServletResponse cut() throws Exception {
-        return mvc.perform(patch("/api/provider/homes/" + homeId).with(Users.provider()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"places\":" + living + "}"))
-                .andReturn().getResponse();
+        return mvc.perform(patch("/api/provider/homes/" + homeId)
+                        .with(Users.provider())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"places\":" + living + "}"))
+                .andReturn()
+                .getResponse();
     }
 
     private void assertNeverOverfull() {
-        int places = registry.jdbc().queryForObject("SELECT places FROM home WHERE home_id = ?", Integer.class,
-                homeId);
-        int now = registry.jdbc().queryForObject("SELECT count(*) FROM child WHERE current_home_id = ?",
-                Integer.class, homeId);
+        int places = registry.jdbc().queryForObject("SELECT places FROM home WHERE home_id = ?", Integer.class, homeId);
+        int now = registry.jdbc()
+                .queryForObject("SELECT count(*) FROM child WHERE current_home_id = ?", Integer.class, homeId);
         assertThat(now).isLessThanOrEqualTo(places);
     }
 }

@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,9 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -34,8 +31,10 @@ import uk.rcc.support.Users;
 class ProviderReferralsTest {
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
 
@@ -52,8 +51,18 @@ class ProviderReferralsTest {
         String body = referrals(Users.provider());
         List<Map<String, Object>> referrals = JsonPath.read(body, "$");
         assertThat(referrals).isNotEmpty();
-        assertThat(referrals.get(0)).containsOnlyKeys("reference", "ageBand", "sex", "needs", "placementKinds",
-                "authorityCode", "council", "neededBy", "yourHomes", "yourAnswer");
+        assertThat(referrals.get(0))
+                .containsOnlyKeys(
+                        "reference",
+                        "ageBand",
+                        "sex",
+                        "needs",
+                        "placementKinds",
+                        "authorityCode",
+                        "council",
+                        "neededBy",
+                        "yourHomes",
+                        "yourAnswer");
         for (String child : registry.jdbc().queryForList("SELECT child_id FROM child", String.class)) {
             assertThat(body).doesNotContain("\"" + child + "\"");
         }
@@ -67,28 +76,45 @@ class ProviderReferralsTest {
         String home = ((List<String>) referral.get("yourHomes")).get(0);
         long since = registry.lastAuditId();
 
-        answer(Users.provider(), referral.get("reference"), "{\"answer\":\"OFFER\",\"homeId\":\"" + home
-                + "\",\"note\":\"Carer experienced with teenagers\"}").andExpect(status().isOk())
+        answer(
+                        Users.provider(),
+                        referral.get("reference"),
+                        "{\"answer\":\"OFFER\",\"homeId\":\"" + home
+                                + "\",\"note\":\"Carer experienced with teenagers\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.answer").value("OFFER"));
 
-        String child = registry.jdbc().queryForObject("SELECT child_id FROM referral_ref WHERE ref = ?::uuid",
-                String.class, referral.get("reference"));
-        String council = registry.jdbc().queryForObject("SELECT authority_code FROM child WHERE child_id = ?",
-                String.class, child);
+        String child = registry.jdbc()
+                .queryForObject(
+                        "SELECT child_id FROM referral_ref WHERE ref = ?::uuid",
+                        String.class,
+                        referral.get("reference"));
+        String council = registry.jdbc()
+                .queryForObject("SELECT authority_code FROM child WHERE child_id = ?", String.class, child);
         mvc.perform(get("/api/children/" + child + "/shortlist?limit=100").with(Users.officerOf(council)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.offers[0].homeId").value(home))
                 .andExpect(jsonPath("$.offers[0].note").value("Carer experienced with teenagers"))
                 .andExpect(jsonPath("$.candidates[?(@.homeId == '" + home + "')].offer.providerOrg")
                         .value("Fellside Fostering"));
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM audit_event WHERE id > ? AND "
-                + "action = 'ANSWER_REFERRAL' AND subject = ?", Integer.class, since, child)).isEqualTo(1);
+        assertThat(registry.jdbc()
+                        .queryForObject(
+                                "SELECT count(*) FROM audit_event WHERE id > ? AND "
+                                        + "action = 'ANSWER_REFERRAL' AND subject = ?",
+                                Integer.class,
+                                since,
+                                child))
+                .isEqualTo(1);
 
-        mvc.perform(post("/api/children/" + child + "/placement").with(Users.officerOf(council)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"homeId\":\"" + home + "\"}"))
+        mvc.perform(post("/api/children/" + child + "/placement")
+                        .with(Users.officerOf(council))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"" + home + "\"}"))
                 .andExpect(status().isCreated());
         // Placed: no longer a referral for anyone.
-        assertThat(referrals(Users.provider())).doesNotContain(referral.get("reference").toString());
+        assertThat(referrals(Users.provider()))
+                .doesNotContain(referral.get("reference").toString());
     }
 
     @Test
@@ -98,15 +124,20 @@ class ProviderReferralsTest {
         long since = registry.lastAuditId();
 
         answer(Users.provider(), referral.get("reference"), "{\"answer\":\"OFFER\",\"homeId\":\"" + others + "\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0]").value(
-                        org.hamcrest.Matchers.startsWith("homeId: ")));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.startsWith("homeId: ")));
         answer(Users.provider(), referral.get("reference"), "{\"answer\":\"OFFER\"}")
                 .andExpect(status().isBadRequest());
         answer(Users.provider(), "00000000-0000-0000-0000-000000000000", "{\"answer\":\"CANNOT\"}")
                 .andExpect(status().isNotFound());
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM referral_answer", Integer.class)).isZero();
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM audit_event WHERE id > ? AND "
-                + "action = 'ANSWER_REFERRAL'", Integer.class, since)).isZero();
+        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM referral_answer", Integer.class))
+                .isZero();
+        assertThat(registry.jdbc()
+                        .queryForObject(
+                                "SELECT count(*) FROM audit_event WHERE id > ? AND " + "action = 'ANSWER_REFERRAL'",
+                                Integer.class,
+                                since))
+                .isZero();
     }
 
     @Test
@@ -117,8 +148,11 @@ class ProviderReferralsTest {
                 .andExpect(status().isOk());
         answer(Users.provider(), referral.get("reference"), "{\"answer\":\"CANNOT\",\"note\":\"carer unwell\"}")
                 .andExpect(status().isOk());
-        String child = registry.jdbc().queryForObject("SELECT child_id FROM referral_ref WHERE ref = ?::uuid",
-                String.class, referral.get("reference"));
+        String child = registry.jdbc()
+                .queryForObject(
+                        "SELECT child_id FROM referral_ref WHERE ref = ?::uuid",
+                        String.class,
+                        referral.get("reference"));
         mvc.perform(get("/api/children/" + child + "/shortlist").with(Users.commissioner()))
                 .andExpect(jsonPath("$.offers").isEmpty());
         mvc.perform(get("/api/provider/referrals").with(Users.provider()))
@@ -128,8 +162,8 @@ class ProviderReferralsTest {
 
     @Test
     void otherRolesCannotSeeOrAnswerReferrals() throws Exception {
-        for (RequestPostProcessor user : List.of(Users.officerOf(TestRegistry.CUMBERLAND), Users.commissioner(),
-                Users.board(), Users.admin())) {
+        for (RequestPostProcessor user :
+                List.of(Users.officerOf(TestRegistry.CUMBERLAND), Users.commissioner(), Users.board(), Users.admin())) {
             mvc.perform(get("/api/provider/referrals").with(user)).andExpect(status().isForbidden());
             answer(user, "00000000-0000-0000-0000-000000000000", "{\"answer\":\"CANNOT\"}")
                     .andExpect(status().isForbidden());
@@ -137,12 +171,18 @@ class ProviderReferralsTest {
     }
 
     private String referrals(RequestPostProcessor provider) throws Exception {
-        return mvc.perform(get("/api/provider/referrals").with(provider)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        return mvc.perform(get("/api/provider/referrals").with(provider))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private ResultActions answer(RequestPostProcessor user, Object reference, String json) throws Exception {
-        return mvc.perform(post("/api/provider/referrals/" + reference + "/answer").with(user).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/provider/referrals/" + reference + "/answer")
+                .with(user)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 }

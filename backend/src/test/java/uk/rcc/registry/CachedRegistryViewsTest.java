@@ -6,20 +6,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -36,8 +33,10 @@ class CachedRegistryViewsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
 
@@ -52,8 +51,10 @@ class CachedRegistryViewsTest {
     void anUnchangedHomesRegisterIsNotSentAgainToABrowserThatHasIt() throws Exception {
         String etag = homes().getResponse().getHeader(HttpHeaders.ETAG);
 
-        mvc.perform(get("/api/homes").header(HttpHeaders.IF_NONE_MATCH, etag)
-                .with(Users.officerOf(TestRegistry.CUMBERLAND))).andExpect(status().isNotModified());
+        mvc.perform(get("/api/homes")
+                        .header(HttpHeaders.IF_NONE_MATCH, etag)
+                        .with(Users.officerOf(TestRegistry.CUMBERLAND)))
+                .andExpect(status().isNotModified());
     }
 
     @Test
@@ -62,19 +63,25 @@ class CachedRegistryViewsTest {
 
         registry.jdbc().update("UPDATE home SET places = places + 1 WHERE home_id = ?", FULL_HOME);
 
-        mvc.perform(get("/api/homes").header(HttpHeaders.IF_NONE_MATCH, before)
-                .with(Users.officerOf(TestRegistry.CUMBERLAND))).andExpect(status().isOk())
+        mvc.perform(get("/api/homes")
+                        .header(HttpHeaders.IF_NONE_MATCH, before)
+                        .with(Users.officerOf(TestRegistry.CUMBERLAND)))
+                .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, org.hamcrest.Matchers.not(before)))
-                .andExpect(jsonPath("$[?(@.homeId == '" + FULL_HOME + "')].vacancies").value(1));
+                .andExpect(jsonPath("$[?(@.homeId == '" + FULL_HOME + "')].vacancies")
+                        .value(1));
     }
 
     @Test
     void aBrowserThatAcceptsGzipGetsTheSameHomesCompressed() throws Exception {
         String plain = homes().getResponse().getContentAsString();
 
-        MvcResult zipped = mvc.perform(get("/api/homes").header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate")
-                .with(Users.officerOf(TestRegistry.CUMBERLAND))).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_ENCODING, "gzip")).andReturn();
+        MvcResult zipped = mvc.perform(get("/api/homes")
+                        .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate")
+                        .with(Users.officerOf(TestRegistry.CUMBERLAND)))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_ENCODING, "gzip"))
+                .andReturn();
 
         assertThat(gunzip(zipped.getResponse().getContentAsByteArray())).isEqualTo(plain);
     }
@@ -85,12 +92,28 @@ class CachedRegistryViewsTest {
         List<java.util.Map<String, Object>> found = JsonPath.read(plain, "$[?(@.homeId == '" + FULL_HOME + "')]");
         java.util.Map<String, Object> full = found.get(0);
 
-        assertThat(full).containsOnlyKeys("homeId", "name", "kind", "provider", "authorityCode", "lat", "lon",
-                "places", "vacancies", "minAge", "maxAge", "needsMet", "available", "vacancyConfirmedOn");
+        assertThat(full)
+                .containsOnlyKeys(
+                        "homeId",
+                        "name",
+                        "kind",
+                        "provider",
+                        "authorityCode",
+                        "lat",
+                        "lon",
+                        "places",
+                        "vacancies",
+                        "minAge",
+                        "maxAge",
+                        "needsMet",
+                        "available",
+                        "vacancyConfirmedOn");
         assertThat(full.get("vacancies")).isEqualTo(0);
         mvc.perform(get("/api/homes/" + FULL_HOME).with(Users.officerOf(TestRegistry.CUMBERLAND)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.weeklyCost").isNumber())
-                .andExpect(jsonPath("$.sexes").isString()).andExpect(jsonPath("$.pets").isBoolean())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.weeklyCost").isNumber())
+                .andExpect(jsonPath("$.sexes").isString())
+                .andExpect(jsonPath("$.pets").isBoolean())
                 .andExpect(jsonPath("$.occupied").value(full.get("places")));
     }
 
@@ -105,8 +128,12 @@ class CachedRegistryViewsTest {
     }
 
     private String aCumberlandReferralWithValidHomes() throws Exception {
-        for (String child : registry.jdbc().queryForList("SELECT child_id FROM child WHERE authority_code = ? "
-                + "AND current_home_id IS NULL ORDER BY child_id", String.class, TestRegistry.CUMBERLAND)) {
+        for (String child : registry.jdbc()
+                .queryForList(
+                        "SELECT child_id FROM child WHERE authority_code = ? "
+                                + "AND current_home_id IS NULL ORDER BY child_id",
+                        String.class,
+                        TestRegistry.CUMBERLAND)) {
             if (!shortlistedHomes(child).isEmpty()) {
                 return child;
             }
@@ -116,13 +143,18 @@ class CachedRegistryViewsTest {
 
     private MvcResult homes() throws Exception {
         return mvc.perform(get("/api/homes").with(Users.officerOf(TestRegistry.CUMBERLAND)))
-                .andExpect(status().isOk()).andExpect(header().exists(HttpHeaders.ETAG)).andReturn();
+                .andExpect(status().isOk())
+                .andExpect(header().exists(HttpHeaders.ETAG))
+                .andReturn();
     }
 
     private List<String> shortlistedHomes(String child) throws Exception {
         String body = mvc.perform(get("/api/children/" + child + "/shortlist?limit=5")
-                .with(Users.officerOf(TestRegistry.CUMBERLAND))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+                        .with(Users.officerOf(TestRegistry.CUMBERLAND)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(body, "$.candidates[*].homeId");
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -28,8 +27,10 @@ class RegistryAccessTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
 
@@ -51,16 +52,18 @@ class RegistryAccessTest {
         mvc.perform(get("/").accept(org.springframework.http.MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
-        mvc.perform(get("/login")).andExpect(status().isOk())
-                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString(
-                        "script-src 'self'")))
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")))
                 .andExpect(header().string("X-Frame-Options", "DENY"));
     }
 
     @Test
     void aDemoAccountSignsInWithItsPasswordAndNotWithAnother() throws Exception {
         mvc.perform(formLogin().user("officer.cumberland").password(TestRegistry.PASSWORD))
-                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/"));
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/"));
         mvc.perform(formLogin().user("officer.cumberland").password("wrong"))
                 .andExpect(header().string("Location", "/login?error"));
     }
@@ -77,7 +80,8 @@ class RegistryAccessTest {
     @Test
     void everyoneSignedInSeesAllHomesWithVacancies() throws Exception {
         mvc.perform(get("/api/homes").with(Users.officerOf(TestRegistry.CUMBERLAND)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(150)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(150)))
                 .andExpect(jsonPath("$[?(@.homeId == 'H00082')].vacancies").value(0));
     }
 
@@ -107,13 +111,15 @@ class RegistryAccessTest {
     @Test
     void aBoardMemberGetsNoChildLevelRecord() throws Exception {
         mvc.perform(get("/api/children").with(Users.board())).andExpect(status().isForbidden());
-        mvc.perform(get("/api/children/" + CUMBERLAND_CHILD).with(Users.board())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/children/" + CUMBERLAND_CHILD).with(Users.board()))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void aCommissionerSeesChildrenOfEveryCouncil() throws Exception {
         mvc.perform(get("/api/children").with(Users.commissioner()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(120)));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(120)));
     }
 
     @Test
@@ -136,20 +142,27 @@ class RegistryAccessTest {
     void theAuditLogCannotBeChangedOrDeleted() {
         registry.jdbc().update("INSERT INTO audit_event (actor, action) VALUES ('test', 'TEST')");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                () -> registry.jdbc().update("UPDATE audit_event SET actor = 'someone else'"))).isNotNull();
+                        () -> registry.jdbc().update("UPDATE audit_event SET actor = 'someone else'")))
+                .isNotNull();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                () -> registry.jdbc().update("DELETE FROM audit_event"))).isNotNull();
+                        () -> registry.jdbc().update("DELETE FROM audit_event")))
+                .isNotNull();
     }
 
     @Test
     void theOpenApiDocumentIsServedToSignedInUsersOnly() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/v3/api-docs").with(Users.commissioner())).andExpect(status().isOk())
+        mvc.perform(get("/v3/api-docs").with(Users.commissioner()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/homes']").exists());
     }
 
     private int auditRows(String action, String subject) {
-        return registry.jdbc().queryForObject("SELECT count(*) FROM audit_event WHERE action = ? AND subject = ?",
-                Integer.class, action, subject);
+        return registry.jdbc()
+                .queryForObject(
+                        "SELECT count(*) FROM audit_event WHERE action = ? AND subject = ?",
+                        Integer.class,
+                        action,
+                        subject);
     }
 }

@@ -3,6 +3,7 @@ package uk.rcc.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,9 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.rcc.RccApplication;
 import uk.rcc.audit.AuditLog;
 import uk.rcc.imports.DatasetImporter;
@@ -62,15 +59,19 @@ class DatabaseRolesTest {
         }
         assertThat(app.queryForObject("SELECT status FROM matching_run WHERE trigger = 'NIGHTLY'", String.class))
                 .isEqualTo("FINISHED");
-        assertThat(app.queryForObject("SELECT count(*) FROM proposal", Integer.class)).isPositive();
-        assertThat(app.queryForList("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'",
-                String.class)).containsExactly("rcc_owner");
+        assertThat(app.queryForObject("SELECT count(*) FROM proposal", Integer.class))
+                .isPositive();
+        assertThat(app.queryForList(
+                        "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'", String.class))
+                .containsExactly("rcc_owner");
         assertThat(app.queryForList("""
                 SELECT tablename FROM pg_tables WHERE schemaname = 'public'
                   AND tablename NOT IN ('audit_event', 'flyway_schema_history')
                   AND NOT (SELECT bool_and(has_table_privilege('rcc_app'::name, format('%I', tablename), privilege))
                            FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS privilege)
-                """, String.class)).as("tables the service could not fully use").isEmpty();
+                """, String.class))
+                .as("tables the service could not fully use")
+                .isEmpty();
     }
 
     @Test
@@ -79,25 +80,34 @@ class DatabaseRolesTest {
         app.update("INSERT INTO audit_event (actor, action) VALUES ('roles.test', 'TEST')");
         int rows = app.queryForObject("SELECT count(*) FROM audit_event", Integer.class);
 
-        for (String attempt : List.of("UPDATE audit_event SET actor = 'someone else'", "DELETE FROM audit_event",
-                "TRUNCATE audit_event", "ALTER TABLE audit_event DISABLE TRIGGER ALL",
+        for (String attempt : List.of(
+                "UPDATE audit_event SET actor = 'someone else'",
+                "DELETE FROM audit_event",
+                "TRUNCATE audit_event",
+                "ALTER TABLE audit_event DISABLE TRIGGER ALL",
                 "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete",
                 "DROP TRIGGER audit_event_no_update_or_delete ON audit_event",
                 "DROP TRIGGER audit_event_no_truncate ON audit_event",
-                "DROP FUNCTION audit_event_is_append_only() CASCADE", "DROP TABLE audit_event",
-                "ALTER TABLE audit_event RENAME TO audit_event_old", "SET session_replication_role = replica")) {
+                "DROP FUNCTION audit_event_is_append_only() CASCADE",
+                "DROP TABLE audit_event",
+                "ALTER TABLE audit_event RENAME TO audit_event_old",
+                "SET session_replication_role = replica")) {
             assertRefused(attempt);
         }
-        assertThat(app.queryForObject("SELECT count(*) FROM audit_event", Integer.class)).isEqualTo(rows);
-        assertThat(app.queryForObject("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'audit_event'::regclass "
-                + "AND NOT tgisinternal AND tgenabled = 'O'", Integer.class)).isEqualTo(2);
+        assertThat(app.queryForObject("SELECT count(*) FROM audit_event", Integer.class))
+                .isEqualTo(rows);
+        assertThat(app.queryForObject(
+                        "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'audit_event'::regclass "
+                                + "AND NOT tgisinternal AND tgenabled = 'O'",
+                        Integer.class))
+                .isEqualTo(2);
     }
 
     @Test
     void theApplicationRoleCannotAlterDropOrCreateAnyTable() {
         migrateAsOwner();
-        List<String> tables = app.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
-                String.class);
+        List<String> tables =
+                app.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", String.class);
         assertThat(tables).contains("child", "home", "audit_event", "matching_run", "app_user");
         for (String table : tables) {
             assertRefused("ALTER TABLE " + table + " ADD COLUMN sneaky integer");
@@ -110,8 +120,11 @@ class DatabaseRolesTest {
 
     @Test
     void aTableAddedByALaterMigrationIsUsableButNotAlterableByTheApplicationRole() {
-        Flyway.configure().dataSource(connect("rcc_owner"))
-                .locations("classpath:db/migration", "classpath:uk/rcc/security/later").load().migrate();
+        Flyway.configure()
+                .dataSource(connect("rcc_owner"))
+                .locations("classpath:db/migration", "classpath:uk/rcc/security/later")
+                .load()
+                .migrate();
 
         app.update("INSERT INTO later_table (note) VALUES ('written by the service')");
         assertThat(app.update("DELETE FROM later_table")).isEqualTo(1);
@@ -122,7 +135,8 @@ class DatabaseRolesTest {
     private static void assertRefused(String statement) {
         Throwable refused = catchThrowable(() -> app.execute(statement));
         assertThat(refused).as(statement).isNotNull();
-        assertThat(NestedExceptionUtils.getMostSpecificCause(refused).getMessage()).as(statement)
+        assertThat(NestedExceptionUtils.getMostSpecificCause(refused).getMessage())
+                .as(statement)
                 .containsPattern("permission denied|must be owner");
     }
 
@@ -132,17 +146,25 @@ class DatabaseRolesTest {
 
     private static ConfigurableApplicationContext startService() {
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/rcc";
-        return new SpringApplicationBuilder(RccApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=rcc_app",
-                        "--spring.flyway.user=rcc_owner", "--spring.flyway.password=",
-                        "--rcc.demo.load-when-empty=false", "--rcc.nightly.matching-seconds=2",
-                        "--rcc.nightly.matching-config=interactive-solver.xml", "--rcc.nightly.matching-cron=-",
-                        "--rcc.nightly.forecast-cron=-", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(RccApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=rcc_app",
+                        "--spring.flyway.user=rcc_owner",
+                        "--spring.flyway.password=",
+                        "--rcc.demo.load-when-empty=false",
+                        "--rcc.nightly.matching-seconds=2",
+                        "--rcc.nightly.matching-config=interactive-solver.xml",
+                        "--rcc.nightly.matching-cron=-",
+                        "--rcc.nightly.forecast-cron=-",
+                        "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off");
     }
 
     private static DataSource connect(String role) {
-        return new SingleConnectionDataSource("jdbc:postgresql://localhost:" + postgres.getPort() + "/rcc", role, "",
-                true);
+        return new SingleConnectionDataSource(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/rcc", role, "", true);
     }
 
     /**
@@ -169,7 +191,7 @@ class DatabaseRolesTest {
 
     private static void execute(String database, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, "postgres", "");
+                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

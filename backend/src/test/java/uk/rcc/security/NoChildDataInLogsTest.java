@@ -8,10 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +33,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.exchange.ExchangeFiles;
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.matching.runs.MatchingRunService;
@@ -64,10 +60,13 @@ class NoChildDataInLogsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     MatchingRunService matchingRuns;
 
@@ -94,24 +93,37 @@ class NoChildDataInLogsTest {
         List<String> homes = List.of();
         for (int i = 0; homes.isEmpty(); i++) {
             child = awaitingChild(i);
-            mvc.perform(get("/api/children/" + child).with(Users.officerOf(COUNCIL))).andExpect(status().isOk());
-            String shortlist = mvc.perform(get("/api/children/" + child + "/shortlist")
-                    .with(Users.officerOf(COUNCIL))).andExpect(status().isOk()).andReturn().getResponse()
+            mvc.perform(get("/api/children/" + child).with(Users.officerOf(COUNCIL)))
+                    .andExpect(status().isOk());
+            String shortlist = mvc.perform(
+                            get("/api/children/" + child + "/shortlist").with(Users.officerOf(COUNCIL)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             homes = JsonPath.read(shortlist, "$.candidates[*].homeId");
         }
         String other = child.equals(awaitingChild(0)) ? awaitingChild(1) : awaitingChild(0);
-        mvc.perform(post("/api/children/" + other + "/decisions").with(Users.officerOf(COUNCIL)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"REJECT\",\"homeId\":\""
-                        + homes.get(0) + "\",\"reason\":\"" + REJECT_REASON + "\"}"))
+        mvc.perform(post("/api/children/" + other + "/decisions")
+                        .with(Users.officerOf(COUNCIL))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"REJECT\",\"homeId\":\"" + homes.get(0) + "\",\"reason\":\""
+                                + REJECT_REASON + "\"}"))
                 .andExpect(status().isNoContent());
-        mvc.perform(post("/api/children/" + child + "/placement").with(Users.officerOf(COUNCIL)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"homeId\":\"" + homes.get(0) + "\",\"reason\":\"" + ACCEPT_REASON + "\"}"))
+        mvc.perform(post("/api/children/" + child + "/placement")
+                        .with(Users.officerOf(COUNCIL))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"" + homes.get(0) + "\",\"reason\":\"" + ACCEPT_REASON + "\"}"))
                 .andExpect(status().isCreated());
         runMatchingForASecond();
-        String rejected = mvc.perform(sampleImport(badChildren()).with(Users.commissioner()).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        String rejected = mvc.perform(
+                        sampleImport(badChildren()).with(Users.commissioner()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(rejected).as("the uploader is told what is wrong").contains(BAD_DATE_OF_BIRTH);
 
         String logged = output.getAll();
@@ -127,11 +139,12 @@ class NoChildDataInLogsTest {
     void aDatabaseErrorAboutAChildsRowDoesNotQuoteTheRow() {
         importer.importDirectory(SharedData.sample());
         String child = awaitingChild(0);
-        String dateOfBirth = registry.jdbc().queryForObject("SELECT date_of_birth::text FROM child WHERE child_id = ?",
-                String.class, child);
+        String dateOfBirth = registry.jdbc()
+                .queryForObject("SELECT date_of_birth::text FROM child WHERE child_id = ?", String.class, child);
 
-        assertThatThrownBy(() -> registry.jdbc().update("UPDATE child SET authority_code = NULL WHERE child_id = ?",
-                child)).isInstanceOf(DataAccessException.class)
+        assertThatThrownBy(() ->
+                        registry.jdbc().update("UPDATE child SET authority_code = NULL WHERE child_id = ?", child))
+                .isInstanceOf(DataAccessException.class)
                 .satisfies(refused -> assertThat(messages(refused)).doesNotContain(dateOfBirth));
     }
 
@@ -151,7 +164,7 @@ class NoChildDataInLogsTest {
             LocalDate born = LocalDate.parse(cells[2]);
             secrets.add(cells[2]);
             secrets.add(born.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-            for (int column : new int[] { 4, 5, 6, 7 }) {
+            for (int column : new int[] {4, 5, 6, 7}) {
                 addCoordinate(secrets, cells[column]);
             }
             if (cells[9].length() > 3) {
@@ -174,8 +187,9 @@ class NoChildDataInLogsTest {
         for (String secret : secrets) {
             int at = logged.indexOf(secret);
             if (at >= 0) {
-                found.add(secret + " in: " + logged.substring(Math.max(0, at - 120), Math.min(logged.length(),
-                        at + secret.length() + 40)).replace('\n', ' '));
+                found.add(secret + " in: "
+                        + logged.substring(Math.max(0, at - 120), Math.min(logged.length(), at + secret.length() + 40))
+                                .replace('\n', ' '));
             }
         }
         return found;
@@ -189,14 +203,17 @@ class NoChildDataInLogsTest {
 
     private static List<String> lines(String file) throws IOException {
         List<String> lines = Files.readAllLines(SharedData.sample().resolve(file), StandardCharsets.UTF_8);
-        return lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
+        return lines.subList(1, lines.size()).stream()
+                .filter(line -> !line.isBlank())
+                .toList();
     }
 
     /** The sample data set, with children.csv replaced when given. */
     private static MockMultipartHttpServletRequestBuilder sampleImport(byte[] children) throws IOException {
         MockMultipartHttpServletRequestBuilder upload = multipart("/api/imports");
         for (String name : ExchangeFiles.ALL) {
-            byte[] content = name.equals("children.csv") && children != null ? children
+            byte[] content = name.equals("children.csv") && children != null
+                    ? children
                     : Files.readAllBytes(SharedData.sample().resolve(name));
             upload.file(new MockMultipartFile("files", name, "text/csv", content));
         }
@@ -212,9 +229,15 @@ class NoChildDataInLogsTest {
     }
 
     private void runMatchingForASecond() throws Exception {
-        String started = mvc.perform(post("/api/matching/runs").with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\":1}")).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString();
+        String started = mvc.perform(post("/api/matching/runs")
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seconds\":1}"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long run = ((Number) JsonPath.read(started, "$.runId")).longValue();
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (matchingRuns.find(run).map(r -> r.active()).orElse(false)) {
@@ -224,7 +247,12 @@ class NoChildDataInLogsTest {
     }
 
     private String awaitingChild(int index) {
-        return registry.jdbc().queryForList("SELECT child_id FROM child WHERE authority_code = ? AND "
-                + "current_home_id IS NULL ORDER BY child_id", String.class, COUNCIL).get(index);
+        return registry.jdbc()
+                .queryForList(
+                        "SELECT child_id FROM child WHERE authority_code = ? AND "
+                                + "current_home_id IS NULL ORDER BY child_id",
+                        String.class,
+                        COUNCIL)
+                .get(index);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 
@@ -13,8 +12,9 @@ class OidcAccountsTest {
 
     @Test
     void anOfficersTokenGivesTheirRoleAndCouncil() {
-        Viewer viewer = accounts.viewerFrom(Map.of("rcc_role", "officer", "rcc_authority", "E06000057",
-                "preferred_username", "a.officer"), "subject-1");
+        Viewer viewer = accounts.viewerFrom(
+                Map.of("rcc_role", "officer", "rcc_authority", "E06000057", "preferred_username", "a.officer"),
+                "subject-1");
 
         assertThat(viewer).isEqualTo(new Viewer("a.officer", Role.OFFICER, "E06000057"));
     }
@@ -30,12 +30,14 @@ class OidcAccountsTest {
     @Test
     void aTokenWithoutARoleSignsNoOneIn() {
         assertThatThrownBy(() -> accounts.viewerFrom(Map.of("sub", "x"), "x"))
-                .isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("rcc_role");
+                .isInstanceOf(OAuth2AuthenticationException.class)
+                .hasMessageContaining("rcc_role");
     }
 
     @Test
     void anOfficerWithoutACouncilSignsNoOneIn() {
         assertThatThrownBy(() -> accounts.viewerFrom(Map.of("rcc_role", "OFFICER"), "x"))
-                .isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("rcc_authority");
+                .isInstanceOf(OAuth2AuthenticationException.class)
+                .hasMessageContaining("rcc_authority");
     }
 }

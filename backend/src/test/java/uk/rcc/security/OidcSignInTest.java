@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.imports.DatasetImporter;
@@ -43,27 +41,36 @@ class OidcSignInTest {
     static final StubIdentityProvider IDP = StubIdentityProvider.start();
     /** Exactly as docs/security.md tells an operator to set them. */
     static final Map<String, Object> ENVIRONMENT = Map.of(
-            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_ID", StubIdentityProvider.CLIENT_ID,
-            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_SECRET", StubIdentityProvider.CLIENT_SECRET,
-            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_NAME", "Council sign-in",
-            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_SCOPE", "openid,profile",
-            "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDP_ISSUER_URI", IDP.issuer());
+            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_ID",
+            StubIdentityProvider.CLIENT_ID,
+            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_SECRET",
+            StubIdentityProvider.CLIENT_SECRET,
+            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_CLIENT_NAME",
+            "Council sign-in",
+            "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_SCOPE",
+            "openid,profile",
+            "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDP_ISSUER_URI",
+            IDP.issuer());
 
     /** The variables above as the process environment would give them (same name mapping rules). */
     static class ReadmeEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources()
+            context.getEnvironment()
+                    .getPropertySources()
                     .addFirst(new SystemEnvironmentPropertySource("oidc-test-systemEnvironment", ENVIRONMENT));
         }
     }
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     ObjectMapper json;
 
@@ -74,7 +81,10 @@ class OidcSignInTest {
         registry.reset();
         importer.importDirectory(SharedData.sample());
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+        browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     @AfterAll
@@ -91,14 +101,15 @@ class OidcSignInTest {
 
     @Test
     void theSignInPageOffersTheConfiguredProvider() throws Exception {
-        assertThat(fetch("/login").body()).contains("href=\"/oauth2/authorization/idp\"")
+        assertThat(fetch("/login").body())
+                .contains("href=\"/oauth2/authorization/idp\"")
                 .contains("Sign in with Council sign-in");
     }
 
     @Test
     void anOfficerSignedInByTheProviderSeesOnlyTheCouncilNamedInTheirToken() throws Exception {
-        IDP.signInNext(Map.of("preferred_username", "jo.officer", "rcc_role", "officer",
-                "rcc_authority", TestRegistry.CUMBERLAND));
+        IDP.signInNext(Map.of(
+                "preferred_username", "jo.officer", "rcc_role", "officer", "rcc_authority", TestRegistry.CUMBERLAND));
 
         HttpResponse<String> landed = fetch("/oauth2/authorization/idp");
 
@@ -112,8 +123,11 @@ class OidcSignInTest {
         for (JsonNode child : children) {
             assertThat(child.path("authorityCode").asString()).isEqualTo(TestRegistry.CUMBERLAND);
         }
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM audit_event WHERE actor = 'jo.officer' "
-                + "AND action = 'LOGIN'", Integer.class)).isEqualTo(1);
+        assertThat(registry.jdbc()
+                        .queryForObject(
+                                "SELECT count(*) FROM audit_event WHERE actor = 'jo.officer' " + "AND action = 'LOGIN'",
+                                Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -122,7 +136,8 @@ class OidcSignInTest {
 
         fetch("/oauth2/authorization/idp");
 
-        assertThat(json.readTree(fetch("/api/ui-session").body()).path("role").asString()).isEqualTo("BOARD");
+        assertThat(json.readTree(fetch("/api/ui-session").body()).path("role").asString())
+                .isEqualTo("BOARD");
         assertThat(fetch("/api/children").statusCode()).isEqualTo(403);
     }
 
@@ -138,7 +153,9 @@ class OidcSignInTest {
     }
 
     private HttpResponse<String> fetch(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

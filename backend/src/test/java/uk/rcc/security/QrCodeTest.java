@@ -2,16 +2,14 @@ package uk.rcc.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 class QrCodeTest {
 
@@ -34,8 +32,9 @@ class QrCodeTest {
                 dark += matrix.get(x, y) ? 1 : 0;
             }
         }
-        String svg = new String(Base64.getDecoder().decode(QrCode.dataUri(address)
-                .substring("data:image/svg+xml;base64,".length())), StandardCharsets.UTF_8);
+        String svg = new String(
+                Base64.getDecoder().decode(QrCode.dataUri(address).substring("data:image/svg+xml;base64,".length())),
+                StandardCharsets.UTF_8);
         assertThat(svg).startsWith("<svg").contains("viewBox=\"0 0 " + matrix.getWidth() + " " + matrix.getHeight());
         assertThat(svg.split("h1v1h-1z", -1)).hasSize(dark + 1);
     }
@@ -50,7 +49,8 @@ class QrCodeTest {
                 pixels[y * width + x] = matrix.get(x / scale, y / scale) ? 0xff000000 : 0xffffffff;
             }
         }
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(width, height, pixels)))).getText();
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels))))
+                .getText();
     }
 }

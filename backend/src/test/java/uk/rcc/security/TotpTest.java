@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,10 +13,17 @@ class TotpTest {
 
     /** RFC 6238 appendix B, the SHA1 rows (8 digits). */
     @ParameterizedTest
-    @CsvSource({ "59, 94287082", "1111111109, 07081804", "1111111111, 14050471", "1234567890, 89005924",
-            "2000000000, 69279037", "20000000000, 65353130" })
+    @CsvSource({
+        "59, 94287082",
+        "1111111109, 07081804",
+        "1111111111, 14050471",
+        "1234567890, 89005924",
+        "2000000000, 69279037",
+        "20000000000, 65353130"
+    })
     void givesTheCodesOfRfc6238sTestVectors(long unixTime, String expected) {
-        assertThat(Totp.code(RFC_SECRET, Totp.step(Instant.ofEpochSecond(unixTime)), 8)).isEqualTo(expected);
+        assertThat(Totp.code(RFC_SECRET, Totp.step(Instant.ofEpochSecond(unixTime)), 8))
+                .isEqualTo(expected);
     }
 
     /** RFC 4226 appendix D: HOTP values for counters 0 to 2 (6 digits). */

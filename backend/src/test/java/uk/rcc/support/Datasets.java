@@ -9,8 +9,7 @@ import java.util.function.UnaryOperator;
 
 /** Copies of the sample data set with one file edited, for tests of bad input. */
 public final class Datasets {
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /** Copies the sample into {@code target} and applies {@code edit} to the lines of {@code file}. */
     public static Path sampleWith(Path target, String file, UnaryOperator<List<String>> edit) {

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import uk.rcc.demo.DemoForecast;
 import uk.rcc.sufficiency.Ssda903Generator;
 import uk.rcc.sufficiency.board.ForecastRuns;
@@ -21,21 +19,28 @@ import uk.rcc.sufficiency.board.ForecastRuns;
 public final class DemoForecastRun {
     public static final String NAME = "Demo baseline forecast (test)";
 
-    private DemoForecastRun() {
-    }
+    private DemoForecastRun() {}
 
     /** The id of the finished demo forecast run, computing it first if this database has none. */
     public static long id(ForecastRuns forecasts, JdbcTemplate jdbc) {
-        List<Long> done = jdbc.queryForList("SELECT id FROM forecast_run WHERE name = ? AND status = 'FINISHED' "
-                + "ORDER BY id DESC LIMIT 1", Long.class, NAME);
+        List<Long> done = jdbc.queryForList(
+                "SELECT id FROM forecast_run WHERE name = ? AND status = 'FINISHED' " + "ORDER BY id DESC LIMIT 1",
+                Long.class,
+                NAME);
         if (!done.isEmpty()) {
             return done.get(0);
         }
         storeReturns(jdbc);
         ForecastRuns.Parameters demo = DemoForecast.PARAMETERS;
         // The demo's parameters with 300 simulations instead of 1,000, to keep the tests' time down.
-        ForecastRuns.Parameters parameters = new ForecastRuns.Parameters(demo.horizonMonths(), demo.asOf(),
-                demo.seed(), 300, demo.confidence(), demo.entryRateChange(), demo.fosterApprovalsPerYear(),
+        ForecastRuns.Parameters parameters = new ForecastRuns.Parameters(
+                demo.horizonMonths(),
+                demo.asOf(),
+                demo.seed(),
+                300,
+                demo.confidence(),
+                demo.entryRateChange(),
+                demo.fosterApprovalsPerYear(),
                 demo.fosterResignationsPerYear());
         long id = forecasts.start("commissioner", NAME, parameters, DemoForecast.SCENARIOS, "USER");
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -60,9 +65,12 @@ public final class DemoForecastRun {
             jdbc.update("DELETE FROM ssda903_file");
             for (String council : spec.councils()) {
                 for (String file : List.of("header.csv", "episodes.csv")) {
-                    jdbc.update("INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
-                            + "VALUES (?, ?, ?, 'test')", council, file, Files.readString(folder.resolve(council)
-                                    .resolve(file)));
+                    jdbc.update(
+                            "INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
+                                    + "VALUES (?, ?, ?, 'test')",
+                            council,
+                            file,
+                            Files.readString(folder.resolve(council).resolve(file)));
                 }
             }
         } catch (IOException e) {

@@ -7,11 +7,10 @@ import java.nio.file.Path;
 
 /** The team's shared folder (formats, sample data, external SSDA903 files), which lies beside the repository. */
 public final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     public static Path root() {
-        for (Path candidate : new Path[] { Path.of("..", "shared"), Path.of("..", "..", "shared") }) {
+        for (Path candidate : new Path[] {Path.of("..", "shared"), Path.of("..", "..", "shared")}) {
             if (Files.isDirectory(candidate.resolve("formats"))) {
                 return candidate.toAbsolutePath().normalize();
             }

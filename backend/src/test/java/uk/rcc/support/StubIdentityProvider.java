@@ -1,5 +1,15 @@
 package uk.rcc.support;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,18 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,10 +55,12 @@ public final class StubIdentityProvider implements AutoCloseable {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID(UUID.randomUUID().toString()).build();
-            StubIdentityProvider idp = new StubIdentityProvider(
-                    HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), key);
+            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(UUID.randomUUID().toString())
+                    .build();
+            StubIdentityProvider idp =
+                    new StubIdentityProvider(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), key);
             idp.route();
             idp.server.start();
             return idp;
@@ -125,27 +125,44 @@ public final class StubIdentityProvider implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Map<String, String> authorization = codes.remove(String.valueOf(form.get("code")));
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        if (authorization == null || !basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+        String basic = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        if (authorization == null
+                || !basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))
                 || !authorization.get("redirect_uri").equals(form.get("redirect_uri"))) {
             send(exchange, 400, "{\"error\":\"invalid_grant\"}");
             return;
         }
-        Map<String, Object> response = Map.of("access_token", UUID.randomUUID().toString(), "token_type", "Bearer",
-                "expires_in", 300, "scope", authorization.get("scope"), "id_token",
+        Map<String, Object> response = Map.of(
+                "access_token",
+                UUID.randomUUID().toString(),
+                "token_type",
+                "Bearer",
+                "expires_in",
+                300,
+                "scope",
+                authorization.get("scope"),
+                "id_token",
                 idToken(authorization.get("nonce")));
         send(exchange, 200, json.writeValueAsString(response));
     }
 
     private String idToken(String nonce) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer()).subject("subject-" + UUID.randomUUID())
-                .audience(CLIENT_ID).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject("subject-" + UUID.randomUUID())
+                .audience(CLIENT_ID)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("nonce", nonce);
         nextClaims.forEach(claims::claim);
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
@@ -161,7 +178,8 @@ public final class StubIdentityProvider implements AutoCloseable {
         }
         for (String pair : encoded.split("&")) {
             String[] parts = pair.split("=", 2);
-            values.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                     parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
         }
         return values;

@@ -2,7 +2,6 @@ package uk.rcc.support;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import uk.rcc.security.AccountStore;
 import uk.rcc.security.Role;
 
@@ -22,7 +21,8 @@ public class TestRegistry {
     }
 
     public void reset() {
-        jdbc.execute("TRUNCATE forecast_comment, ssda903_file, decision, proposal, matching_run, weight_set, placement, avoid_zone, key_place, referral_answer, referral_ref, child, home, two_factor_recovery_code, two_factor, app_user, provider_org, authority, cooperative");
+        jdbc.execute(
+                "TRUNCATE forecast_comment, ssda903_file, decision, proposal, matching_run, weight_set, placement, avoid_zone, key_place, referral_answer, referral_ref, child, home, two_factor_recovery_code, two_factor, app_user, provider_org, authority, cooperative");
     }
 
     /** Accounts need their councils to exist: call after importing a data set with these councils. */
@@ -42,25 +42,28 @@ public class TestRegistry {
      * homes between them alternately by id; call after {@link #createAccounts()}.
      */
     public void createProviders() {
-        jdbc.update("INSERT INTO provider_org (provider_org_id, name, kind) VALUES (?, 'Fellside Fostering', "
-                + "'INDEPENDENT_FOSTERING_AGENCY'), (?, 'Tyne Valley Homes', 'CHILDRENS_HOME_PROVIDER')",
-                PROVIDER_ORG, OTHER_PROVIDER_ORG);
+        jdbc.update(
+                "INSERT INTO provider_org (provider_org_id, name, kind) VALUES (?, 'Fellside Fostering', "
+                        + "'INDEPENDENT_FOSTERING_AGENCY'), (?, 'Tyne Valley Homes', 'CHILDRENS_HOME_PROVIDER')",
+                PROVIDER_ORG,
+                OTHER_PROVIDER_ORG);
         jdbc.update("""
                 UPDATE home h SET provider_org_id = CASE WHEN o.n % 2 = 1 THEN ? ELSE ? END
                 FROM (SELECT home_id, row_number() OVER (ORDER BY home_id) AS n FROM home) o
                 WHERE o.home_id = h.home_id""", PROVIDER_ORG, OTHER_PROVIDER_ORG);
         accounts.createOrReplace("provider", PASSWORD, Role.COMMISSIONER, null, null);
         accounts.createOrReplace("provider2", PASSWORD, Role.COMMISSIONER, null, null);
-        jdbc.update("UPDATE app_user SET role = 'PROVIDER', provider_org_id = ? WHERE username = 'provider'",
-                PROVIDER_ORG);
-        jdbc.update("UPDATE app_user SET role = 'PROVIDER', provider_org_id = ? WHERE username = 'provider2'",
+        jdbc.update(
+                "UPDATE app_user SET role = 'PROVIDER', provider_org_id = ? WHERE username = 'provider'", PROVIDER_ORG);
+        jdbc.update(
+                "UPDATE app_user SET role = 'PROVIDER', provider_org_id = ? WHERE username = 'provider2'",
                 OTHER_PROVIDER_ORG);
     }
 
     /** A home of the organisation, in id order. */
     public java.util.List<String> homesOf(String providerOrgId) {
-        return jdbc.queryForList("SELECT home_id FROM home WHERE provider_org_id = ? ORDER BY home_id", String.class,
-                providerOrgId);
+        return jdbc.queryForList(
+                "SELECT home_id FROM home WHERE provider_org_id = ? ORDER BY home_id", String.class, providerOrgId);
     }
 
     public long lastAuditId() {

@@ -3,14 +3,12 @@ package uk.rcc.support;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import uk.rcc.security.RccUser;
 import uk.rcc.security.Role;
 
 /** Signed-in people for MockMvc requests, with the same principal type the login produces. */
 public final class Users {
-    private Users() {
-    }
+    private Users() {}
 
     public static RequestPostProcessor officerOf(String authorityCode) {
         return as("officer." + authorityCode, Role.OFFICER, authorityCode);

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -56,7 +54,7 @@ class MalformedJsonBodiesTest {
 
     static Stream<Arguments> badBodies() {
         List<Call> calls = new ArrayList<>();
-        String[] notJson = { "not json", "{", "[]", "\"text\"", "null", "{\"a\":}" };
+        String[] notJson = {"not json", "{", "[]", "\"text\"", "null", "{\"a\":}"};
         for (String body : notJson) {
             if (!body.equals("null")) { // the body is optional: JSON null is the same as none, a run starts
                 calls.add(new Call(HttpMethod.POST, "/api/matching/runs", Users.commissioner(), body, 400));
@@ -74,64 +72,118 @@ class MalformedJsonBodiesTest {
     }
 
     private static void addMatching(List<Call> calls) {
-        for (String body : List.of("{\"seconds\":\"abc\"}", "{\"seconds\":-5}", "{\"seconds\":0}",
-                "{\"seconds\":99999999999999}", "{\"seconds\":[1]}", "{\"seconds\":{}}")) {
+        for (String body : List.of(
+                "{\"seconds\":\"abc\"}",
+                "{\"seconds\":-5}",
+                "{\"seconds\":0}",
+                "{\"seconds\":99999999999999}",
+                "{\"seconds\":[1]}",
+                "{\"seconds\":{}}")) {
             calls.add(new Call(HttpMethod.POST, "/api/matching/runs", Users.commissioner(), body, 400));
         }
-        for (String body : List.of("{\"noSuchWeight\":1}", "{\"" + HUGE + "\":1}", "{\"x\":\"heavy\"}",
-                "{\"x\":null}", "{\"x\":-1}", "{\"x\":[1]}")) {
+        for (String body : List.of(
+                "{\"noSuchWeight\":1}",
+                "{\"" + HUGE + "\":1}",
+                "{\"x\":\"heavy\"}",
+                "{\"x\":null}",
+                "{\"x\":-1}",
+                "{\"x\":[1]}")) {
             calls.add(new Call(HttpMethod.PUT, "/api/matching/weights", Users.commissioner(), body, 400));
         }
     }
 
     private static void addPlacement(List<Call> calls) {
-        for (String body : List.of("{}", "{\"homeId\":null}", "{\"homeId\":\"\"}", "{\"homeId\":\"" + HUGE + "\"}",
-                "{\"homeId\":[\"H1\"]}", "{\"homeId\":\"H1\",\"homeVersion\":\"new\"}",
-                "{\"homeId\":\"H1\",\"runId\":\"latest\"}", "{\"homeId\":\"H1\",\"reason\":\"" + HUGE + "\"}")) {
+        for (String body : List.of(
+                "{}",
+                "{\"homeId\":null}",
+                "{\"homeId\":\"\"}",
+                "{\"homeId\":\"" + HUGE + "\"}",
+                "{\"homeId\":[\"H1\"]}",
+                "{\"homeId\":\"H1\",\"homeVersion\":\"new\"}",
+                "{\"homeId\":\"H1\",\"runId\":\"latest\"}",
+                "{\"homeId\":\"H1\",\"reason\":\"" + HUGE + "\"}")) {
             calls.add(new Call(HttpMethod.POST, placement(), officer(), body, 400));
         }
         calls.add(new Call(HttpMethod.POST, placement(), officer(), "{\"homeId\":\"NO-SUCH-HOME\"}", 404));
-        calls.add(new Call(HttpMethod.POST, placement(), officer(),
-                "{\"homeId\":\"NO-SUCH-HOME\",\"runId\":" + NO_SUCH_RUN + ",\"reason\":\"r\"}", 404));
-        calls.add(new Call(HttpMethod.POST, placement(), officer(),
-                "{\"homeId\":\"H00001\",\"runId\":" + NO_SUCH_RUN + ",\"reason\":\"r\"}", 404));
-        for (String body : List.of("{}", "{\"decision\":\"ACCEPT\",\"reason\":\"r\"}", "{\"decision\":\"REJECT\"}",
-                "{\"decision\":\"REJECT\",\"reason\":null}", "{\"decision\":\"REJECT\",\"reason\":\"" + HUGE + "\"}",
+        calls.add(new Call(
+                HttpMethod.POST,
+                placement(),
+                officer(),
+                "{\"homeId\":\"NO-SUCH-HOME\",\"runId\":" + NO_SUCH_RUN + ",\"reason\":\"r\"}",
+                404));
+        calls.add(new Call(
+                HttpMethod.POST,
+                placement(),
+                officer(),
+                "{\"homeId\":\"H00001\",\"runId\":" + NO_SUCH_RUN + ",\"reason\":\"r\"}",
+                404));
+        for (String body : List.of(
+                "{}",
+                "{\"decision\":\"ACCEPT\",\"reason\":\"r\"}",
+                "{\"decision\":\"REJECT\"}",
+                "{\"decision\":\"REJECT\",\"reason\":null}",
+                "{\"decision\":\"REJECT\",\"reason\":\"" + HUGE + "\"}",
                 "{\"decision\":\"REJECT\",\"reason\":\"r\",\"runId\":\"x\"}",
                 "{\"decision\":\"REJECT\",\"reason\":\"r\",\"homeId\":\"" + HUGE + "\"}")) {
             calls.add(new Call(HttpMethod.POST, decisions(), officer(), body, 400));
         }
-        calls.add(new Call(HttpMethod.POST, decisions(), officer(),
-                "{\"decision\":\"REJECT\",\"reason\":\"r\",\"homeId\":\"NO-SUCH-HOME\"}", 404));
-        calls.add(new Call(HttpMethod.POST, decisions(), officer(),
-                "{\"decision\":\"REJECT\",\"reason\":\"r\",\"runId\":" + NO_SUCH_RUN + "}", 404));
-        calls.add(new Call(HttpMethod.POST, decisions(), officer(),
-                "{\"decision\":\"REJECT\",\"reason\":\"r\",\"runId\":-1}", 404));
+        calls.add(new Call(
+                HttpMethod.POST,
+                decisions(),
+                officer(),
+                "{\"decision\":\"REJECT\",\"reason\":\"r\",\"homeId\":\"NO-SUCH-HOME\"}",
+                404));
+        calls.add(new Call(
+                HttpMethod.POST,
+                decisions(),
+                officer(),
+                "{\"decision\":\"REJECT\",\"reason\":\"r\",\"runId\":" + NO_SUCH_RUN + "}",
+                404));
+        calls.add(new Call(
+                HttpMethod.POST,
+                decisions(),
+                officer(),
+                "{\"decision\":\"REJECT\",\"reason\":\"r\",\"runId\":-1}",
+                404));
     }
 
     private static void addForecast(List<Call> calls) {
-        for (String body : List.of("{}", "{\"name\":null}", "{\"name\":\" \"}", "{\"name\":\"" + HUGE + "\"}",
-                "{\"name\":\"f\",\"horizonMonths\":-1}", "{\"name\":\"f\",\"horizonMonths\":\"long\"}",
-                "{\"name\":\"f\",\"asOf\":\"yesterday\"}", "{\"name\":\"f\",\"asOf\":\"2026-02-30\"}",
-                "{\"name\":\"f\",\"seed\":\"abc\"}", "{\"name\":\"f\",\"seed\":1e400}",
-                "{\"name\":\"f\",\"runs\":5}", "{\"name\":\"f\",\"confidence\":1.5}",
-                "{\"name\":\"f\",\"entryRateChange\":-5}", "{\"name\":\"f\",\"confidence\":\"NaN\"}")) {
+        for (String body : List.of(
+                "{}",
+                "{\"name\":null}",
+                "{\"name\":\" \"}",
+                "{\"name\":\"" + HUGE + "\"}",
+                "{\"name\":\"f\",\"horizonMonths\":-1}",
+                "{\"name\":\"f\",\"horizonMonths\":\"long\"}",
+                "{\"name\":\"f\",\"asOf\":\"yesterday\"}",
+                "{\"name\":\"f\",\"asOf\":\"2026-02-30\"}",
+                "{\"name\":\"f\",\"seed\":\"abc\"}",
+                "{\"name\":\"f\",\"seed\":1e400}",
+                "{\"name\":\"f\",\"runs\":5}",
+                "{\"name\":\"f\",\"confidence\":1.5}",
+                "{\"name\":\"f\",\"entryRateChange\":-5}",
+                "{\"name\":\"f\",\"confidence\":\"NaN\"}")) {
             calls.add(new Call(HttpMethod.POST, "/api/sufficiency/runs", Users.commissioner(), body, 400));
         }
-        for (String body : List.of("{}", "{\"text\":null}", "{\"text\":\"\"}", "{\"text\":\"" + HUGE + "\"}",
-                "{\"text\":[\"a\"]}")) {
+        for (String body : List.of(
+                "{}", "{\"text\":null}", "{\"text\":\"\"}", "{\"text\":\"" + HUGE + "\"}", "{\"text\":[\"a\"]}")) {
             calls.add(new Call(HttpMethod.POST, comments(1), Users.board(), body, 400));
         }
         calls.add(new Call(HttpMethod.POST, comments(NO_SUCH_RUN), Users.board(), "{\"text\":\"hello\"}", 404));
-        calls.add(new Call(HttpMethod.POST, "/api/sufficiency/runs/abc/comments", Users.board(),
-                "{\"text\":\"hello\"}", 400));
+        calls.add(new Call(
+                HttpMethod.POST, "/api/sufficiency/runs/abc/comments", Users.board(), "{\"text\":\"hello\"}", 400));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBodies")
     void badInputIsAnsweredWithAProblemDetailNeverAServerError(Call call) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request(call.method(), call.path()).with(call.user())
-                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(call.body())).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(request(call.method(), call.path())
+                        .with(call.user())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(call.body()))
+                .andReturn()
+                .getResponse();
 
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(call.status());
         assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

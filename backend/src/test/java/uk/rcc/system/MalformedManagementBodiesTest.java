@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -69,37 +67,67 @@ class MalformedManagementBodiesTest {
             calls.add(new Call(HttpMethod.POST, "/api/accounts/board/password", Users.admin(), body, 400));
             calls.add(new Call(HttpMethod.POST, "/api/account/password", Users.board(), body, 400));
         }
-        for (String body : List.of("{\"places\":\"many\"}", "{\"places\":0}", "{\"places\":99999999999}",
-                "{\"availability\":\"MAYBE\"}", "{\"availability\":\"CLOSED\"}", "{\"availableFrom\":\"2030-01-01\"}",
-                "{\"availability\":\"AVAILABLE\",\"availableFrom\":\"soon\"}", "{\"minAge\":-1}",
-                "{\"minAge\":12,\"maxAge\":3}", "{\"sexes\":\"" + HUGE + "\"}", "{\"needsMet\":\"EMOTIONAL\"}",
-                "{\"needsMet\":[null]}", "{\"needsMet\":[\"a;b\"]}", "{\"pets\":\"yes\"}", "{\"version\":\"one\"}",
+        for (String body : List.of(
+                "{\"places\":\"many\"}",
+                "{\"places\":0}",
+                "{\"places\":99999999999}",
+                "{\"availability\":\"MAYBE\"}",
+                "{\"availability\":\"CLOSED\"}",
+                "{\"availableFrom\":\"2030-01-01\"}",
+                "{\"availability\":\"AVAILABLE\",\"availableFrom\":\"soon\"}",
+                "{\"minAge\":-1}",
+                "{\"minAge\":12,\"maxAge\":3}",
+                "{\"sexes\":\"" + HUGE + "\"}",
+                "{\"needsMet\":\"EMOTIONAL\"}",
+                "{\"needsMet\":[null]}",
+                "{\"needsMet\":[\"a;b\"]}",
+                "{\"pets\":\"yes\"}",
+                "{\"version\":\"one\"}",
                 "{\"sexes\":\"M\\u0000\"}")) {
             calls.add(new Call(HttpMethod.PATCH, provider, Users.provider(), body, 400));
         }
         calls.add(new Call(HttpMethod.PATCH, "/api/provider/homes/NO-SUCH-HOME", Users.provider(), "{}", 404));
-        for (String body : List.of("{}", "{\"answer\":null}", "{\"answer\":\"MAYBE\"}", "{\"answer\":[\"OFFER\"]}",
+        for (String body : List.of(
+                "{}",
+                "{\"answer\":null}",
+                "{\"answer\":\"MAYBE\"}",
+                "{\"answer\":[\"OFFER\"]}",
                 "{\"answer\":\"CANNOT\",\"note\":\"" + HUGE + "\"}")) {
             calls.add(new Call(HttpMethod.POST, answer, Users.provider(), body, 400));
         }
-        calls.add(new Call(HttpMethod.POST, "/api/provider/referrals/not-a-uuid/answer", Users.provider(),
-                "{\"answer\":\"CANNOT\"}", 400));
+        calls.add(new Call(
+                HttpMethod.POST,
+                "/api/provider/referrals/not-a-uuid/answer",
+                Users.provider(),
+                "{\"answer\":\"CANNOT\"}",
+                400));
         calls.add(new Call(HttpMethod.POST, answer, Users.provider(), "{\"answer\":\"CANNOT\"}", 404));
         // A number where the home's id goes is read as that id; no referral has this reference either way.
         calls.add(new Call(HttpMethod.POST, answer, Users.provider(), "{\"answer\":\"OFFER\",\"homeId\":7}", 404));
-        for (String body : List.of("{}", "{\"homeId\":\"H-X\"}", "{\"homeId\":\"H-X\",\"home\":null}",
-                "{\"homeId\":\"" + HUGE + "\",\"home\":{}}", "{\"homeId\":\"bad id!\",\"home\":{}}",
-                "{\"homeId\":\"H-X\",\"home\":{\"lat\":\"north\"}}", "{\"homeId\":\"H-X\",\"home\":{\"lat\":1e400}}",
+        for (String body : List.of(
+                "{}",
+                "{\"homeId\":\"H-X\"}",
+                "{\"homeId\":\"H-X\",\"home\":null}",
+                "{\"homeId\":\"" + HUGE + "\",\"home\":{}}",
+                "{\"homeId\":\"bad id!\",\"home\":{}}",
+                "{\"homeId\":\"H-X\",\"home\":{\"lat\":\"north\"}}",
+                "{\"homeId\":\"H-X\",\"home\":{\"lat\":1e400}}",
                 "{\"homeId\":\"H-X\",\"home\":{\"kind\":\"FOSTER\"}}")) {
             calls.add(new Call(HttpMethod.POST, "/api/register/homes", Users.commissioner(), body, 400));
         }
-        for (String body : List.of("{}", "{\"home\":{\"weeklyCost\":-5}}", "{\"home\":{\"providerOrgId\":\"nobody\"}}",
-                "{\"home\":{\"authorityCode\":\"Cumbria\"}}", "{\"home\":{\"lon\":200}}")) {
+        for (String body : List.of(
+                "{}",
+                "{\"home\":{\"weeklyCost\":-5}}",
+                "{\"home\":{\"providerOrgId\":\"nobody\"}}",
+                "{\"home\":{\"authorityCode\":\"Cumbria\"}}",
+                "{\"home\":{\"lon\":200}}")) {
             calls.add(new Call(HttpMethod.PATCH, "/api/register/homes/H00001", Users.commissioner(), body, 400));
         }
-        calls.add(new Call(HttpMethod.PATCH, "/api/register/homes/NO-SUCH-HOME", Users.commissioner(),
-                "{\"home\":{}}", 404));
-        for (String body : List.of("{}", "{\"username\":\"u\",\"role\":\"KING\",\"password\":\"long-enough-pass\"}",
+        calls.add(new Call(
+                HttpMethod.PATCH, "/api/register/homes/NO-SUCH-HOME", Users.commissioner(), "{\"home\":{}}", 404));
+        for (String body : List.of(
+                "{}",
+                "{\"username\":\"u\",\"role\":\"KING\",\"password\":\"long-enough-pass\"}",
                 "{\"username\":\"" + HUGE + "\",\"role\":\"BOARD\",\"password\":\"long-enough-pass\"}",
                 "{\"username\":\"a b\",\"role\":\"BOARD\",\"password\":\"long-enough-pass\"}",
                 "{\"username\":\"u\",\"role\":\"BOARD\",\"password\":null}",
@@ -109,17 +137,26 @@ class MalformedManagementBodiesTest {
         }
         calls.add(new Call(HttpMethod.PUT, "/api/accounts/nobody/role", Users.admin(), "{\"role\":\"BOARD\"}", 404));
         calls.add(new Call(HttpMethod.POST, "/api/accounts/board/password", Users.admin(), "{\"password\":1}", 400));
-        calls.add(new Call(HttpMethod.POST, "/api/account/password", Users.board(),
-                "{\"currentPassword\":\"wrong-password-1\",\"newPassword\":\"another-password-1\"}", 400));
+        calls.add(new Call(
+                HttpMethod.POST,
+                "/api/account/password",
+                Users.board(),
+                "{\"currentPassword\":\"wrong-password-1\",\"newPassword\":\"another-password-1\"}",
+                400));
         return calls.stream().map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBodies")
     void badInputIsAnsweredWithAProblemDetailNeverAServerError(Call call) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request(call.method(), call.path().replace("{own}", ownHome))
-                .with(call.user()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(call.body()))
-                .andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(
+                        request(call.method(), call.path().replace("{own}", ownHome))
+                                .with(call.user())
+                                .with(csrf())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(call.body()))
+                .andReturn()
+                .getResponse();
 
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(call.status());
         assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

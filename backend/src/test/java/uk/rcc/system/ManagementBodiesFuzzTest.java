@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.webmvc.test.autoconfigure.SpringBootMockMvcBuilderCustomizer;
@@ -18,10 +19,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.RccApplication;
@@ -73,23 +70,32 @@ class ManagementBodiesFuzzTest {
     private static ObjectMapper json;
 
     @FuzzTest(maxDuration = "60s")
-    void anyManagementBodyIsAnsweredBelow500AndBadInputWithA400ProblemDetail(FuzzedDataProvider data)
-            throws Exception {
+    void anyManagementBodyIsAnsweredBelow500AndBadInputWithA400ProblemDetail(FuzzedDataProvider data) throws Exception {
         Target target = data.pickValue(Target.values());
         byte[] body = data.consumeRemainingAsBytes();
         startApplicationOnce();
         sampleRegistryWithProviders();
         String own = registry.homesOf(TestRegistry.PROVIDER_ORG).get(0);
-        String reference = registry.jdbc().queryForObject("INSERT INTO referral_ref (child_id) SELECT min(child_id) "
-                + "FROM child WHERE current_home_id IS NULL RETURNING ref::text", String.class);
+        String reference = registry.jdbc()
+                .queryForObject(
+                        "INSERT INTO referral_ref (child_id) SELECT min(child_id) "
+                                + "FROM child WHERE current_home_id IS NULL RETURNING ref::text",
+                        String.class);
         String path = target.path.replace("{own}", own).replace("{reference}", reference);
 
-        MockHttpServletResponse response = mvc.perform(request(target.method, path).with(target.caller()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(request(target.method, path)
+                        .with(target.caller())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
 
         String text = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as("%s answered %s", target, text).isLessThan(500);
-        assertThat(text).as("no stack trace, no class names").doesNotContain("\tat ")
+        assertThat(text)
+                .as("no stack trace, no class names")
+                .doesNotContain("\tat ")
                 .doesNotContainPattern("\\b(java|javax|jakarta|org|tools|uk)\\.[a-z]+\\.[\\w.$]*[A-Z]")
                 .doesNotContainPattern("\\w+Exception\\b");
         if (response.getStatus() == 400) {
@@ -112,8 +118,10 @@ class ManagementBodiesFuzzTest {
         if (app != null) {
             return;
         }
-        app = new SpringApplicationBuilder(RccApplication.class).profiles("test")
-                .properties("server.port=0", "spring.main.banner-mode=off").run();
+        app = new SpringApplicationBuilder(RccApplication.class)
+                .profiles("test")
+                .properties("server.port=0", "spring.main.banner-mode=off")
+                .run();
         DefaultMockMvcBuilder builder = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app);
         new SpringBootMockMvcBuilderCustomizer((WebApplicationContext) app).customize(builder);
         mvc = builder.build();

@@ -5,11 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.webmvc.test.autoconfigure.SpringBootMockMvcBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,16 +19,12 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
-
+import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.RccApplication;
@@ -82,13 +79,15 @@ class RequestBodiesFuzzTest {
         startApplicationOnce();
         sampleRegistry();
 
-        MockHttpServletResponse response = mvc.perform(requestFor(target, body).with(csrf())).andReturn()
-                .getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(requestFor(target, body).with(csrf())).andReturn().getResponse();
 
         stopAnyMatchingRun(target, response);
         String text = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as("%s answered %s", target, text).isLessThan(500);
-        assertThat(text).as("no stack trace, no class names").doesNotContain("\tat ")
+        assertThat(text)
+                .as("no stack trace, no class names")
+                .doesNotContain("\tat ")
                 .doesNotContainPattern("\\b(java|javax|jakarta|org|tools|uk)\\.[a-z]+\\.[\\w.$]*[A-Z]")
                 .doesNotContainPattern("\\w+Exception\\b");
         if (response.getStatus() == 400) {
@@ -103,8 +102,10 @@ class RequestBodiesFuzzTest {
         if (app != null) {
             return;
         }
-        app = new SpringApplicationBuilder(RccApplication.class).profiles("test")
-                .properties("server.port=0", "spring.main.banner-mode=off").run();
+        app = new SpringApplicationBuilder(RccApplication.class)
+                .profiles("test")
+                .properties("server.port=0", "spring.main.banner-mode=off")
+                .run();
         DefaultMockMvcBuilder builder = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app);
         new SpringBootMockMvcBuilderCustomizer((WebApplicationContext) app).customize(builder);
         mvc = builder.build();
@@ -120,15 +121,22 @@ class RequestBodiesFuzzTest {
         return switch (target) {
             case IMPORT_CHILDREN_CSV -> sampleWithChildren(body).with(who);
             case UPLOAD_SSDA903_EPISODES -> returnWithEpisodes(body).with(who);
-            default -> request(target.method, path).with(who).contentType(MediaType.APPLICATION_JSON).content(body);
+            default ->
+                request(target.method, path)
+                        .with(who)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body);
         };
     }
 
     private MockMultipartHttpServletRequestBuilder sampleWithChildren(byte[] children) throws IOException {
         MockMultipartHttpServletRequestBuilder upload = multipart("/api/imports");
-        for (String name : List.of("dataset.csv", "authorities.csv", "homes.csv", "avoid_zones.csv",
-                "key_places.csv")) {
-            upload.file(new MockMultipartFile("files", name, "text/csv",
+        for (String name :
+                List.of("dataset.csv", "authorities.csv", "homes.csv", "avoid_zones.csv", "key_places.csv")) {
+            upload.file(new MockMultipartFile(
+                    "files",
+                    name,
+                    "text/csv",
                     Files.readAllBytes(SharedData.sample().resolve(name))));
         }
         return upload.file(new MockMultipartFile("files", "children.csv", "text/csv", children));
@@ -145,14 +153,17 @@ class RequestBodiesFuzzTest {
     private void sampleRegistry() {
         registry.reset();
         importer.importDirectory(SharedData.sample());
-        registry.jdbc().update("INSERT INTO forecast_run (name, status, trigger, created_by, parameters) "
-                + "VALUES ('fuzz', 'FINISHED', 'USER', 'commissioner', ?)", """
+        registry.jdbc()
+                .update(
+                        "INSERT INTO forecast_run (name, status, trigger, created_by, parameters) "
+                                + "VALUES ('fuzz', 'FINISHED', 'USER', 'commissioner', ?)",
+                        """
                 {"horizonMonths":12,"asOf":null,"seed":903,"runs":100,"confidence":0.8,"entryRateChange":null}""");
     }
 
     private String awaitingChild() {
-        return registry.jdbc().queryForObject("SELECT min(child_id) FROM child WHERE current_home_id IS NULL",
-                String.class);
+        return registry.jdbc()
+                .queryForObject("SELECT min(child_id) FROM child WHERE current_home_id IS NULL", String.class);
     }
 
     private String forecastRun() {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.rcc.matching.runs.MatchingRunService;
 
 /** A commissioner sees where places would help, on the map and in a ranked list, after a co-operative run. */
@@ -25,18 +23,26 @@ class CapacityPageTest extends SampleRegistryInBrowser {
 
         long runId = runs.start("commissioner", "USER", 3, null).id();
         // a run and the options take seconds, more on a busy machine than the browser's patience
-        within(Duration.ofMinutes(3), () -> "FINISHED".equals(registry.jdbc().queryForObject(
-                "SELECT status FROM matching_run WHERE id = ?", String.class, runId)));
+        within(
+                Duration.ofMinutes(3),
+                () -> "FINISHED"
+                        .equals(registry.jdbc()
+                                .queryForObject("SELECT status FROM matching_run WHERE id = ?", String.class, runId)));
         browser.go("#/run");
         browser.go("#/capacity");
-        within(Duration.ofMinutes(3), () -> browser.driver().findElements(By.id("capacity-heading")).stream()
-                .anyMatch(heading -> heading.getText().startsWith("From run " + runId)));
+        within(
+                Duration.ofMinutes(3),
+                () -> browser.driver().findElements(By.id("capacity-heading")).stream()
+                        .anyMatch(heading -> heading.getText().startsWith("From run " + runId)));
         List<WebElement> extra = browser.atLeast(By.cssSelector("#capacity-list tr[data-option=EXTRA_PLACE]"), 1);
         assertThat(extra.get(0).findElement(By.cssSelector("td")).getText()).isEqualTo("1");
         assertThat(extra.get(0).getText()).contains("One more place in");
-        int rows = browser.driver().findElements(By.cssSelector("#capacity-list tbody tr")).size();
+        int rows = browser.driver()
+                .findElements(By.cssSelector("#capacity-list tbody tr"))
+                .size();
         assertThat(browser.driver().findElements(By.cssSelector("#capacity-map path.leaflet-interactive")))
-                .as("one marker per option").hasSizeGreaterThanOrEqualTo(rows);
+                .as("one marker per option")
+                .hasSizeGreaterThanOrEqualTo(rows);
         browser.screenshot("20-where-places-would-help");
         assertThat(browser.consoleErrors()).noneMatch(m -> m.contains("Content Security Policy"));
     }
@@ -59,7 +65,9 @@ class CapacityPageTest extends SampleRegistryInBrowser {
         browser.signIn("officer.cumberland");
         browser.go("#/capacity");
         browser.waitFor(d -> d.getCurrentUrl().endsWith("#/referrals"));
-        assertThat(browser.driver().findElement(By.cssSelector("#main-nav a[data-page=capacity]")).isDisplayed())
-            .isFalse();
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#main-nav a[data-page=capacity]"))
+                        .isDisplayed())
+                .isFalse();
     }
 }

@@ -3,11 +3,9 @@ package uk.rcc.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
 
 /** A commissioner starts a co-operative matching run, stops it, and reviews its proposals, in a real browser. */
 class CommissionerRunTest extends SampleRegistryInBrowser {
@@ -34,10 +32,11 @@ class CommissionerRunTest extends SampleRegistryInBrowser {
         assertThat(browser.visible(By.id("start-run")).isEnabled()).isTrue();
 
         browser.waitForText(By.id("proposal-summary"), "children have a proposed home");
-        int proposed = registry.jdbc().queryForObject("SELECT count(*) FROM proposal WHERE home_id IS NOT NULL",
-                Integer.class);
+        int proposed = registry.jdbc()
+                .queryForObject("SELECT count(*) FROM proposal WHERE home_id IS NOT NULL", Integer.class);
         assertThat(browser.driver().findElements(By.cssSelector("#run-map path.line-near, #run-map path.line-far")))
-                .as("one line per proposed home").hasSize(proposed);
+                .as("one line per proposed home")
+                .hasSize(proposed);
         List<WebElement> figureRows = browser.atLeast(By.cssSelector("#run-figures tbody tr"), 5);
         assertThat(figureRows.get(0).getText()).startsWith("Placed within 20 miles of family home");
         browser.screenshot("06-run-reviewed");
@@ -49,7 +48,9 @@ class CommissionerRunTest extends SampleRegistryInBrowser {
         browser.signIn("board");
         browser.visible(By.id("homes-count"));
         assertThat(browser.driver().getCurrentUrl()).endsWith("#/homes");
-        assertThat(browser.driver().findElement(By.cssSelector("#main-nav a[data-page=referrals]")).isDisplayed())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#main-nav a[data-page=referrals]"))
+                        .isDisplayed())
                 .isFalse();
 
         browser.click(By.id("sign-out"));

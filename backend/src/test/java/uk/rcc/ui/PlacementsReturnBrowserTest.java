@@ -14,7 +14,8 @@ class PlacementsReturnBrowserTest extends SampleRegistryInBrowser {
 
         String quarter = browser.visible(By.id("return-quarter")).getAttribute("value");
         assertThat(quarter).matches("\\d{4}-(01|04|07|10)-01");
-        assertThat(browser.visible(By.cssSelector(".placements-return a[data-format=xlsx]")).getAttribute("href"))
+        assertThat(browser.visible(By.cssSelector(".placements-return a[data-format=xlsx]"))
+                        .getAttribute("href"))
                 .endsWith("/api/placements-return?quarter=" + quarter + "&format=xlsx");
         browser.click(By.xpath("//button[text()='Check against the standard']"));
 

@@ -1,12 +1,10 @@
 package uk.rcc.ui;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.SharedData;
 import uk.rcc.support.TestRegistry;
@@ -16,8 +14,10 @@ import uk.rcc.support.TestRegistry;
 abstract class SampleRegistryInBrowser {
     @LocalServerPort
     int port;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.security.Totp;
 import uk.rcc.support.SharedData;
@@ -27,14 +25,17 @@ import uk.rcc.support.TestRegistry;
  * a code; five wrong codes lock the account; a recovery code works once; a board member, for whom it is optional,
  * signs in with a password alone until they enrol. Every enrolment and reset is audited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "rcc.two-factor.required-roles=ADMIN,COMMISSIONER")
 @ActiveProfiles("test")
 class TwoFactorSignInTest {
     @LocalServerPort
     int port;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
 
@@ -69,7 +70,8 @@ class TwoFactorSignInTest {
         browser.visible(By.id("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now())));
         browser.click(By.cssSelector("form button[type=submit]"));
         List<String> recoveryCodes = browser.atLeast(By.cssSelector("#recovery-codes li"), 10).stream()
-                .map(element -> element.getText()).toList();
+                .map(element -> element.getText())
+                .toList();
         assertThat(recoveryCodes).hasSize(10).allMatch(code -> code.matches("[a-z2-7]{5}-[a-z2-7]{5}"));
         browser.click(By.id("continue"));
         browser.waitFor(d -> !d.findElement(By.id("signed-in-as")).getText().isBlank());
@@ -137,8 +139,12 @@ class TwoFactorSignInTest {
                 request.send();
                 return request.status;""");
         assertThat(status).isEqualTo(204L);
-        assertThat(registry.jdbc().queryForList("SELECT actor || ' ' || action || ' ' || subject FROM audit_event "
-                + "WHERE action = 'RESET_TWO_FACTOR'", String.class)).containsExactly("admin RESET_TWO_FACTOR board");
+        assertThat(registry.jdbc()
+                        .queryForList(
+                                "SELECT actor || ' ' || action || ' ' || subject FROM audit_event "
+                                        + "WHERE action = 'RESET_TWO_FACTOR'",
+                                String.class))
+                .containsExactly("admin RESET_TWO_FACTOR board");
         signOut();
         browser.signIn("board");
     }
@@ -151,7 +157,8 @@ class TwoFactorSignInTest {
         String secret = browser.visible(By.id("secret")).getText();
         enterCode(currentCode(secret));
         lastRecoveryCodes = browser.atLeast(By.cssSelector("#recovery-codes li"), 10).stream()
-                .map(element -> element.getText()).toList();
+                .map(element -> element.getText())
+                .toList();
         browser.click(By.id("continue"));
         browser.waitFor(d -> !d.findElement(By.id("signed-in-as")).getText().isBlank());
         return secret;
@@ -197,7 +204,7 @@ class TwoFactorSignInTest {
     }
 
     private List<String> auditActions(String actor) {
-        return registry.jdbc().queryForList("SELECT action FROM audit_event WHERE actor = ? ORDER BY id",
-                String.class, actor);
+        return registry.jdbc()
+                .queryForList("SELECT action FROM audit_event WHERE actor = ? ORDER BY id", String.class, actor);
     }
 }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.TestRegistry;
 import uk.rcc.support.Users;

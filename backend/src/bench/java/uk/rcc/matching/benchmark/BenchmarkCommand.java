@@ -17,16 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import uk.rcc.matching.PolicyCost;
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.demo.DemoCooperativeGenerator.Scope;
 import uk.rcc.demo.DemoCooperativeGenerator.Spec;
 import uk.rcc.exchange.ExchangeDataset;
-import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.PolicyCost;
 import uk.rcc.matching.SolverRunEngine;
+import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.runs.MatchingEngine;
 
 /**
@@ -38,17 +37,24 @@ public final class BenchmarkCommand {
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
     private static final int LOWER_BOUND_MAX_PLANNED = 2_000;
 
-    private BenchmarkCommand() {
-    }
+    private BenchmarkCommand() {}
 
-    record Row(String size, int homes, int children, PolicyCost solver, PolicyCost practice, Double lowerBound,
-            double solveSeconds, double practiceSeconds, String score, ExactOptimum.Result exact, PolicyCost optimum,
-            List<Repeat> repeats) {
-    }
+    record Row(
+            String size,
+            int homes,
+            int children,
+            PolicyCost solver,
+            PolicyCost practice,
+            Double lowerBound,
+            double solveSeconds,
+            double practiceSeconds,
+            String score,
+            ExactOptimum.Result exact,
+            PolicyCost optimum,
+            List<Repeat> repeats) {}
 
     /** A further solve of the same size (with {@code --runs}): runs differ, since the search follows the clock. */
-    record Repeat(PolicyCost solver, double seconds, String score) {
-    }
+    record Repeat(PolicyCost solver, double seconds, String score) {}
 
     static final String USAGE = """
             Usage: bench [OPTIONS]   (mvn -B -q -pl backend exec:java@bench -Dbench.args="bench ...")
@@ -83,8 +89,21 @@ public final class BenchmarkCommand {
         int shortlistHomes;
         int shortlistChildren;
         try {
-            options = Options.parse(args, Set.of("sizes", "seconds", "config", "out", "exact-seconds", "exact-workers",
-                    "runs", "shortlist-calls", "shortlist-warmup", "shortlist-k", "shortlist-homes", "shortlist-children"));
+            options = Options.parse(
+                    args,
+                    Set.of(
+                            "sizes",
+                            "seconds",
+                            "config",
+                            "out",
+                            "exact-seconds",
+                            "exact-workers",
+                            "runs",
+                            "shortlist-calls",
+                            "shortlist-warmup",
+                            "shortlist-k",
+                            "shortlist-homes",
+                            "shortlist-children"));
             seconds = options.intValue("seconds", 60);
             exactSeconds = options.intValue("exact-seconds", 300);
             exactWorkers = options.intValue("exact-workers", ExactOptimum.DEFAULT_WORKERS);
@@ -112,18 +131,24 @@ public final class BenchmarkCommand {
         List<Row> rows = new ArrayList<>();
         for (String size : sizes.equals("none") ? new String[0] : sizes.split(",")) {
             Spec spec = spec(size.trim());
-            out.printf("Solving %s (%d children, %d homes) for up to %d s ...%n", size, spec.children(), spec.homes(),
-                    seconds);
+            out.printf(
+                    "Solving %s (%d children, %d homes) for up to %d s ...%n",
+                    size, spec.children(), spec.homes(), seconds);
             rows.add(measure(size.trim(), spec, seconds, config, exactSeconds, exactWorkers, runs));
             out.println(line(rows.get(rows.size() - 1)));
             rows.get(rows.size() - 1).repeats().forEach(repeat -> out.println(repeatLine(repeat)));
         }
         ShortlistBenchmark.Result shortlist = null;
         if (shortlistCalls > 0) {
-            out.printf("Shortlists (K = %d) over %d homes, %d children: %d warm-up calls, %d timed ...%n", shortlistK,
-                    shortlistHomes, shortlistChildren, shortlistWarmup, shortlistCalls);
-            shortlist = ShortlistBenchmark.measure(shortlistRegistry(shortlistChildren, shortlistHomes), shortlistK,
-                    shortlistWarmup, shortlistCalls, SHORTLIST_SEED);
+            out.printf(
+                    "Shortlists (K = %d) over %d homes, %d children: %d warm-up calls, %d timed ...%n",
+                    shortlistK, shortlistHomes, shortlistChildren, shortlistWarmup, shortlistCalls);
+            shortlist = ShortlistBenchmark.measure(
+                    shortlistRegistry(shortlistChildren, shortlistHomes),
+                    shortlistK,
+                    shortlistWarmup,
+                    shortlistCalls,
+                    SHORTLIST_SEED);
             out.println(ShortlistBenchmark.line(shortlist));
         }
         String arguments = String.join(" ", args);
@@ -132,8 +157,7 @@ public final class BenchmarkCommand {
             report.append(report(rows, seconds, config, arguments));
         }
         if (shortlist != null) {
-            report.append(report.length() == 0 ? "" : "\n").append(shortlistReport(shortlist, arguments,
-                    loadAverage));
+            report.append(report.length() == 0 ? "" : "\n").append(shortlistReport(shortlist, arguments, loadAverage));
         }
         out.println(report);
         options.get("out").ifPresent(file -> write(Path.of(file), report.toString()));
@@ -150,8 +174,9 @@ public final class BenchmarkCommand {
     }
 
     static String shortlistReport(ShortlistBenchmark.Result result, String arguments, double loadAverage) {
-        return ShortlistBenchmark.table(result) + machine(arguments) + String.format(Locale.ROOT,
-                " Load average (1 min) at start: %.2f.%n", loadAverage);
+        return ShortlistBenchmark.table(result)
+                + machine(arguments)
+                + String.format(Locale.ROOT, " Load average (1 min) at start: %.2f.%n", loadAverage);
     }
 
     /** Planned children (awaiting) are about a third of all children; homes 1.5 per planned child. */
@@ -163,8 +188,8 @@ public final class BenchmarkCommand {
         return new Spec(planned * 3, planned * 3 / 2, 0.33, 0.0, Scope.NORTHERN, 2026 + planned, AS_OF);
     }
 
-    private static Row measure(String size, Spec spec, int seconds, String config, int exactSeconds,
-            int exactWorkers, int runs) {
+    private static Row measure(
+            String size, Spec spec, int seconds, String config, int exactSeconds, int exactWorkers, int runs) {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(spec);
         MatchingPolicy policy = MatchingPolicy.reference();
         long start = System.nanoTime();
@@ -176,8 +201,10 @@ public final class BenchmarkCommand {
         for (int run = 2; run <= runs; run++) {
             long repeatStart = System.nanoTime();
             MatchingEngine.Outcome repeat = solve(dataset, config, seconds);
-            repeats.add(new Repeat(PolicyCost.of(dataset, proposed(repeat), policy),
-                    (System.nanoTime() - repeatStart) / 1e9, repeat.score()));
+            repeats.add(new Repeat(
+                    PolicyCost.of(dataset, proposed(repeat), policy),
+                    (System.nanoTime() - repeatStart) / 1e9,
+                    repeat.score()));
         }
         long practiceStart = System.nanoTime();
         PolicyCost practice = PolicyCost.of(dataset, TodaysPractice.assign(dataset), policy);
@@ -190,19 +217,33 @@ public final class BenchmarkCommand {
             bound = solver.placed() < costs.length ? costs[solver.placed()] : null;
             if (exactSeconds > 0) {
                 // at the solver's own placed count (the policy's comparison), starting CP-SAT from the solver's answer
-                exact = ExactOptimum.solveAtPlacedCount(dataset, policy, Duration.ofSeconds(exactSeconds),
-                        solver.placed(), proposed, exactWorkers);
+                exact = ExactOptimum.solveAtPlacedCount(
+                        dataset, policy, Duration.ofSeconds(exactSeconds), solver.placed(), proposed, exactWorkers);
                 optimum = PolicyCost.of(dataset, exact.assignment(), policy);
             }
         }
-        return new Row(size, spec.homes(), spec.children(), solver, practice, bound, solveSeconds, practiceSeconds,
-                outcome.score(), exact, optimum, repeats);
+        return new Row(
+                size,
+                spec.homes(),
+                spec.children(),
+                solver,
+                practice,
+                bound,
+                solveSeconds,
+                practiceSeconds,
+                outcome.score(),
+                exact,
+                optimum,
+                repeats);
     }
 
     private static MatchingEngine.Outcome solve(ExchangeDataset dataset, String config, int seconds) {
         try {
-            return new SolverRunEngine("").start(new MatchingEngine.MatchRequest(dataset, Map.of(), config,
-                    Duration.ofSeconds(seconds)), progress -> { }).await();
+            return new SolverRunEngine("")
+                    .start(
+                            new MatchingEngine.MatchRequest(dataset, Map.of(), config, Duration.ofSeconds(seconds)),
+                            progress -> {})
+                    .await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -211,26 +252,49 @@ public final class BenchmarkCommand {
 
     private static Map<String, String> proposed(MatchingEngine.Outcome outcome) {
         Map<String, String> proposed = new HashMap<>();
-        outcome.proposals().stream().filter(p -> p.homeId() != null).forEach(p -> proposed.put(p.childId(),
-                p.homeId()));
+        outcome.proposals().stream()
+                .filter(p -> p.homeId() != null)
+                .forEach(p -> proposed.put(p.childId(), p.homeId()));
         return proposed;
     }
 
     private static String repeatLine(Repeat repeat) {
-        return String.format(Locale.ROOT, "  solver again: %d/%d placed, soft %.1f, %d hard broken, %.1f s",
-                repeat.solver().placed(), repeat.solver().planned(), repeat.solver().softCost(),
-                repeat.solver().hardBroken(), repeat.seconds());
+        return String.format(
+                Locale.ROOT,
+                "  solver again: %d/%d placed, soft %.1f, %d hard broken, %.1f s",
+                repeat.solver().placed(),
+                repeat.solver().planned(),
+                repeat.solver().softCost(),
+                repeat.solver().hardBroken(),
+                repeat.seconds());
     }
 
     private static String line(Row row) {
-        return String.format(Locale.ROOT, "  solver: %d/%d placed, soft %.1f, %d hard broken, %.1f s; today's "
-                + "practice: %d placed, soft %.1f%s%s", row.solver().placed(), row.solver().planned(),
-                row.solver().softCost(), row.solver().hardBroken(), row.solveSeconds(), row.practice().placed(),
-                row.practice().softCost(), row.lowerBound() == null ? "" : String.format(Locale.ROOT,
-                        "; flow bound %.1f (gap %.2f%%)", row.lowerBound(), gap(row)),
-                row.exact() == null ? "" : String.format(Locale.ROOT, "; CP-SAT %s %d placed, soft %.1f, %d hard "
-                        + "broken, %.0f s (gap %s)", row.exact().optimal() ? "optimum" : "best", row.optimum().placed(),
-                        row.optimum().softCost(), row.optimum().hardBroken(), row.exact().seconds(), exactGap(row)));
+        return String.format(
+                Locale.ROOT,
+                "  solver: %d/%d placed, soft %.1f, %d hard broken, %.1f s; today's "
+                        + "practice: %d placed, soft %.1f%s%s",
+                row.solver().placed(),
+                row.solver().planned(),
+                row.solver().softCost(),
+                row.solver().hardBroken(),
+                row.solveSeconds(),
+                row.practice().placed(),
+                row.practice().softCost(),
+                row.lowerBound() == null
+                        ? ""
+                        : String.format(Locale.ROOT, "; flow bound %.1f (gap %.2f%%)", row.lowerBound(), gap(row)),
+                row.exact() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; CP-SAT %s %d placed, soft %.1f, %d hard " + "broken, %.0f s (gap %s)",
+                                row.exact().optimal() ? "optimum" : "best",
+                                row.optimum().placed(),
+                                row.optimum().softCost(),
+                                row.optimum().hardBroken(),
+                                row.exact().seconds(),
+                                exactGap(row)));
     }
 
     private static double gap(Row row) {
@@ -238,13 +302,15 @@ public final class BenchmarkCommand {
     }
 
     private static double gap(Row row, PolicyCost solver) {
-        return row.lowerBound() == null || row.lowerBound() == 0 ? Double.NaN
+        return row.lowerBound() == null || row.lowerBound() == 0
+                ? Double.NaN
                 : 100 * (solver.softCost() - row.lowerBound()) / row.lowerBound();
     }
 
     private static String flowGap(Row row, PolicyCost solver) {
-        return row.lowerBound() == null ? "n/a" : String.format(Locale.ROOT, "%.2f%% (bound %.1f)", gap(row, solver),
-                row.lowerBound());
+        return row.lowerBound() == null
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.2f%% (bound %.1f)", gap(row, solver), row.lowerBound());
     }
 
     static String report(List<Row> rows, int seconds, String config, String arguments) {
@@ -254,22 +320,45 @@ public final class BenchmarkCommand {
                 + "weekly cost £ | time s |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            md.append(row(row, row.repeats().isEmpty() ? "solver" : "solver, run 1", row.solver(),
-                    row.solveSeconds(), exactGap(row), flowGap(row, row.solver())));
+            md.append(row(
+                    row,
+                    row.repeats().isEmpty() ? "solver" : "solver, run 1",
+                    row.solver(),
+                    row.solveSeconds(),
+                    exactGap(row),
+                    flowGap(row, row.solver())));
             for (int run = 0; run < row.repeats().size(); run++) {
                 Repeat repeat = row.repeats().get(run);
-                md.append(row(row, "solver, run " + (run + 2), repeat.solver(), repeat.seconds(),
-                        exactGap(row, repeat.solver()), flowGap(row, repeat.solver())));
+                md.append(row(
+                        row,
+                        "solver, run " + (run + 2),
+                        repeat.solver(),
+                        repeat.seconds(),
+                        exactGap(row, repeat.solver()),
+                        flowGap(row, repeat.solver())));
             }
             md.append(row(row, "today's practice", row.practice(), row.practiceSeconds(), "", ""));
             if (row.exact() != null) {
-                md.append(row(row, row.exact().optimal() ? "exact optimum (CP-SAT)" : "CP-SAT best found (not proven)",
-                        row.optimum(), row.exact().seconds(), String.format(Locale.ROOT, "bound %.1f at %d unplaced",
-                                row.exact().softBoundAt(row.optimum().unplaced()), row.optimum().unplaced()), ""));
+                md.append(row(
+                        row,
+                        row.exact().optimal() ? "exact optimum (CP-SAT)" : "CP-SAT best found (not proven)",
+                        row.optimum(),
+                        row.exact().seconds(),
+                        String.format(
+                                Locale.ROOT,
+                                "bound %.1f at %d unplaced",
+                                row.exact().softBoundAt(row.optimum().unplaced()),
+                                row.optimum().unplaced()),
+                        ""));
             }
         }
-        rows.stream().filter(r -> !r.repeats().isEmpty()).forEach(r -> md.append('\n').append(spread(r)));
-        md.append("\nSolver configuration `").append(config).append("`, time limit ").append(seconds)
+        rows.stream()
+                .filter(r -> !r.repeats().isEmpty())
+                .forEach(r -> md.append('\n').append(spread(r)));
+        md.append("\nSolver configuration `")
+                .append(config)
+                .append("`, time limit ")
+                .append(seconds)
                 .append(" s per size; scores: ");
         rows.forEach(r -> md.append(r.size()).append(' ').append(r.score()).append("; "));
         md.append(machine(arguments)).append('\n');
@@ -305,7 +394,9 @@ public final class BenchmarkCommand {
         }
         double bound = exact.softBoundAt(unplaced);
         if (bound <= 0) {
-            return String.format(Locale.ROOT, "%.2f%% above CP-SAT's best; no bound proved",
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f%% above CP-SAT's best; no bound proved",
                     100 * (solver.softCost() - exact.softCost()) / exact.softCost());
         }
         double gap = 100 * (solver.softCost() - bound) / bound;
@@ -319,19 +410,42 @@ public final class BenchmarkCommand {
         List<PolicyCost> runs = new ArrayList<>();
         runs.add(row.solver());
         row.repeats().forEach(repeat -> runs.add(repeat.solver()));
-        DoubleSummaryStatistics soft = runs.stream().mapToDouble(PolicyCost::softCost).summaryStatistics();
+        DoubleSummaryStatistics soft =
+                runs.stream().mapToDouble(PolicyCost::softCost).summaryStatistics();
         IntSummaryStatistics placed = runs.stream().mapToInt(PolicyCost::placed).summaryStatistics();
-        return String.format(Locale.ROOT, "Size %s, %d runs: placed %d–%d, soft cost %.1f–%.1f (mean %.1f).%n",
-                row.size(), runs.size(), placed.getMin(), placed.getMax(), soft.getMin(), soft.getMax(),
+        return String.format(
+                Locale.ROOT,
+                "Size %s, %d runs: placed %d–%d, soft cost %.1f–%.1f (mean %.1f).%n",
+                row.size(),
+                runs.size(),
+                placed.getMin(),
+                placed.getMax(),
+                soft.getMin(),
+                soft.getMax(),
                 soft.getAverage());
     }
 
     private static String row(Row row, String who, PolicyCost cost, double seconds, String gap, String flowGap) {
-        return String.format(Locale.ROOT, "| %s | %d / %d | %s | %d | %d | %d | %d | %.1f | %s | %s | %.1f%% | %.1f%% | "
-                + "%d | %.1f | %,.0f | %.1f |%n", row.size(), row.children(), row.homes(), who, cost.planned(),
-                cost.placed(), cost.unplaced(), cost.hardBroken(), cost.softCost(), gap, flowGap,
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d / %d | %s | %d | %d | %d | %d | %.1f | %s | %s | %.1f%% | %.1f%% | "
+                        + "%d | %.1f | %,.0f | %.1f |%n",
+                row.size(),
+                row.children(),
+                row.homes(),
+                who,
+                cost.planned(),
+                cost.placed(),
+                cost.unplaced(),
+                cost.hardBroken(),
+                cost.softCost(),
+                gap,
+                flowGap,
                 100 * cost.within20MilesShare(),
-                100 * cost.outsideCouncilShare(), cost.siblingGroupsSplit(), cost.meanKmToSchool(), cost.weeklyCost(),
+                100 * cost.outsideCouncilShare(),
+                cost.siblingGroupsSplit(),
+                cost.meanKmToSchool(),
+                cost.weeklyCost(),
                 seconds);
     }
 

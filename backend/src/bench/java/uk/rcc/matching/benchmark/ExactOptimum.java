@@ -1,5 +1,13 @@
 package uk.rcc.matching.benchmark;
 
+import com.google.ortools.Loader;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
@@ -10,25 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.google.ortools.Loader;
-import com.google.ortools.sat.BoolVar;
-import com.google.ortools.sat.CpModel;
-import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.IntVar;
-import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
-
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
-import uk.rcc.matching.policy.MatchingPolicy;
-import uk.rcc.matching.policy.HomeRules;
 import uk.rcc.matching.policy.CostTerms;
+import uk.rcc.matching.policy.HomeRules;
+import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.policy.SharingRules;
 
 /**
@@ -47,8 +45,14 @@ public final class ExactOptimum {
      * @param bestObjective the objective of the best assignment found
      * @param boundObjective a proven lower bound on every assignment's objective
      */
-    public record Result(boolean optimal, long bestObjective, long boundObjective, long unplacedWeight,
-            double seconds, int variables, Map<String, String> assignment) {
+    public record Result(
+            boolean optimal,
+            long bestObjective,
+            long boundObjective,
+            long unplacedWeight,
+            double seconds,
+            int variables,
+            Map<String, String> assignment) {
         public int unplaced() {
             return (int) (bestObjective / unplacedWeight);
         }
@@ -71,8 +75,7 @@ public final class ExactOptimum {
     /** One CP-SAT worker per core of the benchmark machine. */
     public static final int DEFAULT_WORKERS = 2;
 
-    private ExactOptimum() {
-    }
+    private ExactOptimum() {}
 
     public static Result solve(ExchangeDataset dataset, MatchingPolicy policy, Duration limit) {
         Loader.loadNativeLibraries();
@@ -86,8 +89,8 @@ public final class ExactOptimum {
      * from {@code hint} (child id to home id), typically the solver's answer. Its bound is on the soft cost among
      * such assignments only; {@link Result#unplaced()} is the found assignment's own count.
      */
-    public static Result solveAtPlacedCount(ExchangeDataset dataset, MatchingPolicy policy, Duration limit,
-            int placed, Map<String, String> hint) {
+    public static Result solveAtPlacedCount(
+            ExchangeDataset dataset, MatchingPolicy policy, Duration limit, int placed, Map<String, String> hint) {
         return solveAtPlacedCount(dataset, policy, limit, placed, hint, DEFAULT_WORKERS);
     }
 
@@ -95,8 +98,13 @@ public final class ExactOptimum {
      * As above with {@code workers} CP-SAT workers. More workers than cores can still pay for the bound: larger
      * portfolios add CP-SAT's full-LP and core-based workers, which work on raising it.
      */
-    public static Result solveAtPlacedCount(ExchangeDataset dataset, MatchingPolicy policy, Duration limit,
-            int placed, Map<String, String> hint, int workers) {
+    public static Result solveAtPlacedCount(
+            ExchangeDataset dataset,
+            MatchingPolicy policy,
+            Duration limit,
+            int placed,
+            Map<String, String> hint,
+            int workers) {
         Loader.loadNativeLibraries();
         Model model = new Model(dataset, policy);
         model.workers = workers;
@@ -107,11 +115,16 @@ public final class ExactOptimum {
      * The best home for one place more, proven: as {@link #solveAtPlacedCount} with any one of {@code homes} allowed
      * a place more. {@code home} is the home whose extra place the assignment uses (null when none helps).
      */
-    public record OnePlaceMore(Result result, String home) {
-    }
+    public record OnePlaceMore(Result result, String home) {}
 
-    public static OnePlaceMore solveWithOnePlaceMore(ExchangeDataset dataset, MatchingPolicy policy, Duration limit,
-            int placed, Map<String, String> hint, int workers, Set<String> homes) {
+    public static OnePlaceMore solveWithOnePlaceMore(
+            ExchangeDataset dataset,
+            MatchingPolicy policy,
+            Duration limit,
+            int placed,
+            Map<String, String> hint,
+            int workers,
+            Set<String> homes) {
         Loader.loadNativeLibraries();
         Model model = new Model(dataset, policy, homes);
         model.workers = workers;
@@ -128,10 +141,12 @@ public final class ExactOptimum {
         private final Map<String, Integer> room = new HashMap<>();
         /** x[child][home]: child i lives in the home. */
         private final List<Map<String, BoolVar>> lives = new ArrayList<>();
+
         private final List<Map<String, Long>> costs = new ArrayList<>();
         private final LinearExprBuilder objective = LinearExpr.newBuilder();
         /** The soft cost alone and the waiting children's placement variables, for the fixed-count solve. */
         private final LinearExprBuilder soft = LinearExpr.newBuilder();
+
         private final List<BoolVar> awaitingPlaced = new ArrayList<>();
         private long softConstant;
         private long constant;
@@ -140,6 +155,7 @@ public final class ExactOptimum {
         private int workers = DEFAULT_WORKERS;
         /** Homes that may take one place more (at most one of them does); null when none may. */
         private final Set<String> onePlaceMore;
+
         private final Map<String, BoolVar> extraPlace = new HashMap<>();
 
         Model(ExchangeDataset dataset, MatchingPolicy policy) {
@@ -153,7 +169,8 @@ public final class ExactOptimum {
             dataset.homes().forEach(h -> room.put(h.homeId(), h.places()));
             for (ChildRow child : dataset.children()) {
                 if (child.currentHomeId() != null && !child.mayMove()) {
-                    staying.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>()).add(child);
+                    staying.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>())
+                            .add(child);
                     room.merge(child.currentHomeId(), -1, Integer::sum);
                 } else {
                     planned.add(child);
@@ -167,18 +184,20 @@ public final class ExactOptimum {
         }
 
         private void placementVariables() {
-            Map<String, List<AvoidZoneRow>> zones = dataset.avoidZones().stream()
-                    .collect(Collectors.groupingBy(AvoidZoneRow::childId));
-            Map<String, List<KeyPlaceRow>> keyPlaces = dataset.keyPlaces().stream()
-                    .collect(Collectors.groupingBy(KeyPlaceRow::childId));
+            Map<String, List<AvoidZoneRow>> zones =
+                    dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
+            Map<String, List<KeyPlaceRow>> keyPlaces =
+                    dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
             for (ChildRow child : planned) {
                 Map<String, BoolVar> homes = new LinkedHashMap<>();
                 Map<String, Long> cost = new HashMap<>();
                 for (HomeRow home : dataset.homes()) {
                     if (cap(home.homeId()) > 0 && mayLiveThere(child, home, zones)) {
                         homes.put(home.homeId(), model.newBoolVar(child.childId() + "@" + home.homeId()));
-                        cost.put(home.homeId(), CostTerms.totalHundredths(child, home,
-                                keyPlaces.getOrDefault(child.childId(), List.of()), policy));
+                        cost.put(
+                                home.homeId(),
+                                CostTerms.totalHundredths(
+                                        child, home, keyPlaces.getOrDefault(child.childId(), List.of()), policy));
                     }
                 }
                 variables += homes.size();
@@ -193,8 +212,12 @@ public final class ExactOptimum {
         }
 
         private boolean mayLiveThere(ChildRow child, HomeRow home, Map<String, List<AvoidZoneRow>> zones) {
-            if (HomeRules.firstBreach(child, HomeRules.ageYears(child, dataset.asOf()),
-                    zones.getOrDefault(child.childId(), List.of()), home) != null) {
+            if (HomeRules.firstBreach(
+                            child,
+                            HomeRules.ageYears(child, dataset.asOf()),
+                            zones.getOrDefault(child.childId(), List.of()),
+                            home)
+                    != null) {
                 return false;
             }
             return staying.getOrDefault(home.homeId(), List.of()).stream().allMatch(other -> together(child, other));
@@ -202,13 +225,17 @@ public final class ExactOptimum {
 
         private void capacity() {
             Map<String, List<BoolVar>> byHome = new HashMap<>();
-            lives.forEach(homes -> homes.forEach((home, x) -> byHome.computeIfAbsent(home, h -> new ArrayList<>())
-                    .add(x)));
+            lives.forEach(homes -> homes.forEach((home, x) ->
+                    byHome.computeIfAbsent(home, h -> new ArrayList<>()).add(x)));
             byHome.forEach((home, xs) -> {
                 if (xs.size() > room.get(home) && cap(home) > room.get(home)) {
                     BoolVar extra = extraPlace.computeIfAbsent(home, h -> model.newBoolVar("one more place in " + h));
-                    model.addLessOrEqual(LinearExpr.newBuilder().addSum(xs.toArray(new BoolVar[0]))
-                            .addTerm(extra, -1).build(), room.get(home));
+                    model.addLessOrEqual(
+                            LinearExpr.newBuilder()
+                                    .addSum(xs.toArray(new BoolVar[0]))
+                                    .addTerm(extra, -1)
+                                    .build(),
+                            room.get(home));
                 } else if (xs.size() > room.get(home)) {
                     model.addLessOrEqual(LinearExpr.sum(xs.toArray(new BoolVar[0])), room.get(home));
                 }
@@ -223,12 +250,15 @@ public final class ExactOptimum {
             Map<String, List<Integer>> candidatesOfHome = new HashMap<>();
             for (int i = 0; i < planned.size(); i++) {
                 for (String home : lives.get(i).keySet()) {
-                    candidatesOfHome.computeIfAbsent(home, h -> new ArrayList<>()).add(i);
+                    candidatesOfHome
+                            .computeIfAbsent(home, h -> new ArrayList<>())
+                            .add(i);
                 }
             }
             for (int a = 0; a < planned.size(); a++) {
                 ChildRow child = planned.get(a);
-                if (child.alongside() == uk.rcc.exchange.Codes.Alongside.ANY && !child.needs().contains(Need.HSB)) {
+                if (child.alongside() == uk.rcc.exchange.Codes.Alongside.ANY
+                        && !child.needs().contains(Need.HSB)) {
                     continue;
                 }
                 for (Map.Entry<String, BoolVar> home : lives.get(a).entrySet()) {
@@ -242,8 +272,12 @@ public final class ExactOptimum {
                         // written as one linear inequality, which the LP relaxation behind CP-SAT's bound sees
                         // (an enforced constraint it barely does): cap × x[child][home] + Σ x[refused][home] ≤ cap
                         long refusedCap = Math.min(cap(home.getKey()), refused.size());
-                        model.addLessOrEqual(LinearExpr.newBuilder().addSum(refused.toArray(new BoolVar[0]))
-                                .addTerm(home.getValue(), refusedCap).build(), refusedCap);
+                        model.addLessOrEqual(
+                                LinearExpr.newBuilder()
+                                        .addSum(refused.toArray(new BoolVar[0]))
+                                        .addTerm(home.getValue(), refusedCap)
+                                        .build(),
+                                refusedCap);
                     }
                 }
             }
@@ -253,7 +287,10 @@ public final class ExactOptimum {
         private void objective() {
             long worstSoft = 1;
             for (int i = 0; i < planned.size(); i++) {
-                worstSoft += costs.get(i).values().stream().mapToLong(Long::longValue).max().orElse(0)
+                worstSoft += costs.get(i).values().stream()
+                                .mapToLong(Long::longValue)
+                                .max()
+                                .orElse(0)
                         + Math.round(policy.siblingGroupSplit() * 100);
             }
             unplacedWeight = worstSoft + dataset.children().size() * Math.round(policy.siblingGroupSplit() * 100);
@@ -262,7 +299,8 @@ public final class ExactOptimum {
                     constant += unplacedWeight;
                 }
                 for (Map.Entry<String, BoolVar> home : lives.get(i).entrySet()) {
-                    long weight = costs.get(i).get(home.getKey()) - (planned.get(i).awaiting() ? unplacedWeight : 0);
+                    long weight =
+                            costs.get(i).get(home.getKey()) - (planned.get(i).awaiting() ? unplacedWeight : 0);
                     objective.addTerm(home.getValue(), weight);
                     soft.addTerm(home.getValue(), costs.get(i).get(home.getKey()));
                     if (planned.get(i).awaiting()) {
@@ -276,18 +314,24 @@ public final class ExactOptimum {
         private void siblingGroups() {
             Map<String, Set<String>> stayingHomes = new HashMap<>();
             Map<String, List<Integer>> members = new LinkedHashMap<>();
-            staying.forEach((home, children) -> children.stream().filter(c -> c.siblingGroup() != null)
-                    .forEach(c -> stayingHomes.computeIfAbsent(c.siblingGroup(), g -> new HashSet<>()).add(home)));
+            staying.forEach((home, children) -> children.stream()
+                    .filter(c -> c.siblingGroup() != null)
+                    .forEach(c -> stayingHomes
+                            .computeIfAbsent(c.siblingGroup(), g -> new HashSet<>())
+                            .add(home)));
             for (int i = 0; i < planned.size(); i++) {
                 if (planned.get(i).siblingGroup() != null) {
-                    members.computeIfAbsent(planned.get(i).siblingGroup(), g -> new ArrayList<>()).add(i);
+                    members.computeIfAbsent(planned.get(i).siblingGroup(), g -> new ArrayList<>())
+                            .add(i);
                 }
             }
             long extraHome = Math.round(policy.siblingGroupSplit() * 100);
             Set<String> fixedOnly = new HashSet<>(stayingHomes.keySet());
             fixedOnly.removeAll(members.keySet());
-            fixedOnly.forEach(group -> constant += extraHome * (stayingHomes.get(group).size() - 1));
-            fixedOnly.forEach(group -> softConstant += extraHome * (stayingHomes.get(group).size() - 1));
+            fixedOnly.forEach(
+                    group -> constant += extraHome * (stayingHomes.get(group).size() - 1));
+            fixedOnly.forEach(group ->
+                    softConstant += extraHome * (stayingHomes.get(group).size() - 1));
             members.forEach((group, indices) -> {
                 Set<String> fixed = stayingHomes.getOrDefault(group, Set.of());
                 Map<String, BoolVar> used = new HashMap<>();
@@ -304,14 +348,18 @@ public final class ExactOptimum {
                 for (int i : indices) {
                     lives.get(i).forEach((home, x) -> {
                         if (used.containsKey(home)) {
-                            inHome.computeIfAbsent(home, h -> LinearExpr.newBuilder()).add(x);
+                            inHome.computeIfAbsent(home, h -> LinearExpr.newBuilder())
+                                    .add(x);
                         }
                     });
                 }
                 inHome.forEach((home, together) -> model.addLessOrEqual(
-                        together.addTerm(used.get(home), -Math.min(cap(home), indices.size())).build(), 0));
+                        together.addTerm(used.get(home), -Math.min(cap(home), indices.size()))
+                                .build(),
+                        0));
                 IntVar extra = model.newIntVar(0, used.size() + fixed.size(), group + " extra homes");
-                LinearExprBuilder homes = LinearExpr.newBuilder().addSum(used.values().toArray(new BoolVar[0]))
+                LinearExprBuilder homes = LinearExpr.newBuilder()
+                        .addSum(used.values().toArray(new BoolVar[0]))
                         .add(fixed.size() - 1);
                 model.addGreaterOrEqual(extra, homes.build());
                 objective.addTerm(extra, extraHome);
@@ -325,7 +373,9 @@ public final class ExactOptimum {
          */
         private CpSolver solver(Duration limit) {
             CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(limit.toMillis() / 1000.0).setNumWorkers(workers)
+            solver.getParameters()
+                    .setMaxTimeInSeconds(limit.toMillis() / 1000.0)
+                    .setNumWorkers(workers)
                     .setLinearizationLevel(2);
             return solver;
         }
@@ -349,8 +399,8 @@ public final class ExactOptimum {
                     }
                 }
             }
-            return new Result(status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables,
-                    assignment);
+            return new Result(
+                    status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables, assignment);
         }
 
         Result solveAtPlacedCount(Duration limit, int placed, Map<String, String> hint) {
@@ -380,9 +430,10 @@ public final class ExactOptimum {
             long awaiting = planned.stream().filter(ChildRow::awaiting).count();
             long best = (awaiting - placedFound) * unplacedWeight + Math.round(solver.objectiveValue()) + softConstant;
             long bound = (awaiting - placed) * unplacedWeight
-                    + (long) Math.ceil(solver.bestObjectiveBound() - 1e-6) + softConstant;
-            return new Result(status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables,
-                    assignment);
+                    + (long) Math.ceil(solver.bestObjectiveBound() - 1e-6)
+                    + softConstant;
+            return new Result(
+                    status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables, assignment);
         }
 
         /** The most planned children the home could hold: its room, and one more if it may take a place more. */
@@ -394,8 +445,11 @@ public final class ExactOptimum {
         String homeUsingExtraPlace(Map<String, String> assignment) {
             Map<String, Integer> living = new HashMap<>();
             assignment.values().forEach(home -> living.merge(home, 1, Integer::sum));
-            return living.entrySet().stream().filter(e -> e.getValue() > room.get(e.getKey())).map(Map.Entry::getKey)
-                    .findFirst().orElse(null);
+            return living.entrySet().stream()
+                    .filter(e -> e.getValue() > room.get(e.getKey()))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(null);
         }
 
         private boolean together(ChildRow a, ChildRow b) {

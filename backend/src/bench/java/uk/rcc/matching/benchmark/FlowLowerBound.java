@@ -1,22 +1,20 @@
 package uk.rcc.matching.benchmark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
 import uk.rcc.matching.planning.MinCostAssignment;
-import uk.rcc.matching.policy.MatchingPolicy;
-import uk.rcc.matching.policy.HomeRules;
-import uk.rcc.matching.policy.Points;
 import uk.rcc.matching.policy.CostTerms;
+import uk.rcc.matching.policy.HomeRules;
+import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.policy.Points;
 
 /**
  * A lower bound on the soft cost of placing a given number of the planned children: a min-cost flow from children
@@ -26,8 +24,7 @@ import uk.rcc.matching.policy.CostTerms;
  * Children who may move are left out: the benchmark sets have none.
  */
 public final class FlowLowerBound {
-    private FlowLowerBound() {
-    }
+    private FlowLowerBound() {}
 
     /** @return element k is the least total soft cost (points) of placing k children; its length is max + 1 */
     public static double[] costByPlacedCount(ExchangeDataset dataset, MatchingPolicy policy) {
@@ -41,24 +38,34 @@ public final class FlowLowerBound {
                 planned.add(child);
             }
         }
-        List<HomeRow> homes = dataset.homes().stream().filter(h -> remaining.get(h.homeId()) > 0).toList();
-        Map<String, List<AvoidZoneRow>> zones = dataset.avoidZones().stream()
-                .collect(Collectors.groupingBy(AvoidZoneRow::childId));
-        Map<String, List<KeyPlaceRow>> keyPlaces = dataset.keyPlaces().stream()
-                .collect(Collectors.groupingBy(KeyPlaceRow::childId));
+        List<HomeRow> homes = dataset.homes().stream()
+                .filter(h -> remaining.get(h.homeId()) > 0)
+                .toList();
+        Map<String, List<AvoidZoneRow>> zones =
+                dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
+        Map<String, List<KeyPlaceRow>> keyPlaces =
+                dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
         SiblingShare siblings = new SiblingShare(dataset, planned, policy);
-        int[] room = homes.stream().mapToInt(home -> remaining.get(home.homeId())).toArray();
+        int[] room =
+                homes.stream().mapToInt(home -> remaining.get(home.homeId())).toArray();
         MinCostAssignment graph = new MinCostAssignment(planned.size(), room);
         for (int i = 0; i < planned.size(); i++) {
             ChildRow child = planned.get(i);
             graph.child(i, 0);
             for (int j = 0; j < homes.size(); j++) {
                 HomeRow home = homes.get(j);
-                if (HomeRules.firstBreach(child, HomeRules.ageYears(child, dataset.asOf()),
-                        zones.getOrDefault(child.childId(), List.of()), home) == null) {
-                    graph.candidate(i, j, CostTerms.totalHundredths(child, home,
-                            keyPlaces.getOrDefault(child.childId(), List.of()), policy)
-                            + Points.hundredths(siblings.share(child, home.homeId())));
+                if (HomeRules.firstBreach(
+                                child,
+                                HomeRules.ageYears(child, dataset.asOf()),
+                                zones.getOrDefault(child.childId(), List.of()),
+                                home)
+                        == null) {
+                    graph.candidate(
+                            i,
+                            j,
+                            CostTerms.totalHundredths(
+                                            child, home, keyPlaces.getOrDefault(child.childId(), List.of()), policy)
+                                    + Points.hundredths(siblings.share(child, home.homeId())));
                 }
             }
         }
@@ -91,11 +98,13 @@ public final class FlowLowerBound {
             this.extraHome = policy.siblingGroupSplit();
             for (ChildRow child : dataset.children()) {
                 if (child.siblingGroup() != null && child.currentHomeId() != null && !child.mayMove()) {
-                    stayingHomes.computeIfAbsent(child.siblingGroup(), g -> new java.util.HashSet<>())
+                    stayingHomes
+                            .computeIfAbsent(child.siblingGroup(), g -> new java.util.HashSet<>())
                             .add(child.currentHomeId());
                 }
             }
-            planned.stream().filter(child -> child.siblingGroup() != null)
+            planned.stream()
+                    .filter(child -> child.siblingGroup() != null)
                     .forEach(child -> plannedMembers.merge(child.siblingGroup(), 1, Integer::sum));
         }
 
@@ -113,10 +122,12 @@ public final class FlowLowerBound {
         Map<String, java.util.Set<String>> homesOfGroup = new HashMap<>();
         for (ChildRow child : dataset.children()) {
             if (child.siblingGroup() != null && child.currentHomeId() != null && !child.mayMove()) {
-                homesOfGroup.computeIfAbsent(child.siblingGroup(), g -> new java.util.HashSet<>())
+                homesOfGroup
+                        .computeIfAbsent(child.siblingGroup(), g -> new java.util.HashSet<>())
                         .add(child.currentHomeId());
             }
         }
-        return policy.siblingGroupSplit() * homesOfGroup.values().stream().mapToInt(h -> h.size() - 1).sum();
+        return policy.siblingGroupSplit()
+                * homesOfGroup.values().stream().mapToInt(h -> h.size() - 1).sum();
     }
 }

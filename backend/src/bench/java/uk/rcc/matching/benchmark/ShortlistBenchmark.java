@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AuthorityRow;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
@@ -33,8 +32,7 @@ final class ShortlistBenchmark {
      * @param validHomes valid homes (not excluded) for each timed call, in call order
      * @param nanos      time of each timed call
      */
-    record Result(int homes, int children, int awaiting, int k, int warmup, int[] validHomes, long[] nanos,
-            long seed) {
+    record Result(int homes, int children, int awaiting, int k, int warmup, int[] validHomes, long[] nanos, long seed) {
 
         int calls() {
             return nanos.length;
@@ -74,14 +72,23 @@ final class ShortlistBenchmark {
 
         Registry(ExchangeDataset dataset, MatchingPolicy policy) {
             // The snapshot reads homes ORDER BY home_id; every home has version 0 in a freshly imported registry.
-            List<HomeRow> sorted = dataset.homes().stream().sorted(Comparator.comparing(HomeRow::homeId)).toList();
+            List<HomeRow> sorted = dataset.homes().stream()
+                    .sorted(Comparator.comparing(HomeRow::homeId))
+                    .toList();
             this.homes = RegistrySnapshot.placedHomes(sorted, id -> 0, dataset.children());
-            this.awaiting = dataset.children().stream().filter(ChildRow::awaiting)
-                    .sorted(Comparator.comparing(ChildRow::childId)).toList();
+            this.awaiting = dataset.children().stream()
+                    .filter(ChildRow::awaiting)
+                    .sorted(Comparator.comparing(ChildRow::childId))
+                    .toList();
             this.children = dataset.children().size();
             dataset.children().forEach(c -> childById.put(c.childId(), c));
-            dataset.avoidZones().forEach(z -> zones.computeIfAbsent(z.childId(), c -> new ArrayList<>()).add(z));
-            dataset.keyPlaces().forEach(p -> keyPlaces.computeIfAbsent(p.childId(), c -> new ArrayList<>()).add(p));
+            dataset.avoidZones()
+                    .forEach(z -> zones.computeIfAbsent(z.childId(), c -> new ArrayList<>())
+                            .add(z));
+            dataset.keyPlaces()
+                    .forEach(p -> keyPlaces
+                            .computeIfAbsent(p.childId(), c -> new ArrayList<>())
+                            .add(p));
             dataset.authorities().forEach((AuthorityRow a) -> councilNames.put(a.authorityCode(), a.name()));
             this.asOf = dataset.asOf();
             this.policy = policy;
@@ -93,14 +100,19 @@ final class ShortlistBenchmark {
             if (child == null) {
                 throw new IllegalArgumentException("no child " + childId);
             }
-            return ShortlistService.rank(child, homes, zones.getOrDefault(childId, List.of()),
-                    keyPlaces.getOrDefault(childId, List.of()), asOf, policy, k,
+            return ShortlistService.rank(
+                    child,
+                    homes,
+                    zones.getOrDefault(childId, List.of()),
+                    keyPlaces.getOrDefault(childId, List.of()),
+                    asOf,
+                    policy,
+                    k,
                     code -> councilNames.getOrDefault(code, code));
         }
     }
 
-    private ShortlistBenchmark() {
-    }
+    private ShortlistBenchmark() {}
 
     /** Warm-up calls, then timed calls, each for an awaiting child drawn at random (seeded), on this thread. */
     static Result measure(Registry registry, int k, int warmup, int calls, long seed) {
@@ -110,7 +122,8 @@ final class ShortlistBenchmark {
         Random random = new Random(seed);
         long checksum = 0;
         for (int i = 0; i < warmup; i++) {
-            checksum += registry.shortlist(pick(registry, random), k).candidates().size();
+            checksum +=
+                    registry.shortlist(pick(registry, random), k).candidates().size();
         }
         long[] nanos = new long[calls];
         int[] valid = new int[calls];
@@ -125,8 +138,8 @@ final class ShortlistBenchmark {
         if (checksum < 0) { // keeps the results live; never true
             throw new AssertionError(checksum);
         }
-        return new Result(registry.homes.size(), registry.children, registry.awaiting.size(), k, warmup, valid,
-                nanos, seed);
+        return new Result(
+                registry.homes.size(), registry.children, registry.awaiting.size(), k, warmup, valid, nanos, seed);
     }
 
     private static String pick(Registry registry, Random random) {
@@ -134,9 +147,17 @@ final class ShortlistBenchmark {
     }
 
     static String line(Result r) {
-        return String.format(Locale.ROOT, "  shortlist: %d calls, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                + "%.0f calls/s; %.0f valid homes per child (mean)", r.calls(), r.percentileMs(50),
-                r.percentileMs(95), r.percentileMs(99), r.percentileMs(100), r.callsPerSecond(), r.meanValidHomes());
+        return String.format(
+                Locale.ROOT,
+                "  shortlist: %d calls, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                        + "%.0f calls/s; %.0f valid homes per child (mean)",
+                r.calls(),
+                r.percentileMs(50),
+                r.percentileMs(95),
+                r.percentileMs(99),
+                r.percentileMs(100),
+                r.callsPerSecond(),
+                r.meanValidHomes());
     }
 
     static String table(Result r) {
@@ -146,11 +167,26 @@ final class ShortlistBenchmark {
         md.append("| homes / children | awaiting children | K | warm-up calls | timed calls | valid homes per child, "
                 + "mean (min–max) | p50 ms | p95 ms | p99 ms | max ms | mean ms | calls/s (1 thread) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| %,d / %,d | %,d | %d | %,d | %,d | %.0f (%d–%d) | %.2f | %.2f | %.2f "
-                + "| %.2f | %.2f | %.0f |%n", r.homes(), r.children(), r.awaiting(), r.k(), r.warmup(), r.calls(),
-                r.meanValidHomes(), minValid, maxValid, r.percentileMs(50), r.percentileMs(95), r.percentileMs(99),
-                r.percentileMs(100), r.meanMs(), r.callsPerSecond()));
-        md.append("\nShortlist for one awaiting child drawn at random (seed ").append(r.seed())
+        md.append(String.format(
+                Locale.ROOT,
+                "| %,d / %,d | %,d | %d | %,d | %,d | %.0f (%d–%d) | %.2f | %.2f | %.2f " + "| %.2f | %.2f | %.0f |%n",
+                r.homes(),
+                r.children(),
+                r.awaiting(),
+                r.k(),
+                r.warmup(),
+                r.calls(),
+                r.meanValidHomes(),
+                minValid,
+                maxValid,
+                r.percentileMs(50),
+                r.percentileMs(95),
+                r.percentileMs(99),
+                r.percentileMs(100),
+                r.meanMs(),
+                r.callsPerSecond()));
+        md.append("\nShortlist for one awaiting child drawn at random (seed ")
+                .append(r.seed())
                 .append("), one thread: `ShortlistService.rank`, the ranking and explanation the HTTP shortlist "
                         + "runs, over the registry held in memory as `RegistrySnapshot` holds it. Not included: the "
                         + "service's per-request queries (child, key places, avoid zones, as-of date, council name), "

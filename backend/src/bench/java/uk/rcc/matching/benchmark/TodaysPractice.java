@@ -7,32 +7,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
-import uk.rcc.placement.PlacementRules;
 import uk.rcc.matching.policy.Geo;
+import uk.rcc.placement.PlacementRules;
 
 /**
  * Today's practice, as the baseline the solver must beat: one child at a time in referral order, each to the
  * nearest valid vacancy (to the family home) in the child's own council, else the nearest anywhere.
  */
 public final class TodaysPractice {
-    private TodaysPractice() {
-    }
+    private TodaysPractice() {}
 
     /** @return child id to home id for every planned child placed; unplaced children are absent */
     public static Map<String, String> assign(ExchangeDataset dataset) {
         LocalDate asOf = dataset.asOf();
-        Map<String, List<AvoidZoneRow>> zones = dataset.avoidZones().stream()
-                .collect(Collectors.groupingBy(AvoidZoneRow::childId));
+        Map<String, List<AvoidZoneRow>> zones =
+                dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
         Map<String, List<ChildRow>> living = new HashMap<>();
         List<ChildRow> planned = new ArrayList<>();
         for (ChildRow child : dataset.children()) {
             if (child.currentHomeId() != null && !child.mayMove()) {
-                living.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>()).add(child);
+                living.computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>())
+                        .add(child);
             } else {
                 planned.add(child);
             }
@@ -41,11 +40,11 @@ public final class TodaysPractice {
                 .thenComparing(ChildRow::childId));
         Map<String, String> assignment = new HashMap<>();
         for (ChildRow child : planned) {
-            HomeRow best = nearestValid(child, dataset.homes(), living, zones.getOrDefault(child.childId(),
-                    List.of()), asOf, true);
+            HomeRow best = nearestValid(
+                    child, dataset.homes(), living, zones.getOrDefault(child.childId(), List.of()), asOf, true);
             if (best == null) {
-                best = nearestValid(child, dataset.homes(), living, zones.getOrDefault(child.childId(), List.of()),
-                        asOf, false);
+                best = nearestValid(
+                        child, dataset.homes(), living, zones.getOrDefault(child.childId(), List.of()), asOf, false);
             }
             if (best != null) {
                 assignment.put(child.childId(), best.homeId());
@@ -55,8 +54,13 @@ public final class TodaysPractice {
         return assignment;
     }
 
-    private static HomeRow nearestValid(ChildRow child, List<HomeRow> homes, Map<String, List<ChildRow>> living,
-            List<AvoidZoneRow> zones, LocalDate asOf, boolean ownCouncilOnly) {
+    private static HomeRow nearestValid(
+            ChildRow child,
+            List<HomeRow> homes,
+            Map<String, List<ChildRow>> living,
+            List<AvoidZoneRow> zones,
+            LocalDate asOf,
+            boolean ownCouncilOnly) {
         HomeRow best = null;
         double bestKm = Double.MAX_VALUE;
         for (HomeRow home : homes) {

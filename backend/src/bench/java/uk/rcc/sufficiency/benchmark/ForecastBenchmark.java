@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.util.FileSystemUtils;
-
 import uk.rcc.cli.CommandLine;
 import uk.rcc.cli.Options;
 import uk.rcc.sufficiency.Backtest;
@@ -45,6 +43,7 @@ public final class ForecastBenchmark {
     static final int YEARS = 10;
     /** Starts a month per council of mean size: about 2,000 children looked after in four councils. */
     static final double STARTS = 17;
+
     static final String USAGE = """
             Usage: bench-forecast [OPTIONS]   (mvn -B -q -pl backend exec:java@bench -Dbench.args="bench-forecast ...")
 
@@ -56,31 +55,43 @@ public final class ForecastBenchmark {
             """;
 
     /** One generated shape of demand: each council's changes. */
-    record Shape(String name, List<Demand> demands) {
-    }
+    record Shape(String name, List<Demand> demands) {}
 
     /** One set's results. */
-    record Result(String set, int children, double lookedAfter, String chosen, double[] chosenWape,
-            List<double[]> windowWapes, double[] lastValue, double[] straightLine, double[] floor, double coverage,
-            double seconds) {
-    }
+    record Result(
+            String set,
+            int children,
+            double lookedAfter,
+            String chosen,
+            double[] chosenWape,
+            List<double[]> windowWapes,
+            double[] lastValue,
+            double[] straightLine,
+            double[] floor,
+            double coverage,
+            double seconds) {}
 
-    private ForecastBenchmark() {
-    }
+    private ForecastBenchmark() {}
 
     /** The generated shapes; months count from the start, the data end at month 120, the last origin at 96. */
     static List<Shape> shapes() {
         Demand rising = Demand.trend(0.08);
         Demand falling = Demand.trend(-0.05).withStep(-0.15, 72).withStepDowns(0.002, 0.02, 72);
-        return List.of(new Shape("steady", List.of(Demand.STEADY)),
+        return List.of(
+                new Shape("steady", List.of(Demand.STEADY)),
                 new Shape("rising 8% a year", List.of(rising)),
-                new Shape("rising 4-12% a year", List.of(Demand.trend(0.04), Demand.trend(0.08), Demand.trend(0.12),
-                        Demand.trend(0.06))),
+                new Shape(
+                        "rising 4-12% a year",
+                        List.of(Demand.trend(0.04), Demand.trend(0.08), Demand.trend(0.12), Demand.trend(0.06))),
                 new Shape("falling 5% a year, 15% step down and more step-downs at month 72", List.of(falling)),
                 new Shape("stepped: 15% down at month 84", List.of(Demand.STEADY.withStep(-0.15, 84))),
-                new Shape("mixed: rising, falling, stepped, unaccompanied surge", List.of(rising,
-                        Demand.trend(-0.05), Demand.STEADY.withStep(-0.2, 78).withStepDowns(0.002, 0.03, 78),
-                        Demand.STEADY.withUascSurge(4, 80, 18))));
+                new Shape(
+                        "mixed: rising, falling, stepped, unaccompanied surge",
+                        List.of(
+                                rising,
+                                Demand.trend(-0.05),
+                                Demand.STEADY.withStep(-0.2, 78).withStepDowns(0.002, 0.03, 78),
+                                Demand.STEADY.withUascSurge(4, 80, 18))));
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -108,10 +119,14 @@ public final class ForecastBenchmark {
             for (Shape shape : shapes()) {
                 for (int seed = 1; seed <= seeds; seed++) {
                     Path folder = temp.resolve(shape.name().replaceAll("[^a-z0-9]+", "-") + seed);
-                    Ssda903Generator.write(new Ssda903Generator.Spec(COUNCILS, STARTS, 0.0, START, YEARS, seed,
-                            shape.demands(), 18), folder);
-                    Result result = measure(shape.name() + " (seed " + seed + ")", Ssda903Reader.read(folder, false)
-                            .data(), runs, origins);
+                    Ssda903Generator.write(
+                            new Ssda903Generator.Spec(COUNCILS, STARTS, 0.0, START, YEARS, seed, shape.demands(), 18),
+                            folder);
+                    Result result = measure(
+                            shape.name() + " (seed " + seed + ")",
+                            Ssda903Reader.read(folder, false).data(),
+                            runs,
+                            origins);
                     out.println(line(result));
                     results.add(result);
                 }
@@ -119,22 +134,32 @@ public final class ForecastBenchmark {
             for (String set : List.of("demand-model-regional-v1", "ssda903-validator-fake")) {
                 Path folder = external.resolve(set);
                 if (Files.isDirectory(folder)) {
-                    Result result = measure(set, Ssda903Reader.read(folder, true).data(), runs, origins);
+                    Result result =
+                            measure(set, Ssda903Reader.read(folder, true).data(), runs, origins);
                     out.println(line(result));
                     results.add(result);
                 }
             }
             Path timed = temp.resolve("timed");
-            Ssda903Generator.write(new Ssda903Generator.Spec(COUNCILS, STARTS, 0.0, START, YEARS, 9,
-                    List.of(Demand.trend(0.08)), 18), timed);
+            Ssda903Generator.write(
+                    new Ssda903Generator.Spec(COUNCILS, STARTS, 0.0, START, YEARS, 9, List.of(Demand.trend(0.08)), 18),
+                    timed);
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
-            int exit = ForecastCommand.run(List.of("--episodes", timed.toString(), "--out", temp.resolve("out")
-                    .toString(), "--horizon-months", "36"), new PrintStream(new ByteArrayOutputStream()), err);
+            int exit = ForecastCommand.run(
+                    List.of(
+                            "--episodes",
+                            timed.toString(),
+                            "--out",
+                            temp.resolve("out").toString(),
+                            "--horizon-months",
+                            "36"),
+                    new PrintStream(new ByteArrayOutputStream()),
+                    err);
             double commandSeconds = (System.nanoTime() - t0) / 1e9;
             double commandCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-            String report = report(results, commandSeconds, commandCpuSeconds, exit, runs, origins, seeds, args,
-                    started);
+            String report =
+                    report(results, commandSeconds, commandCpuSeconds, exit, runs, origins, seeds, args, started);
             out.print(report);
             if (options.get("out").isPresent()) {
                 Files.writeString(Path.of(options.get("out").get()), report, StandardCharsets.UTF_8);
@@ -163,12 +188,23 @@ public final class ForecastBenchmark {
         for (int window : ModelChoice.WINDOWS) {
             windows.add(wapes(points, "w" + window + "_trend"));
         }
-        ModelChoice choice = Forecast.forecast(data, new Forecast.Settings(last, 1, 1, 1, 0, 0)).choice();
+        ModelChoice choice = Forecast.forecast(data, new Forecast.Settings(last, 1, 1, 1, 0, 0))
+                .choice();
         double lookedAfter = data.countsAt(Forecast.originMonth(last)).values().stream()
-                .mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).sum();
-        return new Result(name, data.children().size(), lookedAfter, choice.label(), wapes(points, "model"), windows,
-                wapes(points, "last_value"), wapes(points, "trend"), new double[] { floor(points, 12),
-                        floor(points, 24) }, Backtest.coverage80(points), seconds);
+                .mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum())
+                .sum();
+        return new Result(
+                name,
+                data.children().size(),
+                lookedAfter,
+                choice.label(),
+                wapes(points, "model"),
+                windows,
+                wapes(points, "last_value"),
+                wapes(points, "trend"),
+                new double[] {floor(points, 12), floor(points, 24)},
+                Backtest.coverage80(points),
+                seconds);
     }
 
     /**
@@ -179,7 +215,9 @@ public final class ForecastBenchmark {
         double spread = 0;
         double actual = 0;
         for (Backtest.Point p : points) {
-            if (p.horizon() == horizon && p.authority().equals(Forecast.ALL) && !p.category().equals(Forecast.ALL)) {
+            if (p.horizon() == horizon
+                    && p.authority().equals(Forecast.ALL)
+                    && !p.category().equals(Forecast.ALL)) {
                 spread += 0.312 * (p.high80() - p.low80());
                 actual += p.actual();
             }
@@ -188,25 +226,44 @@ public final class ForecastBenchmark {
     }
 
     private static double[] wapes(List<Backtest.Point> points, String model) {
-        return new double[] { Backtest.wapeOverCategories(points, Forecast.ALL, 12, model),
-                Backtest.wapeOverCategories(points, Forecast.ALL, 24, model) };
+        return new double[] {
+            Backtest.wapeOverCategories(points, Forecast.ALL, 12, model),
+            Backtest.wapeOverCategories(points, Forecast.ALL, 24, model)
+        };
     }
 
     private static String line(Result r) {
-        return String.format(Locale.ROOT, "%s: model %s / %s, last value %s / %s, straight line %s / %s, "
-                + "coverage %s (%.1f s)", r.set(), pct(r.chosenWape()[0]), pct(r.chosenWape()[1]),
-                pct(r.lastValue()[0]), pct(r.lastValue()[1]), pct(r.straightLine()[0]), pct(r.straightLine()[1]),
-                pct(r.coverage()), r.seconds());
+        return String.format(
+                Locale.ROOT,
+                "%s: model %s / %s, last value %s / %s, straight line %s / %s, " + "coverage %s (%.1f s)",
+                r.set(),
+                pct(r.chosenWape()[0]),
+                pct(r.chosenWape()[1]),
+                pct(r.lastValue()[0]),
+                pct(r.lastValue()[1]),
+                pct(r.straightLine()[0]),
+                pct(r.straightLine()[1]),
+                pct(r.coverage()),
+                r.seconds());
     }
 
     /** CPU time of the whole process: on a shared machine the wall clock says more about the others' load. */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
-    static String report(List<Result> results, double commandSeconds, double commandCpuSeconds, int exit, int runs,
-            int origins, int seeds, List<String> args, OffsetDateTime started) {
+    static String report(
+            List<Result> results,
+            double commandSeconds,
+            double commandCpuSeconds,
+            int exit,
+            int runs,
+            int origins,
+            int seeds,
+            List<String> args,
+            OffsetDateTime started) {
         StringBuilder text = new StringBuilder();
         text.append("| data set | children (looked after at the end) | chosen at the end | chosen model 12 / 24 m | ");
         for (int window : ModelChoice.WINDOWS) {
@@ -218,25 +275,55 @@ public final class ForecastBenchmark {
         text.append("last value | straight line | chance alone | 80% coverage | time s |\n|");
         text.append("---|".repeat(9 + 2 * ModelChoice.WINDOWS.length)).append('\n');
         for (Result r : results) {
-            text.append(String.format(Locale.ROOT, "| %s | %,d (%,.0f) | %s | **%s / %s** | ", r.set(), r.children(),
-                    r.lookedAfter(), r.chosen(), pct(r.chosenWape()[0]), pct(r.chosenWape()[1])));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d (%,.0f) | %s | **%s / %s** | ",
+                    r.set(),
+                    r.children(),
+                    r.lookedAfter(),
+                    r.chosen(),
+                    pct(r.chosenWape()[0]),
+                    pct(r.chosenWape()[1])));
             for (double[] w : r.windowWapes()) {
                 text.append(pct(w[0])).append(" / ").append(pct(w[1])).append(" | ");
             }
-            text.append(String.format(Locale.ROOT, "%s / %s | %s / %s | %s / %s | %s | %.1f |%n",
-                    pct(r.lastValue()[0]), pct(r.lastValue()[1]), pct(r.straightLine()[0]), pct(r.straightLine()[1]),
-                    pct(r.floor()[0]), pct(r.floor()[1]), pct(r.coverage()), r.seconds()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%s / %s | %s / %s | %s / %s | %s | %.1f |%n",
+                    pct(r.lastValue()[0]),
+                    pct(r.lastValue()[1]),
+                    pct(r.straightLine()[0]),
+                    pct(r.straightLine()[1]),
+                    pct(r.floor()[0]),
+                    pct(r.floor()[1]),
+                    pct(r.coverage()),
+                    r.seconds()));
         }
-        text.append(String.format(Locale.ROOT, "%nOne full `forecast` command (four councils rising 8%% a year, 1,000 "
-                + "futures, 36 months, model choice, 4-origin backtest, all output files): %.1f s wall clock, %.1f s CPU "
-                + "(exit %d).%n", commandSeconds, commandCpuSeconds, exit));
-        text.append(String.format(Locale.ROOT, "%nSettings: %d futures per backtest origin, %d origins, %d seeds per "
-                + "shape. Machine: %d cores, %d MiB max heap, %s %s, Java %s. Date: %s. Arguments: `%s`.%n", runs,
-                origins, seeds, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.version"),
-                started.truncatedTo(ChronoUnit.SECONDS), String.join(" ", args)));
-        text.append("JVM: ").append(ManagementFactory.getRuntimeMXBean().getVmName()).append('\n');
+        text.append(String.format(
+                Locale.ROOT,
+                "%nOne full `forecast` command (four councils rising 8%% a year, 1,000 "
+                        + "futures, 36 months, model choice, 4-origin backtest, all output files): %.1f s wall clock, %.1f s CPU "
+                        + "(exit %d).%n",
+                commandSeconds,
+                commandCpuSeconds,
+                exit));
+        text.append(String.format(
+                Locale.ROOT,
+                "%nSettings: %d futures per backtest origin, %d origins, %d seeds per "
+                        + "shape. Machine: %d cores, %d MiB max heap, %s %s, Java %s. Date: %s. Arguments: `%s`.%n",
+                runs,
+                origins,
+                seeds,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.version"),
+                started.truncatedTo(ChronoUnit.SECONDS),
+                String.join(" ", args)));
+        text.append("JVM: ")
+                .append(ManagementFactory.getRuntimeMXBean().getVmName())
+                .append('\n');
         return text.toString();
     }
 

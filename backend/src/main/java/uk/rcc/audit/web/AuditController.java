@@ -1,10 +1,10 @@
 package uk.rcc.audit.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,10 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletResponse;
-import uk.rcc.exchange.ExchangeWriter;
 import uk.rcc.audit.AuditLog;
+import uk.rcc.exchange.ExchangeWriter;
 import uk.rcc.security.Viewer;
 
 /** Administrators search and export the audit log; both are themselves audited. */
@@ -33,13 +31,20 @@ class AuditController {
         this.audit = audit;
     }
 
-    record AuditEvent(long id, OffsetDateTime at, String actor, String action, String subject, String detail,
-            String remoteAddr) {
-    }
+    record AuditEvent(
+            long id,
+            OffsetDateTime at,
+            String actor,
+            String action,
+            String subject,
+            String detail,
+            String remoteAddr) {}
 
     @GetMapping
-    List<AuditEvent> search(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String subject,
+    List<AuditEvent> search(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String subject,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
         List<AuditEvent> events = query(actor, action, subject, from, to);
@@ -48,20 +53,26 @@ class AuditController {
     }
 
     @GetMapping("/export.csv")
-    void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String subject, HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String subject,
+            HttpServletResponse response)
+            throws IOException {
         List<AuditEvent> events = query(actor, action, subject, null, null);
         audit.record(Viewer.current().username(), "EXPORT_AUDIT", null, events.size() + " events");
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"");
-        response.getOutputStream().write(ExchangeWriter.csv(
-                List.of("id", "at", "actor", "action", "subject", "detail", "remote_addr"), events,
-                e -> java.util.Arrays.asList(e.id(), e.at(), e.actor(), e.action(), e.subject(), e.detail(),
-                        e.remoteAddr())));
+        response.getOutputStream()
+                .write(ExchangeWriter.csv(
+                        List.of("id", "at", "actor", "action", "subject", "detail", "remote_addr"),
+                        events,
+                        e -> java.util.Arrays.asList(
+                                e.id(), e.at(), e.actor(), e.action(), e.subject(), e.detail(), e.remoteAddr())));
     }
 
-    private List<AuditEvent> query(String actor, String action, String subject, OffsetDateTime from,
-            OffsetDateTime to) {
+    private List<AuditEvent> query(
+            String actor, String action, String subject, OffsetDateTime from, OffsetDateTime to) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE true");
         List<Object> args = new ArrayList<>();
         condition(sql, args, " AND actor = ?", actor);
@@ -70,9 +81,17 @@ class AuditController {
         condition(sql, args, " AND at >= ?", from);
         condition(sql, args, " AND at < ?", to);
         sql.append(" ORDER BY id DESC LIMIT ").append(MAX_ROWS);
-        return jdbc.query(sql.toString(), (rs, i) -> new AuditEvent(rs.getLong("id"),
-                rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), rs.getString("action"),
-                rs.getString("subject"), rs.getString("detail"), rs.getString("remote_addr")), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, i) -> new AuditEvent(
+                        rs.getLong("id"),
+                        rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("subject"),
+                        rs.getString("detail"),
+                        rs.getString("remote_addr")),
+                args.toArray());
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-
 import org.optaplanner.core.api.score.director.ScoreDirector;
 
 /**
@@ -24,12 +23,13 @@ public class CheapHomeMoveFactory extends RandomOnlyMoveFactory {
     @Override
     public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
         return scoreDirector.getWorkingSolution().getPlannedChildren().stream()
-                .mapToLong(child -> child.getCandidateHomes().size()).sum();
+                .mapToLong(child -> child.getCandidateHomes().size())
+                .sum();
     }
 
     @Override
-    public Iterator<ReassignMove> createRandomMoveIterator(ScoreDirector<MatchingSolution> scoreDirector,
-            Random random) {
+    public Iterator<ReassignMove> createRandomMoveIterator(
+            ScoreDirector<MatchingSolution> scoreDirector, Random random) {
         return randomMoves(scoreDirector.getWorkingSolution(), random);
     }
 
@@ -56,7 +56,9 @@ public class CheapHomeMoveFactory extends RandomOnlyMoveFactory {
                     // who gets the place: the waiting child takes it and the one living there waits instead
                     return new ReassignMove(List.of(child, other), Arrays.asList(target, null));
                 }
-                if (from != null && random.nextBoolean() && other.getCandidateHomes().contains(from)) {
+                if (from != null
+                        && random.nextBoolean()
+                        && other.getCandidateHomes().contains(from)) {
                     return new ReassignMove(List.of(child, other), List.of(target, from));
                 }
                 Home onward = cheapish(other.getCandidateHomes());
@@ -67,12 +69,13 @@ public class CheapHomeMoveFactory extends RandomOnlyMoveFactory {
             }
 
             private Home cheapish(List<Home> homes) {
-                return homes.isEmpty() ? null
-                        : homes.get((int) (homes.size() * Math.pow(random.nextDouble(), LEAN)));
+                return homes.isEmpty() ? null : homes.get((int) (homes.size() * Math.pow(random.nextDouble(), LEAN)));
             }
 
             private int room(Home home) {
-                return home.places() - home.stayingCount() - living().getOrDefault(home, List.of()).size();
+                return home.places()
+                        - home.stayingCount()
+                        - living().getOrDefault(home, List.of()).size();
             }
         };
     }

@@ -6,6 +6,7 @@ import org.optaplanner.core.api.domain.lookup.PlanningId;
 public final class Home {
     @PlanningId
     private final String id;
+
     private final String authorityCode;
     private int places;
     private final int stayingCount;

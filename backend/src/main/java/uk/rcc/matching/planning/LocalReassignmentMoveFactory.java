@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.optaplanner.core.api.score.director.ScoreDirector;
-
 
 /**
  * Re-solves one neighbourhood exactly: a child, the children living in the homes that suit it best, and their
@@ -30,10 +28,12 @@ public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
     private static final int HOMES_PER_CHILD = 12;
     /** Placing a child who must keep a home comes before anyone waiting, and placing anyone before any cost. */
     private static final long MUST_KEEP_PRIORITY = 0;
+
     private static final long AWAITING_PRIORITY = 1_000_000_000L;
 
     /** Sibling groups' planned members never change while solving, so they are found once per solution. */
     private MatchingSolution groupsFor;
+
     private Map<SiblingGroup, List<PlannedChild>> groups;
 
     @Override
@@ -42,8 +42,8 @@ public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
     }
 
     @Override
-    public Iterator<ReassignMove> createRandomMoveIterator(ScoreDirector<MatchingSolution> scoreDirector,
-            Random random) {
+    public Iterator<ReassignMove> createRandomMoveIterator(
+            ScoreDirector<MatchingSolution> scoreDirector, Random random) {
         MatchingSolution solution = scoreDirector.getWorkingSolution();
         synchronized (this) {
             if (groupsFor != solution) {
@@ -54,8 +54,8 @@ public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
         return randomMoves(solution, groups, random);
     }
 
-    static Iterator<ReassignMove> randomMoves(MatchingSolution solution, Map<SiblingGroup, List<PlannedChild>> groups,
-            Random random) {
+    static Iterator<ReassignMove> randomMoves(
+            MatchingSolution solution, Map<SiblingGroup, List<PlannedChild>> groups, Random random) {
         return new RandomMoveIterator(solution, random, 1) {
             @Override
             protected ReassignMove attempt() {
@@ -81,13 +81,17 @@ public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
     /** Planned members of each sibling group (groups are compared by identity: hashing a record's set is slow). */
     static Map<SiblingGroup, List<PlannedChild>> membersByGroup(List<PlannedChild> children) {
         Map<SiblingGroup, List<PlannedChild>> groups = new IdentityHashMap<>();
-        children.stream().filter(child -> child.siblingGroup() != null)
-                .forEach(child -> groups.computeIfAbsent(child.siblingGroup(), g -> new ArrayList<>()).add(child));
+        children.stream()
+                .filter(child -> child.siblingGroup() != null)
+                .forEach(child -> groups.computeIfAbsent(child.siblingGroup(), g -> new ArrayList<>())
+                        .add(child));
         return groups;
     }
 
     /** The cheapest way, by the flow's costs, to rehouse {@code moving} in the places they and free homes leave. */
-    static ReassignMove reassign(Map<Home, List<PlannedChild>> living, Map<SiblingGroup, List<PlannedChild>> groups,
+    static ReassignMove reassign(
+            Map<Home, List<PlannedChild>> living,
+            Map<SiblingGroup, List<PlannedChild>> groups,
             List<PlannedChild> moving) {
         Set<PlannedChild> inNeighbourhood = new HashSet<>(moving);
         Map<Home, Integer> index = new HashMap<>();
@@ -112,7 +116,9 @@ public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
         int[] room = new int[homes.size()];
         for (int h = 0; h < homes.size(); h++) {
             Home home = homes.get(h);
-            long held = living.getOrDefault(home, List.of()).stream().filter(c -> !inNeighbourhood.contains(c)).count();
+            long held = living.getOrDefault(home, List.of()).stream()
+                    .filter(c -> !inNeighbourhood.contains(c))
+                    .count();
             room[h] = (int) Math.max(0, home.places() - home.stayingCount() - held);
         }
         MinCostAssignment flow = new MinCostAssignment(moving.size(), room);
@@ -120,8 +126,10 @@ public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
             PlannedChild child = moving.get(i);
             flow.child(i, child.awaiting() ? AWAITING_PRIORITY : MUST_KEEP_PRIORITY);
             for (Home home : offered.get(i)) {
-                flow.candidate(i, index.get(home), child.costIn(home).totalHundredths()
-                        + siblingCost(child, home, groups, inNeighbourhood));
+                flow.candidate(
+                        i,
+                        index.get(home),
+                        child.costIn(home).totalHundredths() + siblingCost(child, home, groups, inNeighbourhood));
             }
         }
         while (flow.placeCheapest() >= 0) {
@@ -136,8 +144,8 @@ public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
     }
 
     /** False when a child held outside the neighbourhood lives in the home and a sharing rule keeps them apart. */
-    private static boolean livesWithHeld(PlannedChild child, Home home, Map<Home, List<PlannedChild>> living,
-            Set<PlannedChild> inNeighbourhood) {
+    private static boolean livesWithHeld(
+            PlannedChild child, Home home, Map<Home, List<PlannedChild>> living, Set<PlannedChild> inNeighbourhood) {
         for (PlannedChild other : living.getOrDefault(home, List.of())) {
             if (!inNeighbourhood.contains(other)
                     && (Occupant.alongsideConflict(child, other) || Occupant.hsbConflict(child, other))) {
@@ -151,7 +159,10 @@ public class LocalReassignmentMoveFactory extends RandomOnlyMoveFactory {
      * The sibling cost a single child can know: nothing where a sibling held outside the neighbourhood (or one who
      * stays) lives; one more home for the group where it would live apart from all of them.
      */
-    private static long siblingCost(PlannedChild child, Home home, Map<SiblingGroup, List<PlannedChild>> groups,
+    private static long siblingCost(
+            PlannedChild child,
+            Home home,
+            Map<SiblingGroup, List<PlannedChild>> groups,
             Set<PlannedChild> inNeighbourhood) {
         SiblingGroup group = child.siblingGroup();
         if (group == null || group.stayingHomes().contains(home)) {

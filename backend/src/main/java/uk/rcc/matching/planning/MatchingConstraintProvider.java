@@ -5,13 +5,12 @@ import static org.optaplanner.core.api.score.stream.ConstraintCollectors.toSet;
 import static org.optaplanner.core.api.score.stream.Joiners.equal;
 
 import java.util.Set;
-
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
-import uk.rcc.matching.policy.Points;
 import uk.rcc.matching.policy.CostTerm;
+import uk.rcc.matching.policy.Points;
 
 /**
  * The reference matching policy. Age, sex, needs, kind, availability, pets and avoid zones (rules 2 and 3) are
@@ -25,21 +24,21 @@ public class MatchingConstraintProvider implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-                capacity(factory),
-                alongsideRules(factory),
-                alongsideRulesWithStayingChild(factory),
-                hsbNeverWithYoungerChild(factory),
-                hsbNeverWithYoungerStayingChild(factory),
-                movableChildWithoutHome(factory),
-                unplacedAwaitingChild(factory),
-                distanceToSchoolOrHome(factory),
-                keyPlaces(factory),
-                outsideOwnCouncil(factory),
-                nonPreferredKind(factory),
-                weeklyCost(factory),
-                movedChild(factory),
-                siblingGroupSplit(factory),
-                siblingGroupSplitAmongStayingChildren(factory)
+            capacity(factory),
+            alongsideRules(factory),
+            alongsideRulesWithStayingChild(factory),
+            hsbNeverWithYoungerChild(factory),
+            hsbNeverWithYoungerStayingChild(factory),
+            movableChildWithoutHome(factory),
+            unplacedAwaitingChild(factory),
+            distanceToSchoolOrHome(factory),
+            keyPlaces(factory),
+            outsideOwnCouncil(factory),
+            nonPreferredKind(factory),
+            weeklyCost(factory),
+            movedChild(factory),
+            siblingGroupSplit(factory),
+            siblingGroupSplitAmongStayingChildren(factory)
         };
     }
 

@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
 import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
 import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-
 import uk.rcc.matching.policy.MatchingPolicy;
 
 /** One matching problem: homes, children who must stay, children to plan, and the weights of the run. */
@@ -19,14 +17,19 @@ import uk.rcc.matching.policy.MatchingPolicy;
 public class MatchingSolution {
     @ProblemFactCollectionProperty
     private List<Home> homes;
+
     @ProblemFactCollectionProperty
     private List<StayingChild> stayingChildren;
+
     @ProblemFactCollectionProperty
     private List<SiblingGroup> siblingGroups;
+
     @ProblemFactProperty
     private MatchingPolicy weights;
+
     @PlanningEntityCollectionProperty
     private List<PlannedChild> plannedChildren;
+
     @PlanningScore
     private HardMediumSoftLongScore score;
     /** Who lives where, for the moves; built at first use, never cloned (each working solution has its own). */
@@ -36,8 +39,12 @@ public class MatchingSolution {
         // for planning clones
     }
 
-    public MatchingSolution(List<Home> homes, List<StayingChild> stayingChildren, List<SiblingGroup> siblingGroups,
-            MatchingPolicy weights, List<PlannedChild> plannedChildren) {
+    public MatchingSolution(
+            List<Home> homes,
+            List<StayingChild> stayingChildren,
+            List<SiblingGroup> siblingGroups,
+            MatchingPolicy weights,
+            List<PlannedChild> plannedChildren) {
         this.homes = homes;
         this.stayingChildren = stayingChildren;
         this.siblingGroups = siblingGroups;

@@ -2,7 +2,6 @@ package uk.rcc.matching.planning;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.optaplanner.core.api.domain.solution.cloner.SolutionCloner;
 
 /**
@@ -14,12 +13,17 @@ import org.optaplanner.core.api.domain.solution.cloner.SolutionCloner;
 public final class MatchingSolutionCloner implements SolutionCloner<MatchingSolution> {
     @Override
     public MatchingSolution cloneSolution(MatchingSolution original) {
-        List<PlannedChild> children = new ArrayList<>(original.getPlannedChildren().size());
+        List<PlannedChild> children =
+                new ArrayList<>(original.getPlannedChildren().size());
         for (PlannedChild child : original.getPlannedChildren()) {
             children.add(child.planningClone());
         }
-        MatchingSolution clone = new MatchingSolution(original.getHomes(), original.getStayingChildren(),
-                original.getSiblingGroups(), original.getWeights(), children);
+        MatchingSolution clone = new MatchingSolution(
+                original.getHomes(),
+                original.getStayingChildren(),
+                original.getSiblingGroups(),
+                original.getWeights(),
+                children);
         clone.setScore(original.getScore());
         return clone;
     }

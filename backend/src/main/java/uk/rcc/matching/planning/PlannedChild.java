@@ -2,12 +2,10 @@ package uk.rcc.matching.planning;
 
 import java.util.List;
 import java.util.Map;
-
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
-
 import uk.rcc.exchange.Codes.Alongside;
 
 /**
@@ -19,6 +17,7 @@ import uk.rcc.exchange.Codes.Alongside;
 public class PlannedChild implements Occupant {
     @PlanningId
     private String childId;
+
     private int ageYears;
     private boolean hsb;
     private Alongside alongside;
@@ -29,6 +28,7 @@ public class PlannedChild implements Occupant {
     private List<Home> validHomes;
     /** The value range, cheapest first: valid homes the children who stay leave a place in and may be lived with. */
     private List<Home> candidateHomes;
+
     private Map<Home, CandidateCost> costs;
 
     @PlanningVariable(valueRangeProviderRefs = "candidateHomes", nullable = true)
@@ -38,14 +38,21 @@ public class PlannedChild implements Occupant {
      * times a move. Checked against the home rather than set with it, since OptaPlanner's moves set the field.
      */
     private CandidateCost cost;
+
     private Home costOf;
 
     PlannedChild() {
         // for planning clones
     }
 
-    public PlannedChild(String childId, int ageYears, boolean hsb, Alongside alongside, Home currentHome,
-            SiblingGroup siblingGroup, Map<Home, CandidateCost> costs) {
+    public PlannedChild(
+            String childId,
+            int ageYears,
+            boolean hsb,
+            Alongside alongside,
+            Home currentHome,
+            SiblingGroup siblingGroup,
+            Map<Home, CandidateCost> costs) {
         this.childId = childId;
         this.ageYears = ageYears;
         this.hsb = hsb;
@@ -107,8 +114,11 @@ public class PlannedChild implements Occupant {
 
     /** Homes by the child's own soft cost there, cheapest first, so moves can favour the homes that suit best. */
     private static List<Home> cheapestFirst(Map<Home, CandidateCost> costs) {
-        return costs.keySet().stream().sorted(java.util.Comparator
-                .comparingLong((Home home) -> costs.get(home).totalHundredths()).thenComparing(Home::id)).toList();
+        return costs.keySet().stream()
+                .sorted(java.util.Comparator.comparingLong(
+                                (Home home) -> costs.get(home).totalHundredths())
+                        .thenComparing(Home::id))
+                .toList();
     }
 
     @ValueRangeProvider(id = "candidateHomes")

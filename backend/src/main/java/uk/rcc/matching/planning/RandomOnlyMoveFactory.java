@@ -1,7 +1,6 @@
 package uk.rcc.matching.planning;
 
 import java.util.Iterator;
-
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 

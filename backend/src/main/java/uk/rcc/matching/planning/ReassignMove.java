@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.move.AbstractMove;
 
@@ -35,7 +34,8 @@ public final class ReassignMove extends AbstractMove<MatchingSolution> {
 
     @Override
     protected ReassignMove createUndoMove(ScoreDirector<MatchingSolution> scoreDirector) {
-        return new ReassignMove(children, children.stream().map(PlannedChild::getHome).toList());
+        return new ReassignMove(
+                children, children.stream().map(PlannedChild::getHome).toList());
     }
 
     @Override

@@ -2,7 +2,6 @@ package uk.rcc.matching.planning;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
@@ -29,13 +27,15 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
      * took most of the search's time, so they are worked out once per group (one factory serves one solver).
      */
     private final Map<SiblingGroup, List<Home>> targets = new ConcurrentHashMap<>();
+
     private MatchingSolution groupsFor;
     private List<List<PlannedChild>> groupsList;
 
     @Override
     public long getSize(ScoreDirector<MatchingSolution> scoreDirector) {
         return groupsOf(scoreDirector.getWorkingSolution()).values().stream()
-                .mapToLong(members -> members.get(0).getCandidateHomes().size()).sum();
+                .mapToLong(members -> members.get(0).getCandidateHomes().size())
+                .sum();
     }
 
     @Override
@@ -55,8 +55,8 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
     }
 
     @Override
-    public Iterator<ReassignMove> createRandomMoveIterator(ScoreDirector<MatchingSolution> scoreDirector,
-            Random random) {
+    public Iterator<ReassignMove> createRandomMoveIterator(
+            ScoreDirector<MatchingSolution> scoreDirector, Random random) {
         MatchingSolution solution = scoreDirector.getWorkingSolution();
         List<List<PlannedChild>> groups = groups(solution);
         return new RandomMoveIterator(solution, random, ATTEMPTS) {
@@ -68,8 +68,8 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
             @Override
             protected ReassignMove attempt() {
                 List<PlannedChild> members = groups.get(random.nextInt(groups.size()));
-                List<Home> homes = targets.computeIfAbsent(members.get(0).siblingGroup(),
-                        group -> preferredTargets(members));
+                List<Home> homes =
+                        targets.computeIfAbsent(members.get(0).siblingGroup(), group -> preferredTargets(members));
                 return homes.isEmpty() ? null : moveInto(living(), members, homes.get(random.nextInt(homes.size())));
             }
         };
@@ -89,17 +89,21 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
         Map<SiblingGroup, List<PlannedChild>> groups = new LinkedHashMap<>();
         for (PlannedChild child : solution.getPlannedChildren()) {
             if (child.siblingGroup() != null) {
-                groups.computeIfAbsent(child.siblingGroup(), g -> new ArrayList<>()).add(child);
+                groups.computeIfAbsent(child.siblingGroup(), g -> new ArrayList<>())
+                        .add(child);
             }
         }
-        groups.entrySet().removeIf(e -> e.getValue().size() + e.getKey().stayingHomes().size() < 2);
+        groups.entrySet()
+                .removeIf(e -> e.getValue().size() + e.getKey().stayingHomes().size() < 2);
         return groups;
     }
 
     /** The home of a staying member when all planned members could live there, else any common candidate. */
     private static List<Home> preferredTargets(List<PlannedChild> members) {
         List<Home> common = commonCandidates(members);
-        List<Home> staying = common.stream().filter(members.get(0).siblingGroup().stayingHomes()::contains).toList();
+        List<Home> staying = common.stream()
+                .filter(members.get(0).siblingGroup().stayingHomes()::contains)
+                .toList();
         return staying.isEmpty() ? common : staying;
     }
 
@@ -108,7 +112,9 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
         for (PlannedChild member : members.subList(1, members.size())) {
             common.retainAll(new HashSet<>(member.getCandidateHomes()));
         }
-        return members.get(0).getCandidateHomes().stream().filter(common::contains).toList();
+        return members.get(0).getCandidateHomes().stream()
+                .filter(common::contains)
+                .toList();
     }
 
     /** The move putting every member into {@code home}, swapping others out if needed; null when impossible. */
@@ -116,24 +122,27 @@ public class SiblingGroupMoveFactory implements MoveIteratorFactory<MatchingSolu
         return moveInto(solution.plannedChildrenByHome(), members, home);
     }
 
-    private static ReassignMove moveInto(Map<Home, List<PlannedChild>> living, List<PlannedChild> members,
-            Home home) {
-        List<PlannedChild> arriving = members.stream().filter(m -> m.getHome() != home).toList();
+    private static ReassignMove moveInto(Map<Home, List<PlannedChild>> living, List<PlannedChild> members, Home home) {
+        List<PlannedChild> arriving =
+                members.stream().filter(m -> m.getHome() != home).toList();
         if (arriving.isEmpty()) {
             return null;
         }
         // the dearest children there give way first: their leaving saves the most
         List<PlannedChild> others = living.getOrDefault(home, List.of()).stream()
                 .filter(c -> !members.contains(c))
-                .sorted(Comparator.comparingLong((PlannedChild c) -> c.cost().totalHundredths()).reversed())
+                .sorted(Comparator.comparingLong((PlannedChild c) -> c.cost().totalHundredths())
+                        .reversed())
                 .toList();
-        int free = home.places() - home.stayingCount() - others.size()
-                - (members.size() - arriving.size());
+        int free = home.places() - home.stayingCount() - others.size() - (members.size() - arriving.size());
         List<PlannedChild> children = new ArrayList<>(arriving);
         List<Home> targets = new ArrayList<>();
         arriving.forEach(m -> targets.add(home));
         int shortfall = arriving.size() - free;
-        List<Home> vacated = arriving.stream().map(PlannedChild::getHome).filter(h -> h != null).toList();
+        List<Home> vacated = arriving.stream()
+                .map(PlannedChild::getHome)
+                .filter(h -> h != null)
+                .toList();
         for (int i = 0; i < shortfall; i++) {
             if (i >= others.size()) {
                 return null;

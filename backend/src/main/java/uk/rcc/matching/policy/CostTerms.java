@@ -2,7 +2,6 @@ package uk.rcc.matching.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
@@ -14,8 +13,7 @@ import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
  * come from here.
  */
 public final class CostTerms {
-    private CostTerms() {
-    }
+    private CostTerms() {}
 
     /** Every term for this child in this home, in hundredths, indexed by {@link CostTerm#ordinal()}. */
     public static long[] hundredths(ChildRow child, HomeRow home, List<KeyPlaceRow> keyPlaces, MatchingPolicy policy) {
@@ -38,21 +36,25 @@ public final class CostTerms {
     }
 
     /** The same total as {@link #hundredths}, term by term, without the array: for ranking many homes. */
-    public static long totalHundredths(ChildRow child, HomeRow home, List<KeyPlaceRow> keyPlaces,
-            MatchingPolicy policy) {
-        return distance(kmToSchoolOrHome(child, home), policy) + keyPlaces(home, keyPlaces, policy)
+    public static long totalHundredths(
+            ChildRow child, HomeRow home, List<KeyPlaceRow> keyPlaces, MatchingPolicy policy) {
+        return distance(kmToSchoolOrHome(child, home), policy)
+                + keyPlaces(home, keyPlaces, policy)
                 + withoutDistance(child, home, policy);
     }
 
     /** The terms that need no distance: outside the council, kind not preferred, weekly cost, a move. */
     public static long withoutDistance(ChildRow child, HomeRow home, MatchingPolicy policy) {
-        return outsideCouncil(child, home, policy) + nonPreferredKind(child, home, policy) + weeklyCost(home, policy)
+        return outsideCouncil(child, home, policy)
+                + nonPreferredKind(child, home, policy)
+                + weeklyCost(home, policy)
                 + moved(child, home, policy);
     }
 
     /** From school when the child has one, else from the family home. */
     public static double kmToSchoolOrHome(ChildRow child, HomeRow home) {
-        return child.hasSchool() ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), home.lat(), home.lon())
+        return child.hasSchool()
+                ? Geo.haversineKm(child.schoolLat(), child.schoolLon(), home.lat(), home.lon())
                 : Geo.haversineKm(child.homeLat(), child.homeLon(), home.lat(), home.lon());
     }
 
@@ -63,7 +65,8 @@ public final class CostTerms {
     public static long keyPlaces(HomeRow home, List<KeyPlaceRow> keyPlaces, MatchingPolicy policy) {
         double points = 0;
         for (KeyPlaceRow place : keyPlaces) {
-            points += policy.pointsPerKmPerMonthlyVisit() * place.visitsPerMonth()
+            points += policy.pointsPerKmPerMonthlyVisit()
+                    * place.visitsPerMonth()
                     * Geo.haversineKm(place.lat(), place.lon(), home.lat(), home.lon());
         }
         return Points.hundredths(points);
@@ -88,12 +91,24 @@ public final class CostTerms {
     }
 
     /** What an explanation needs to name the terms: "11.1 km from school", "outside Cumberland". */
-    public record Facts(double km, boolean toSchool, int keyPlaceCount, String councilName, String kind,
-            double weeklyCost, String currentHomeId) {
+    public record Facts(
+            double km,
+            boolean toSchool,
+            int keyPlaceCount,
+            String councilName,
+            String kind,
+            double weeklyCost,
+            String currentHomeId) {
 
         public static Facts of(ChildRow child, HomeRow home, int keyPlaceCount, String councilName) {
-            return new Facts(kmToSchoolOrHome(child, home), child.hasSchool(), keyPlaceCount, councilName,
-                    home.kind().name(), home.weeklyCost(), child.currentHomeId());
+            return new Facts(
+                    kmToSchoolOrHome(child, home),
+                    child.hasSchool(),
+                    keyPlaceCount,
+                    councilName,
+                    home.kind().name(),
+                    home.weeklyCost(),
+                    child.currentHomeId());
         }
     }
 

@@ -1,7 +1,6 @@
 package uk.rcc.matching.policy;
 
 import java.util.List;
-
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
@@ -44,6 +43,9 @@ public enum HomeRule {
     }
 
     private static List<Need> unmetNeeds(ChildRow child, HomeRow home) {
-        return child.needs().stream().filter(need -> !home.needsMet().contains(need)).sorted().toList();
+        return child.needs().stream()
+                .filter(need -> !home.needsMet().contains(need))
+                .sorted()
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
@@ -14,8 +13,7 @@ import uk.rcc.exchange.ExchangeDataset.HomeRow;
  * form, tested against this), the shortlist and an officer's decision all ask here.
  */
 public final class HomeRules {
-    private HomeRules() {
-    }
+    private HomeRules() {}
 
     public static int ageYears(ChildRow child, LocalDate asOf) {
         return Period.between(child.dateOfBirth(), asOf).getYears();
@@ -42,8 +40,7 @@ public final class HomeRules {
         return broken;
     }
 
-    public static boolean breaks(HomeRule rule, ChildRow child, int ageYears, List<AvoidZoneRow> zones,
-            HomeRow home) {
+    public static boolean breaks(HomeRule rule, ChildRow child, int ageYears, List<AvoidZoneRow> zones, HomeRow home) {
         return switch (rule) {
             // a child allowed to move may stay where they are, even in a home taking no new child
             case NOT_AVAILABLE -> !home.available() && !home.homeId().equals(child.currentHomeId());

@@ -7,8 +7,13 @@ import java.util.Map;
  * The weights of the reference matching policy (shared/formats/README.md), by name. A co-operative may store
  * other values; names not given take these.
  */
-public record MatchingPolicy(double pointsPerKmToSchool, double pointsPerKmPerMonthlyVisit,
-        double outsideOwnCouncil, double nonPreferredKind, double pointsPerHundredPounds, double movedChild,
+public record MatchingPolicy(
+        double pointsPerKmToSchool,
+        double pointsPerKmPerMonthlyVisit,
+        double outsideOwnCouncil,
+        double nonPreferredKind,
+        double pointsPerHundredPounds,
+        double movedChild,
         double siblingGroupSplit) {
 
     public static MatchingPolicy reference() {
@@ -32,8 +37,13 @@ public record MatchingPolicy(double pointsPerKmToSchool, double pointsPerKmPerMo
         if (weights != null) {
             all.putAll(weights);
         }
-        return new MatchingPolicy(all.get("pointsPerKmToSchool"), all.get("pointsPerKmPerMonthlyVisit"),
-                all.get("outsideOwnCouncil"), all.get("nonPreferredKind"), all.get("pointsPerHundredPounds"),
-                all.get("movedChild"), all.get("siblingGroupSplit"));
+        return new MatchingPolicy(
+                all.get("pointsPerKmToSchool"),
+                all.get("pointsPerKmPerMonthlyVisit"),
+                all.get("outsideOwnCouncil"),
+                all.get("nonPreferredKind"),
+                all.get("pointsPerHundredPounds"),
+                all.get("movedChild"),
+                all.get("siblingGroupSplit"));
     }
 }

@@ -7,8 +7,7 @@ import java.math.BigDecimal;
  * score and breakdowns add up to their totals. Formatted the way officers read them: "15", "7.5", "12.43".
  */
 public final class Points {
-    private Points() {
-    }
+    private Points() {}
 
     public static long hundredths(double points) {
         return Math.round(points * 100);

@@ -7,8 +7,7 @@ import uk.rcc.exchange.Codes.Alongside;
  * allows it. The solver's constraints, its first answer and an officer's decision all ask here.
  */
 public final class SharingRules {
-    private SharingRules() {
-    }
+    private SharingRules() {}
 
     /** True when a child of {@code ageYears} with this alongside rule forbids living with a child of {@code otherAge}. */
     public static boolean alongsideForbids(Alongside rule, int ageYears, int otherAge) {

@@ -1,7 +1,6 @@
 package uk.rcc.matching.runs;
 
 import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -11,12 +10,35 @@ import org.springframework.data.relational.core.mapping.Table;
  * went and what it found. Proposals are stored beside it when it ends.
  */
 @Table("matching_run")
-public record MatchingRun(@Id Long id, String status, String trigger, String startedBy, Instant createdAt,
-        Instant startedAt, Instant endedAt, Instant heartbeatAt, String instanceId, String solverConfig,
-        int secondsLimit, Long weightSetId, String weights, String bestScore, Integer planned, Integer placed,
-        Integer unplaced, String figures, String error, @Version int version) {
+public record MatchingRun(
+        @Id Long id,
+        String status,
+        String trigger,
+        String startedBy,
+        Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        Instant heartbeatAt,
+        String instanceId,
+        String solverConfig,
+        int secondsLimit,
+        Long weightSetId,
+        String weights,
+        String bestScore,
+        Integer planned,
+        Integer placed,
+        Integer unplaced,
+        String figures,
+        String error,
+        @Version int version) {
 
-    public enum Status { QUEUED, RUNNING, FINISHED, STOPPED, FAILED }
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        FINISHED,
+        STOPPED,
+        FAILED
+    }
 
     public boolean active() {
         return status.equals(Status.QUEUED.name()) || status.equals(Status.RUNNING.name());

@@ -1,10 +1,12 @@
 package uk.rcc.matching.runs;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,10 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.audit.AuditLog;
@@ -38,8 +36,8 @@ class MatchingRunController {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    MatchingRunController(MatchingRunService service, WeightSets weightSets, JdbcTemplate jdbc, AuditLog audit,
-            ObjectMapper json) {
+    MatchingRunController(
+            MatchingRunService service, WeightSets weightSets, JdbcTemplate jdbc, AuditLog audit, ObjectMapper json) {
         this.service = service;
         this.weightSets = weightSets;
         this.jdbc = jdbc;
@@ -47,18 +45,36 @@ class MatchingRunController {
         this.json = json;
     }
 
-    record StartRequest(@Min(1) @Max(3600) Integer seconds) {
-    }
+    record StartRequest(@Min(1) @Max(3600) Integer seconds) {}
 
-    record RunView(long runId, String status, String trigger, String startedBy, Instant startedAt, Instant endedAt,
-            double spentSeconds, String bestScore, Integer planned, Integer placed, Integer unplaced, String error,
-            String solverConfig, Map<String, Double> weights) {
-    }
+    record RunView(
+            long runId,
+            String status,
+            String trigger,
+            String startedBy,
+            Instant startedAt,
+            Instant endedAt,
+            double spentSeconds,
+            String bestScore,
+            Integer planned,
+            Integer placed,
+            Integer unplaced,
+            String error,
+            String solverConfig,
+            Map<String, Double> weights) {}
 
-    record ProposalView(String childId, String authorityCode, String homeId, String homeName, Double homeLat,
-            Double homeLon, RegistryViews.Point familyHome, Double cost, String explanation, Double distanceKm,
-            Boolean within20Miles) {
-    }
+    record ProposalView(
+            String childId,
+            String authorityCode,
+            String homeId,
+            String homeName,
+            Double homeLat,
+            Double homeLon,
+            RegistryViews.Point familyHome,
+            Double cost,
+            String explanation,
+            Double distanceKm,
+            Boolean within20Miles) {}
 
     @PostMapping("/runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -100,26 +116,43 @@ class MatchingRunController {
         found(id);
         Viewer viewer = Viewer.current();
         // The child's council today, not the one recorded when the run was made.
-        String scope = viewer.councilScope().map(c -> " AND c.authority_code = ?").orElse("");
-        Object[] args = viewer.councilScope().map(c -> new Object[] { id, c }).orElse(new Object[] { id });
-        List<ProposalView> proposals = jdbc.query("""
+        String scope =
+                viewer.councilScope().map(c -> " AND c.authority_code = ?").orElse("");
+        Object[] args = viewer.councilScope().map(c -> new Object[] {id, c}).orElse(new Object[] {id});
+        List<ProposalView> proposals = jdbc.query(
+                """
                 SELECT p.*, h.name AS home_name, h.lat AS home_lat, h.lon AS home_lon, c.home_lat AS family_lat,
                        c.home_lon AS family_lon
                 FROM proposal p JOIN child c ON c.child_id = p.child_id LEFT JOIN home h ON h.home_id = p.home_id
-                WHERE p.run_id = ?""" + scope + " ORDER BY p.child_id", (rs, i) -> {
-            Double homeLat = (Double) rs.getObject("home_lat");
-            Double homeLon = (Double) rs.getObject("home_lon");
-            Double km = homeLat == null ? null
-                    : kilometres(rs.getDouble("family_lat"), rs.getDouble("family_lon"), homeLat, homeLon);
-            return new ProposalView(rs.getString("child_id"), rs.getString("authority_code"), rs.getString("home_id"),
-                    rs.getString("home_name"), homeLat, homeLon,
-                    RegistryViews.approximate(rs.getDouble("family_lat"), rs.getDouble("family_lon")),
-                    rs.getBigDecimal("cost") == null ? null : rs.getBigDecimal("cost").doubleValue(),
-                    rs.getString("explanation"), km == null ? null : Math.round(km * 10) / 10.0,
-                    km == null ? null : km <= TWENTY_MILES_KM);
-        }, args);
-        audit.record(viewer.username(), "VIEW_PROPOSALS", "run " + id,
-                proposals.size() + " proposals" + viewer.councilScope().map(c -> " of " + c).orElse(""));
+                WHERE p.run_id = ?""" + scope + " ORDER BY p.child_id",
+                (rs, i) -> {
+                    Double homeLat = (Double) rs.getObject("home_lat");
+                    Double homeLon = (Double) rs.getObject("home_lon");
+                    Double km = homeLat == null
+                            ? null
+                            : kilometres(rs.getDouble("family_lat"), rs.getDouble("family_lon"), homeLat, homeLon);
+                    return new ProposalView(
+                            rs.getString("child_id"),
+                            rs.getString("authority_code"),
+                            rs.getString("home_id"),
+                            rs.getString("home_name"),
+                            homeLat,
+                            homeLon,
+                            RegistryViews.approximate(rs.getDouble("family_lat"), rs.getDouble("family_lon")),
+                            rs.getBigDecimal("cost") == null
+                                    ? null
+                                    : rs.getBigDecimal("cost").doubleValue(),
+                            rs.getString("explanation"),
+                            km == null ? null : Math.round(km * 10) / 10.0,
+                            km == null ? null : km <= TWENTY_MILES_KM);
+                },
+                args);
+        audit.record(
+                viewer.username(),
+                "VIEW_PROPOSALS",
+                "run " + id,
+                proposals.size() + " proposals"
+                        + viewer.councilScope().map(c -> " of " + c).orElse(""));
         return proposals;
     }
 
@@ -143,7 +176,11 @@ class MatchingRunController {
     WeightSets.WeightSet saveWeights(@RequestBody Map<String, Double> weights) {
         String by = Viewer.current().username();
         WeightSets.WeightSet saved = weightSets.save(weights, by, null);
-        audit.record(by, "CHANGE_WEIGHTS", "weight set " + saved.id(), weights.keySet().toString());
+        audit.record(
+                by,
+                "CHANGE_WEIGHTS",
+                "weight set " + saved.id(),
+                weights.keySet().toString());
         return saved;
     }
 
@@ -153,12 +190,25 @@ class MatchingRunController {
 
     private RunView view(MatchingRun run) {
         Instant end = run.endedAt() != null ? run.endedAt() : Instant.now();
-        double spent = run.startedAt() == null ? 0 : Duration.between(run.startedAt(), end).toMillis() / 1000.0;
-        Map<String, Double> weights = json.readValue(run.weights(),
-                new tools.jackson.core.type.TypeReference<Map<String, Double>>() {
-                });
-        return new RunView(run.id(), run.status(), run.trigger(), run.startedBy(), run.startedAt(), run.endedAt(),
-                spent, run.bestScore(), run.planned(), run.placed(), run.unplaced(), run.error(), run.solverConfig(),
+        double spent = run.startedAt() == null
+                ? 0
+                : Duration.between(run.startedAt(), end).toMillis() / 1000.0;
+        Map<String, Double> weights =
+                json.readValue(run.weights(), new tools.jackson.core.type.TypeReference<Map<String, Double>>() {});
+        return new RunView(
+                run.id(),
+                run.status(),
+                run.trigger(),
+                run.startedBy(),
+                run.startedAt(),
+                run.endedAt(),
+                spent,
+                run.bestScore(),
+                run.planned(),
+                run.placed(),
+                run.unplaced(),
+                run.error(),
+                run.solverConfig(),
                 weights);
     }
 

@@ -1,7 +1,6 @@
 package uk.rcc.matching.runs;
 
 import java.util.List;
-
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 

@@ -1,5 +1,7 @@
 package uk.rcc.matching.runs;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,9 +20,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.matching.runs.MatchingEngine.Outcome;
 import uk.rcc.matching.runs.MatchingEngine.Progress;
@@ -62,9 +60,16 @@ public class MatchingRunService {
     /** Failures that could not be written because the database was down; written once it is back. */
     private final Map<Long, String> unrecordedFailures = new ConcurrentHashMap<>();
 
-    public MatchingRunService(MatchingRunRepository runs, JdbcTemplate jdbc, TransactionTemplate transaction,
-            RegistryStore registry, MatchingEngine engine, WeightSets weightSets, ObjectMapper json,
-            MeterRegistry meters, @Value("${rcc.matching.default-config:interactive-solver.xml}") String defaultConfig,
+    public MatchingRunService(
+            MatchingRunRepository runs,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            RegistryStore registry,
+            MatchingEngine engine,
+            WeightSets weightSets,
+            ObjectMapper json,
+            MeterRegistry meters,
+            @Value("${rcc.matching.default-config:interactive-solver.xml}") String defaultConfig,
             @Value("${rcc.instance-id:}") String configuredInstanceId) {
         this.runs = runs;
         this.jdbc = jdbc;
@@ -102,9 +107,27 @@ public class MatchingRunService {
         }
         MatchingRun run;
         try {
-            run = runs.save(new MatchingRun(null, Status.QUEUED.name(), trigger, startedBy, Instant.now(), null, null,
-                    Instant.now(), instanceId, solverConfig == null ? defaultConfig : solverConfig, limit,
-                    weights.id(), weightSets.toJson(weights.weights()), null, null, null, null, null, null, 0));
+            run = runs.save(new MatchingRun(
+                    null,
+                    Status.QUEUED.name(),
+                    trigger,
+                    startedBy,
+                    Instant.now(),
+                    null,
+                    null,
+                    Instant.now(),
+                    instanceId,
+                    solverConfig == null ? defaultConfig : solverConfig,
+                    limit,
+                    weights.id(),
+                    weightSets.toJson(weights.weights()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0));
         } catch (DataIntegrityViolationException e) {
             throw new RunAlreadyActiveException();
         }
@@ -144,8 +167,8 @@ public class MatchingRunService {
         long started = System.nanoTime();
         try {
             setRunning(run.id());
-            var request = new MatchingEngine.MatchRequest(registry.readAll(), weights, run.solverConfig(),
-                    Duration.ofSeconds(run.secondsLimit()));
+            var request = new MatchingEngine.MatchRequest(
+                    registry.readAll(), weights, run.solverConfig(), Duration.ofSeconds(run.secondsLimit()));
             Heartbeat heartbeat = new Heartbeat(run.id());
             SolveJob job = engine.start(request, heartbeat::progress);
             activeJobs.put(run.id(), job);
@@ -169,8 +192,11 @@ public class MatchingRunService {
     }
 
     private void setRunning(long id) {
-        jdbc.update("UPDATE matching_run SET status = 'RUNNING', started_at = now(), heartbeat_at = now(), "
-                + "instance_id = ?, version = version + 1 WHERE id = ?", instanceId, id);
+        jdbc.update(
+                "UPDATE matching_run SET status = 'RUNNING', started_at = now(), heartbeat_at = now(), "
+                        + "instance_id = ?, version = version + 1 WHERE id = ?",
+                instanceId,
+                id);
     }
 
     /**
@@ -180,8 +206,7 @@ public class MatchingRunService {
     private void saveOrFail(long id, Outcome outcome, Status status) {
         try {
             saveOutcome(id, outcome, status);
-        } catch (org.springframework.dao.DataAccessException
-                | org.springframework.transaction.TransactionException e) {
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
             log.error("Matching run {} could not save its result", id, e);
             fail(id, "saving the result failed: " + e.getMessage());
         }
@@ -189,8 +214,12 @@ public class MatchingRunService {
 
     private void saveOutcome(long id, Outcome outcome, Status status) {
         transaction.executeWithoutResult(tx -> {
-            jdbc.batchUpdate("INSERT INTO proposal (run_id, child_id, authority_code, home_id, cost, explanation) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", outcome.proposals(), 1000, (ps, p) -> {
+            jdbc.batchUpdate(
+                    "INSERT INTO proposal (run_id, child_id, authority_code, home_id, cost, explanation) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)",
+                    outcome.proposals(),
+                    1000,
+                    (ps, p) -> {
                         ps.setLong(1, id);
                         ps.setString(2, p.childId());
                         ps.setString(3, p.authorityCode());
@@ -198,14 +227,25 @@ public class MatchingRunService {
                         ps.setBigDecimal(5, java.math.BigDecimal.valueOf(Math.round(p.cost() * 100) / 100.0));
                         ps.setString(6, p.explanation());
                     });
-            jdbc.update("""
+            jdbc.update(
+                    """
                     UPDATE matching_run SET status = ?, ended_at = now(), heartbeat_at = now(), best_score = ?,
                         planned = ?, placed = ?, unplaced = ?, figures = ?, version = version + 1
-                    WHERE id = ?""", status.name(), outcome.score(), outcome.planned(), outcome.placed(),
-                    outcome.unplaced(), json.writeValueAsString(Map.of("before", outcome.before(), "after",
-                            outcome.after())), id);
+                    WHERE id = ?""",
+                    status.name(),
+                    outcome.score(),
+                    outcome.planned(),
+                    outcome.placed(),
+                    outcome.unplaced(),
+                    json.writeValueAsString(Map.of("before", outcome.before(), "after", outcome.after())),
+                    id);
         });
-        log.info("Matching run {} {}: score {}, {} of {} placed", id, status, outcome.score(), outcome.placed(),
+        log.info(
+                "Matching run {} {}: score {}, {} of {} placed",
+                id,
+                status,
+                outcome.score(),
+                outcome.placed(),
                 outcome.planned());
     }
 
@@ -219,8 +259,11 @@ public class MatchingRunService {
     private void recordFailures() {
         unrecordedFailures.forEach((id, error) -> {
             try {
-                jdbc.update("UPDATE matching_run SET status = 'FAILED', ended_at = now(), error = ?, "
-                        + "version = version + 1 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')", error, id);
+                jdbc.update(
+                        "UPDATE matching_run SET status = 'FAILED', ended_at = now(), error = ?, "
+                                + "version = version + 1 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
+                        error,
+                        id);
                 unrecordedFailures.remove(id);
             } catch (org.springframework.dao.DataAccessException e) {
                 log.warn("Matching run {} failed ({}); recording it once the database is reachable", id, error);
@@ -257,8 +300,9 @@ public class MatchingRunService {
     public void beat() {
         recordFailures();
         try {
-            activeJobs.keySet().forEach(id -> jdbc.update("UPDATE matching_run SET heartbeat_at = now() WHERE id = ?",
-                    id));
+            activeJobs
+                    .keySet()
+                    .forEach(id -> jdbc.update("UPDATE matching_run SET heartbeat_at = now() WHERE id = ?", id));
         } catch (org.springframework.dao.DataAccessException e) {
             log.warn("Heartbeat of matching runs not written: {}", e.getMessage());
         }
@@ -280,9 +324,13 @@ public class MatchingRunService {
             }
             lastWrite = now;
             try {
-                jdbc.update("UPDATE matching_run SET best_score = ?, placed = ?, planned = ?, heartbeat_at = now() "
-                        + "WHERE id = ? AND status = 'RUNNING'", progress.bestScore(), progress.placed(),
-                        progress.planned(), runId);
+                jdbc.update(
+                        "UPDATE matching_run SET best_score = ?, placed = ?, planned = ?, heartbeat_at = now() "
+                                + "WHERE id = ? AND status = 'RUNNING'",
+                        progress.bestScore(),
+                        progress.placed(),
+                        progress.planned(),
+                        runId);
             } catch (org.springframework.dao.DataAccessException e) {
                 // The solver goes on: its result is saved, or the run failed, when it ends.
                 log.warn("Progress of matching run {} not written: {}", runId, e.getMessage());

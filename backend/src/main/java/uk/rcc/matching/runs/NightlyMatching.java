@@ -1,14 +1,12 @@
 package uk.rcc.matching.runs;
 
 import java.time.Duration;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * The nightly co-operative re-optimisation. ShedLock makes sure only one instance runs it; the lock is held while
@@ -21,7 +19,9 @@ public class NightlyMatching {
     private final int seconds;
     private final String solverConfig;
 
-    NightlyMatching(MatchingRunService runs, @Value("${rcc.nightly.matching-seconds:300}") int seconds,
+    NightlyMatching(
+            MatchingRunService runs,
+            @Value("${rcc.nightly.matching-seconds:300}") int seconds,
             @Value("${rcc.nightly.matching-config:nightly-solver.xml}") String solverConfig) {
         this.runs = runs;
         this.seconds = seconds;

@@ -6,7 +6,8 @@ import org.springframework.web.ErrorResponseException;
 
 /** Only one co-operative run may be queued or running at a time: a 409 problem naming what to do. */
 public class RunAlreadyActiveException extends ErrorResponseException {
-    private static final String DETAIL = "A matching run is already in progress. Wait for it to finish or stop it first.";
+    private static final String DETAIL =
+            "A matching run is already in progress. Wait for it to finish or stop it first.";
 
     public RunAlreadyActiveException() {
         super(HttpStatus.CONFLICT, problem(), null);

@@ -2,10 +2,8 @@ package uk.rcc.matching.runs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -25,12 +23,15 @@ public class WeightSets {
         this.reference = reference;
     }
 
-    public record WeightSet(Long id, Map<String, Double> weights) {
-    }
+    public record WeightSet(Long id, Map<String, Double> weights) {}
 
     public WeightSet current() {
-        return jdbc.query("SELECT id, weights FROM weight_set ORDER BY id DESC LIMIT 1",
-                (rs, i) -> new WeightSet(rs.getLong(1), parse(rs.getString(2)))).stream().findFirst()
+        return jdbc
+                .query(
+                        "SELECT id, weights FROM weight_set ORDER BY id DESC LIMIT 1",
+                        (rs, i) -> new WeightSet(rs.getLong(1), parse(rs.getString(2))))
+                .stream()
+                .findFirst()
                 .orElseGet(() -> new WeightSet(null, reference.weights()));
     }
 
@@ -46,8 +47,12 @@ public class WeightSets {
             }
             weights.put(name, value);
         });
-        Long id = jdbc.queryForObject("INSERT INTO weight_set (created_by, note, weights) VALUES (?, ?, ?) "
-                + "RETURNING id", Long.class, by, note, json.writeValueAsString(weights));
+        Long id = jdbc.queryForObject(
+                "INSERT INTO weight_set (created_by, note, weights) VALUES (?, ?, ?) " + "RETURNING id",
+                Long.class,
+                by,
+                note,
+                json.writeValueAsString(weights));
         return new WeightSet(id, weights);
     }
 
@@ -56,7 +61,6 @@ public class WeightSets {
     }
 
     private Map<String, Double> parse(String text) {
-        return json.readValue(text, new TypeReference<LinkedHashMap<String, Double>>() {
-        });
+        return json.readValue(text, new TypeReference<LinkedHashMap<String, Double>>() {});
     }
 }

@@ -4,7 +4,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.rcc.audit.AuditLog;
 import uk.rcc.security.Viewer;
 
@@ -20,14 +19,17 @@ class ShortlistController {
     }
 
     @GetMapping("/api/children/{childId}/shortlist")
-    ShortlistService.Shortlist shortlist(@PathVariable String childId,
-            @RequestParam(defaultValue = "10") int limit) {
+    ShortlistService.Shortlist shortlist(@PathVariable String childId, @RequestParam(defaultValue = "10") int limit) {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("limit must be between 1 and 100");
         }
         Viewer viewer = Viewer.current();
         ShortlistService.Shortlist shortlist = shortlists.forChild(viewer, childId, limit);
-        audit.record(viewer.username(), "VIEW_SHORTLIST", childId, shortlist.candidates().size() + " homes");
+        audit.record(
+                viewer.username(),
+                "VIEW_SHORTLIST",
+                childId,
+                shortlist.candidates().size() + " homes");
         return shortlist;
     }
 }

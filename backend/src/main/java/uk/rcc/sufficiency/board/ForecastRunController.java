@@ -1,8 +1,14 @@
 package uk.rcc.sufficiency.board;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,14 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import uk.rcc.audit.AuditLog;
 import uk.rcc.security.Viewer;
 import uk.rcc.sufficiency.Scenario;
@@ -43,42 +41,49 @@ class ForecastRunController {
         this.audit = audit;
     }
 
-    record StartRequest(@NotBlank @Size(max = 200) String name, @Min(1) @Max(60) Integer horizonMonths,
-            LocalDate asOf, Long seed, @Min(100) @Max(20000) Integer runs,
+    record StartRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Min(1) @Max(60) Integer horizonMonths,
+            LocalDate asOf,
+            Long seed,
+            @Min(100) @Max(20000) Integer runs,
             @DecimalMin("0.5") @DecimalMax("0.975") Double confidence,
             @DecimalMin("-0.9") @DecimalMax("2.0") Double entryRateChange,
             @DecimalMin("0") @DecimalMax("10000") Double fosterApprovalsPerYear,
             @DecimalMin("0") @DecimalMax("10000") Double fosterResignationsPerYear,
-            @Size(max = 10) List<@Valid ScenarioRequest> scenarios) {
-    }
+            @Size(max = 10) List<@Valid ScenarioRequest> scenarios) {}
 
     /** A named scenario: entry rate change (-0.1 = 10% fewer), step-down share a year, foster places a year. */
-    record ScenarioRequest(@NotBlank @Size(max = 64) String name,
+    record ScenarioRequest(
+            @NotBlank @Size(max = 64) String name,
             @DecimalMin("-0.9") @DecimalMax("2.0") Double entryRateChange,
             @DecimalMin("0") @DecimalMax("1") Double stepDownShare,
             @DecimalMin("-10000") @DecimalMax("10000") Double fosterRecruitment) {
 
         Scenario scenario() {
-            return new Scenario(name.trim(), orZero(entryRateChange), orZero(stepDownShare),
-                    orZero(fosterRecruitment));
+            return new Scenario(name.trim(), orZero(entryRateChange), orZero(stepDownShare), orZero(fosterRecruitment));
         }
     }
 
-    record CommentRequest(@NotBlank @Size(max = 4000) String text) {
-    }
+    record CommentRequest(@NotBlank @Size(max = 4000) String text) {}
 
-    record Started(long runId) {
-    }
+    record Started(long runId) {}
 
     @PostMapping("/api/sufficiency/runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasRole('COMMISSIONER')")
     Started start(@Valid @RequestBody StartRequest request) {
-        var parameters = new ForecastRuns.Parameters(or(request.horizonMonths(), 36), request.asOf(),
-                request.seed() == null ? 903L : request.seed(), or(request.runs(), 2000),
-                request.confidence() == null ? 0.8 : request.confidence(), request.entryRateChange(),
-                request.fosterApprovalsPerYear(), request.fosterResignationsPerYear());
-        List<Scenario> scenarios = request.scenarios() == null ? List.of()
+        var parameters = new ForecastRuns.Parameters(
+                or(request.horizonMonths(), 36),
+                request.asOf(),
+                request.seed() == null ? 903L : request.seed(),
+                or(request.runs(), 2000),
+                request.confidence() == null ? 0.8 : request.confidence(),
+                request.entryRateChange(),
+                request.fosterApprovalsPerYear(),
+                request.fosterResignationsPerYear());
+        List<Scenario> scenarios = request.scenarios() == null
+                ? List.of()
                 : request.scenarios().stream().map(ScenarioRequest::scenario).toList();
         String by = Viewer.current().username();
         long id = forecasts.start(by, request.name(), parameters, scenarios, "USER");
@@ -93,7 +98,9 @@ class ForecastRunController {
 
     @GetMapping("/api/sufficiency/published")
     List<ForecastRuns.ForecastRun> published() {
-        return forecasts.list().stream().filter(r -> r.reviewStatus().equals("PUBLISHED")).toList();
+        return forecasts.list().stream()
+                .filter(r -> r.reviewStatus().equals("PUBLISHED"))
+                .toList();
     }
 
     /**
@@ -103,9 +110,11 @@ class ForecastRunController {
     @GetMapping("/api/sufficiency/overview")
     ResponseEntity<SufficiencyReport.Overview> overview() {
         List<ForecastRuns.ForecastRun> runs = forecasts.list();
-        return runs.stream().filter(r -> r.reviewStatus().equals("PUBLISHED") && r.publishedAt() != null)
+        return runs.stream()
+                .filter(r -> r.reviewStatus().equals("PUBLISHED") && r.publishedAt() != null)
                 .max(java.util.Comparator.comparing(ForecastRuns.ForecastRun::publishedAt))
-                .or(() -> runs.stream().filter(r -> r.status().equals("FINISHED")).findFirst())
+                .or(() ->
+                        runs.stream().filter(r -> r.status().equals("FINISHED")).findFirst())
                 .map(run -> ResponseEntity.ok(report.overview(forecasts, run)))
                 .orElse(ResponseEntity.noContent().build());
     }
@@ -117,11 +126,15 @@ class ForecastRunController {
 
     @GetMapping("/api/sufficiency/runs/{id}/outputs/{name}")
     ResponseEntity<String> output(@PathVariable long id, @PathVariable String name) {
-        String content = forecasts.output(id, name).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "run " + id + " has no output " + name));
+        String content = forecasts
+                .output(id, name)
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id + " has no output " + name));
         auditExport(id, name);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(content);
     }
 
     @GetMapping("/api/sufficiency/runs/{id}/scenarios")
@@ -142,15 +155,22 @@ class ForecastRunController {
 
     /** The baseline and every finished scenario side by side, for one authority (or ALL) or every authority. */
     @GetMapping("/api/sufficiency/runs/{id}/comparison")
-    ScenarioComparison.View comparison(@PathVariable long id,
+    ScenarioComparison.View comparison(
+            @PathVariable long id,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String authority) {
         ForecastRuns.ForecastRun run = finished(id);
         List<ForecastRuns.StoredScenario> stored = forecasts.scenarios(id);
         List<Scenario> scenarios = new java.util.ArrayList<>(List.of(Scenario.BASELINE));
         stored.stream().filter(s -> s.status().equals("FINISHED")).forEach(s -> scenarios.add(s.scenario()));
-        List<String> pending = stored.stream().filter(s -> !s.status().equals("FINISHED"))
-                .map(s -> s.scenario().name() + " (" + s.status().toLowerCase(java.util.Locale.ROOT) + ")").toList();
-        return new ScenarioComparison.View(id, run.parameters().confidence(), scenarios, pending,
+        List<String> pending = stored.stream()
+                .filter(s -> !s.status().equals("FINISHED"))
+                .map(s -> s.scenario().name() + " (" + s.status().toLowerCase(java.util.Locale.ROOT) + ")")
+                .toList();
+        return new ScenarioComparison.View(
+                id,
+                run.parameters().confidence(),
+                scenarios,
+                pending,
                 ScenarioComparison.lines(ScenarioComparison.merged(forecasts, id), authority));
     }
 
@@ -159,7 +179,8 @@ class ForecastRunController {
         finished(id);
         byte[] csv = ScenarioComparison.csv(ScenarioComparison.merged(forecasts, id));
         auditExport(id, "comparison.csv");
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"comparison-" + id + ".csv\"")
                 .body(csv);
     }
@@ -209,7 +230,8 @@ class ForecastRunController {
     ResponseEntity<byte[]> reportPdf(@PathVariable long id) {
         byte[] pdf = ReportPdf.render(report.build(forecasts, finished(id)));
         auditExport(id, "report.pdf");
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sufficiency-report-" + id + ".pdf\"")
                 .body(pdf);
     }
@@ -218,10 +240,11 @@ class ForecastRunController {
     ResponseEntity<byte[]> reportWorkbook(@PathVariable long id) {
         byte[] workbook = ReportWorkbook.write(report.build(forecasts, finished(id)), forecasts);
         auditExport(id, "report.xlsx");
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sufficiency-report-" + id
-                        + ".xlsx\"").body(workbook);
+        return ResponseEntity.ok()
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sufficiency-report-" + id + ".xlsx\"")
+                .body(workbook);
     }
 
     /** Every download of a run's report or figures, in any format, is an export of the sufficiency report. */

@@ -1,5 +1,7 @@
 package uk.rcc.sufficiency.board;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,10 +34,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.server.ResponseStatusException;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
-import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeWriter;
@@ -69,10 +66,15 @@ public class ForecastRuns {
     private final String instanceId;
     /** Runs and scenarios this instance is computing now, whose heartbeat it writes. */
     private final Set<Long> localRuns = ConcurrentHashMap.newKeySet();
+
     private final Set<Long> localScenarios = ConcurrentHashMap.newKeySet();
 
-    public ForecastRuns(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
-            RegistryStore registryStore, MatchingShortfall shortfall,
+    public ForecastRuns(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            ObjectMapper json,
+            RegistryStore registryStore,
+            MatchingShortfall shortfall,
             @Value("${rcc.instance-id:}") String configuredInstanceId) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -89,15 +91,19 @@ public class ForecastRuns {
      */
     @EventListener(ApplicationReadyEvent.class)
     public int failInterruptedRuns() {
-        return failInterrupted("(instance_id = ? OR instance_id IS NULL)", "interrupted: the instance computing it "
-                + "stopped before it finished", instanceId);
+        return failInterrupted(
+                "(instance_id = ? OR instance_id IS NULL)",
+                "interrupted: the instance computing it " + "stopped before it finished",
+                instanceId);
     }
 
     /** Runs of an instance that died without restarting are noticed by any other instance within a minute or so. */
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     public int failRunsOfStoppedInstances() {
-        return failInterrupted("instance_id <> ?", "interrupted: the instance computing it stopped sending "
-                + "heartbeats", instanceId);
+        return failInterrupted(
+                "instance_id <> ?",
+                "interrupted: the instance computing it stopped sending " + "heartbeats",
+                instanceId);
     }
 
     private int failInterrupted(String whose, String error, String instance) {
@@ -105,14 +111,24 @@ public class ForecastRuns {
         Long[] ownRuns = localRuns.toArray(Long[]::new);
         Long[] ownScenarios = localScenarios.toArray(Long[]::new);
         Integer failed = transaction.execute(tx -> {
-            int runs = jdbc.update("UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? "
-                    + "WHERE status = 'RUNNING' AND NOT id = ANY (?) AND (" + whose + " OR coalesce(heartbeat_at, "
-                    + "created_at) < now() - make_interval(secs => ?))", error, ownRuns, instance,
+            int runs = jdbc.update(
+                    "UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? "
+                            + "WHERE status = 'RUNNING' AND NOT id = ANY (?) AND (" + whose
+                            + " OR coalesce(heartbeat_at, "
+                            + "created_at) < now() - make_interval(secs => ?))",
+                    error,
+                    ownRuns,
+                    instance,
                     STALE.toSeconds());
-            int scenarios = jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? "
-                    + "WHERE status = 'RUNNING' AND NOT id = ANY (?) AND NOT run_id = ANY (?) AND (" + whose
-                    + " OR coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ?))", error,
-                    ownScenarios, ownRuns, instance, STALE.toSeconds());
+            int scenarios = jdbc.update(
+                    "UPDATE forecast_scenario SET status = 'FAILED', error = ? "
+                            + "WHERE status = 'RUNNING' AND NOT id = ANY (?) AND NOT run_id = ANY (?) AND (" + whose
+                            + " OR coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ?))",
+                    error,
+                    ownScenarios,
+                    ownRuns,
+                    instance,
+                    STALE.toSeconds());
             return runs + scenarios;
         });
         if (failed != null && failed > 0) {
@@ -126,12 +142,15 @@ public class ForecastRuns {
     public void beat() {
         try {
             if (!localRuns.isEmpty()) {
-                jdbc.update("UPDATE forecast_run SET heartbeat_at = now() WHERE id = ANY (?) AND status = 'RUNNING'",
+                jdbc.update(
+                        "UPDATE forecast_run SET heartbeat_at = now() WHERE id = ANY (?) AND status = 'RUNNING'",
                         (Object) localRuns.toArray(Long[]::new));
             }
             if (!localScenarios.isEmpty()) {
-                jdbc.update("UPDATE forecast_scenario SET heartbeat_at = now() WHERE id = ANY (?) "
-                        + "AND status = 'RUNNING'", (Object) localScenarios.toArray(Long[]::new));
+                jdbc.update(
+                        "UPDATE forecast_scenario SET heartbeat_at = now() WHERE id = ANY (?) "
+                                + "AND status = 'RUNNING'",
+                        (Object) localScenarios.toArray(Long[]::new));
             }
         } catch (org.springframework.dao.DataAccessException e) {
             log.warn("Heartbeat of forecast runs not written: {}", e.getMessage());
@@ -151,18 +170,36 @@ public class ForecastRuns {
      * What a run was asked for; all of it is stored with the run. Foster approvals and resignations are places a
      * year across the co-operative (the supply projection).
      */
-    public record Parameters(int horizonMonths, LocalDate asOf, long seed, int runs, double confidence,
-            Double entryRateChange, Double fosterApprovalsPerYear, Double fosterResignationsPerYear) {
+    public record Parameters(
+            int horizonMonths,
+            LocalDate asOf,
+            long seed,
+            int runs,
+            double confidence,
+            Double entryRateChange,
+            Double fosterApprovalsPerYear,
+            Double fosterResignationsPerYear) {
 
-        public Parameters(int horizonMonths, LocalDate asOf, long seed, int runs, double confidence,
-                Double entryRateChange) {
+        public Parameters(
+                int horizonMonths, LocalDate asOf, long seed, int runs, double confidence, Double entryRateChange) {
             this(horizonMonths, asOf, seed, runs, confidence, entryRateChange, null, null);
         }
 
         List<String> commandOptions(Path episodes, Path out) {
-            List<String> options = new ArrayList<>(List.of("--episodes", episodes.toString(), "--out", out.toString(),
-                    "--horizon-months", String.valueOf(horizonMonths), "--seed", String.valueOf(seed), "--runs",
-                    String.valueOf(runs), "--confidence", String.valueOf(confidence), "--lenient"));
+            List<String> options = new ArrayList<>(List.of(
+                    "--episodes",
+                    episodes.toString(),
+                    "--out",
+                    out.toString(),
+                    "--horizon-months",
+                    String.valueOf(horizonMonths),
+                    "--seed",
+                    String.valueOf(seed),
+                    "--runs",
+                    String.valueOf(runs),
+                    "--confidence",
+                    String.valueOf(confidence),
+                    "--lenient"));
             if (asOf != null) {
                 options.addAll(List.of("--as-of", asOf.toString()));
             }
@@ -179,11 +216,22 @@ public class ForecastRuns {
         }
     }
 
-    public record ForecastRun(long id, String name, String status, String reviewStatus, String trigger,
-            String createdBy, java.time.OffsetDateTime createdAt, java.time.OffsetDateTime finishedAt,
-            Parameters parameters, String summary, String error, String approvedBy, String publishedBy,
-            java.time.OffsetDateTime publishedAt, List<String> outputs) {
-    }
+    public record ForecastRun(
+            long id,
+            String name,
+            String status,
+            String reviewStatus,
+            String trigger,
+            String createdBy,
+            java.time.OffsetDateTime createdAt,
+            java.time.OffsetDateTime finishedAt,
+            Parameters parameters,
+            String summary,
+            String error,
+            String approvedBy,
+            String publishedBy,
+            java.time.OffsetDateTime publishedAt,
+            List<String> outputs) {}
 
     public long start(String by, String name, Parameters parameters, String trigger) {
         return start(by, name, parameters, List.of(), trigger);
@@ -212,25 +260,38 @@ public class ForecastRuns {
         Set<String> names = new HashSet<>();
         scenarios.forEach(scenario -> {
             if (scenario.baseline() || !names.add(scenario.name())) {
-                throw new IllegalArgumentException("Scenario names must be unique and not 'baseline': "
-                        + scenario.name());
+                throw new IllegalArgumentException(
+                        "Scenario names must be unique and not 'baseline': " + scenario.name());
             }
         });
         return transaction.execute(tx -> {
-            Long id = jdbc.queryForObject("INSERT INTO forecast_run (name, status, trigger, created_by, parameters, "
-                    + "instance_id, heartbeat_at) VALUES (?, 'RUNNING', ?, ?, ?, ?, now()) RETURNING id", Long.class,
-                    name, trigger, by, json.writeValueAsString(parameters), instanceId);
+            Long id = jdbc.queryForObject(
+                    "INSERT INTO forecast_run (name, status, trigger, created_by, parameters, "
+                            + "instance_id, heartbeat_at) VALUES (?, 'RUNNING', ?, ?, ?, ?, now()) RETURNING id",
+                    Long.class,
+                    name,
+                    trigger,
+                    by,
+                    json.writeValueAsString(parameters),
+                    instanceId);
             scenarios.forEach(scenario -> insertScenario(id, scenario, by));
             return id;
         });
     }
 
     private long insertScenario(long runId, Scenario scenario, String by) {
-        return jdbc.queryForObject("INSERT INTO forecast_scenario (run_id, name, entry_rate_change, step_down_share, "
-                + "foster_recruitment, status, created_by, instance_id, heartbeat_at) "
-                + "VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, now()) RETURNING id",
-                Long.class, runId, scenario.name(), scenario.entryRateChange(), scenario.stepDownShare(),
-                scenario.fosterRecruitment(), by, instanceId);
+        return jdbc.queryForObject(
+                "INSERT INTO forecast_scenario (run_id, name, entry_rate_change, step_down_share, "
+                        + "foster_recruitment, status, created_by, instance_id, heartbeat_at) "
+                        + "VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, now()) RETURNING id",
+                Long.class,
+                runId,
+                scenario.name(),
+                scenario.entryRateChange(),
+                scenario.stepDownShare(),
+                scenario.fosterRecruitment(),
+                by,
+                instanceId);
     }
 
     private void compute(long id, Parameters parameters) {
@@ -245,7 +306,8 @@ public class ForecastRuns {
                 options.addAll(List.of("--registry", work.resolve("registry").toString()));
             }
             List<StoredScenario> scenarios = scenarios(id);
-            scenarios.forEach(scenario -> options.addAll(List.of("--scenario", scenario.scenario().option())));
+            scenarios.forEach(scenario ->
+                    options.addAll(List.of("--scenario", scenario.scenario().option())));
             Command result = command(options);
             if (result.exit() != 0) {
                 fail(id, "the forecast stopped with exit code " + result.exit() + ": " + result.errors());
@@ -270,13 +332,14 @@ public class ForecastRuns {
     }
 
     /** The printed summary, errors and exit code of the forecast command. */
-    private record Command(int exit, String printed, String errors) {
-    }
+    private record Command(int exit, String printed, String errors) {}
 
     private static Command command(List<String> options) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int exit = ForecastCommand.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8),
+        int exit = ForecastCommand.run(
+                options,
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
         return new Command(exit, printed.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
     }
@@ -329,39 +392,65 @@ public class ForecastRuns {
         transaction.executeWithoutResult(tx -> {
             // Claims the run first: one that was marked failed meanwhile (its instance was thought dead) keeps
             // no outputs, and everything below is rolled back.
-            if (jdbc.update("UPDATE forecast_run SET status = 'FINISHED', finished_at = now(), summary = ?, "
-                    + "inputs_digest = ? WHERE id = ? AND status = 'RUNNING'", summary, digest, id) != 1) {
+            if (jdbc.update(
+                            "UPDATE forecast_run SET status = 'FINISHED', finished_at = now(), summary = ?, "
+                                    + "inputs_digest = ? WHERE id = ? AND status = 'RUNNING'",
+                            summary,
+                            digest,
+                            id)
+                    != 1) {
                 throw new IllegalStateException("forecast run " + id + " was marked failed before it could save");
             }
             files.forEach((name, content) -> jdbc.update(
                     "INSERT INTO forecast_output (run_id, name, content) VALUES (?, ?, ?)", id, name, content));
-            scenarios.forEach(scenario -> finishScenario(scenario.id(), ScenarioComparison.only(compared,
-                    scenario.scenario().name())));
+            scenarios.forEach(scenario -> finishScenario(
+                    scenario.id(),
+                    ScenarioComparison.only(compared, scenario.scenario().name())));
         });
     }
 
     private void finishScenario(long scenarioId, String result) {
-        jdbc.update("UPDATE forecast_scenario SET status = 'FINISHED', result = ? WHERE id = ? AND status = 'RUNNING'",
-                result, scenarioId);
+        jdbc.update(
+                "UPDATE forecast_scenario SET status = 'FINISHED', result = ? WHERE id = ? AND status = 'RUNNING'",
+                result,
+                scenarioId);
     }
 
     private void failScenarios(long runId, String error) {
-        jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE run_id = ? AND status = 'RUNNING'",
-                error, runId);
+        jdbc.update(
+                "UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE run_id = ? AND status = 'RUNNING'",
+                error,
+                runId);
     }
 
     /** A scenario as stored with its run: the levers, how its computation went and its figures. */
-    public record StoredScenario(long id, long runId, Scenario scenario, String status, String createdBy,
-            java.time.OffsetDateTime createdAt, String error, @JsonIgnore String result) {
-    }
+    public record StoredScenario(
+            long id,
+            long runId,
+            Scenario scenario,
+            String status,
+            String createdBy,
+            java.time.OffsetDateTime createdAt,
+            String error,
+            @JsonIgnore String result) {}
 
     public List<StoredScenario> scenarios(long runId) {
-        return jdbc.query("SELECT * FROM forecast_scenario WHERE run_id = ? ORDER BY id", (rs, i) ->
-                new StoredScenario(rs.getLong("id"), runId, new Scenario(rs.getString("name"),
-                        rs.getDouble("entry_rate_change"), rs.getDouble("step_down_share"),
-                        rs.getDouble("foster_recruitment")), rs.getString("status"), rs.getString("created_by"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getString("error"),
-                        rs.getString("result")), runId);
+        return jdbc.query(
+                "SELECT * FROM forecast_scenario WHERE run_id = ? ORDER BY id",
+                (rs, i) -> new StoredScenario(
+                        rs.getLong("id"),
+                        runId,
+                        new Scenario(
+                                rs.getString("name"),
+                                rs.getDouble("entry_rate_change"),
+                                rs.getDouble("step_down_share"),
+                                rs.getDouble("foster_recruitment")),
+                        rs.getString("status"),
+                        rs.getString("created_by"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class),
+                        rs.getString("error"),
+                        rs.getString("result")),
+                runId);
     }
 
     /**
@@ -374,10 +463,10 @@ public class ForecastRuns {
             throw new PlacementConflictException("Forecast run " + runId + " is " + run.reviewStatus() + " ("
                     + run.status() + "); scenarios can be added to a finished run until it is approved.");
         }
-        if (scenario.baseline() || scenarios(runId).stream().anyMatch(s -> s.scenario().name().equals(
-                scenario.name()))) {
-            throw new PlacementConflictException("Forecast run " + runId + " already has a scenario called '"
-                    + scenario.name() + "'.");
+        if (scenario.baseline()
+                || scenarios(runId).stream().anyMatch(s -> s.scenario().name().equals(scenario.name()))) {
+            throw new PlacementConflictException(
+                    "Forecast run " + runId + " already has a scenario called '" + scenario.name() + "'.");
         }
         long id = insertScenario(runId, scenario, by);
         localScenarios.add(id);
@@ -391,11 +480,13 @@ public class ForecastRuns {
             work = Files.createTempDirectory("rcc-scenario-" + scenarioId);
             Path episodes = work.resolve("returns");
             String digest = writeReturns(episodes);
-            String runDigest = jdbc.queryForObject("SELECT inputs_digest FROM forecast_run WHERE id = ?",
-                    String.class, run.id());
+            String runDigest =
+                    jdbc.queryForObject("SELECT inputs_digest FROM forecast_run WHERE id = ?", String.class, run.id());
             if (!digest.equals(runDigest)) {
-                failScenario(scenarioId, "The SSDA903 returns have changed since this run; start a new run to "
-                        + "compare scenarios on the new data.");
+                failScenario(
+                        scenarioId,
+                        "The SSDA903 returns have changed since this run; start a new run to "
+                                + "compare scenarios on the new data.");
                 return;
             }
             Path out = work.resolve("out");
@@ -408,12 +499,13 @@ public class ForecastRuns {
             options.addAll(List.of("--scenario", scenario.option(), "--scenarios-only"));
             Command result = command(options);
             if (result.exit() != 0) {
-                failScenario(scenarioId, "the scenario stopped with exit code " + result.exit() + ": "
-                        + result.errors());
+                failScenario(
+                        scenarioId, "the scenario stopped with exit code " + result.exit() + ": " + result.errors());
                 return;
             }
-            finishScenario(scenarioId, ScenarioComparison.only(Files.readString(out.resolve("scenarios.csv")),
-                    scenario.name()));
+            finishScenario(
+                    scenarioId,
+                    ScenarioComparison.only(Files.readString(out.resolve("scenarios.csv")), scenario.name()));
         } catch (IOException | RuntimeException e) {
             log.error("Scenario {} of forecast run {} failed", scenarioId, run.id(), e);
             failScenario(scenarioId, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -426,13 +518,18 @@ public class ForecastRuns {
     }
 
     private void failScenario(long scenarioId, String error) {
-        jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE id = ? AND status = 'RUNNING'",
-                error.length() > 4000 ? error.substring(0, 4000) : error, scenarioId);
+        jdbc.update(
+                "UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE id = ? AND status = 'RUNNING'",
+                error.length() > 4000 ? error.substring(0, 4000) : error,
+                scenarioId);
     }
 
     private void fail(long id, String error) {
-        jdbc.update("UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ? "
-                + "AND status = 'RUNNING'", error.length() > 4000 ? error.substring(0, 4000) : error, id);
+        jdbc.update(
+                "UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ? "
+                        + "AND status = 'RUNNING'",
+                error.length() > 4000 ? error.substring(0, 4000) : error,
+                id);
     }
 
     public List<ForecastRun> list() {
@@ -440,26 +537,39 @@ public class ForecastRuns {
     }
 
     public ForecastRun get(long id) {
-        return jdbc.query("SELECT * FROM forecast_run WHERE id = ?", (rs, i) -> run(rs), id).stream().findFirst()
+        return jdbc.query("SELECT * FROM forecast_run WHERE id = ?", (rs, i) -> run(rs), id).stream()
+                .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no forecast run " + id));
     }
 
     public Optional<String> output(long id, String name) {
-        return jdbc.queryForList("SELECT content FROM forecast_output WHERE run_id = ? AND name = ?", String.class,
-                id, name).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT content FROM forecast_output WHERE run_id = ? AND name = ?", String.class, id, name)
+                .stream()
+                .findFirst();
     }
 
     private ForecastRun run(java.sql.ResultSet rs) throws java.sql.SQLException {
         long id = rs.getLong("id");
-        List<String> outputs = jdbc.queryForList("SELECT name FROM forecast_output WHERE run_id = ? ORDER BY name",
-                String.class, id);
-        return new ForecastRun(id, rs.getString("name"), rs.getString("status"), rs.getString("review_status"),
-                rs.getString("trigger"), rs.getString("created_by"),
+        List<String> outputs =
+                jdbc.queryForList("SELECT name FROM forecast_output WHERE run_id = ? ORDER BY name", String.class, id);
+        return new ForecastRun(
+                id,
+                rs.getString("name"),
+                rs.getString("status"),
+                rs.getString("review_status"),
+                rs.getString("trigger"),
+                rs.getString("created_by"),
                 rs.getObject("created_at", java.time.OffsetDateTime.class),
                 rs.getObject("finished_at", java.time.OffsetDateTime.class),
-                json.readValue(rs.getString("parameters"), Parameters.class), rs.getString("summary"),
-                rs.getString("error"), rs.getString("approved_by"), rs.getString("published_by"),
-                rs.getObject("published_at", java.time.OffsetDateTime.class), outputs);
+                json.readValue(rs.getString("parameters"), Parameters.class),
+                rs.getString("summary"),
+                rs.getString("error"),
+                rs.getString("approved_by"),
+                rs.getString("published_by"),
+                rs.getObject("published_at", java.time.OffsetDateTime.class),
+                outputs);
     }
 
     /**
@@ -478,17 +588,26 @@ public class ForecastRuns {
         String error = "interrupted: the instance computing it shut down before it finished";
         try {
             transaction.executeWithoutResult(tx -> {
-                jdbc.update("UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? "
-                        + "WHERE id = ANY (?) AND status = 'RUNNING'", error, runs);
-                jdbc.update("UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE (id = ANY (?) OR "
-                        + "run_id = ANY (?)) AND status = 'RUNNING'", error, scenarios, runs);
+                jdbc.update(
+                        "UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? "
+                                + "WHERE id = ANY (?) AND status = 'RUNNING'",
+                        error,
+                        runs);
+                jdbc.update(
+                        "UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE (id = ANY (?) OR "
+                                + "run_id = ANY (?)) AND status = 'RUNNING'",
+                        error,
+                        scenarios,
+                        runs);
             });
-            log.warn("Forecast run(s) {} and scenario(s) {} were computing at shutdown: marked failed",
-                    java.util.Arrays.toString(runs), java.util.Arrays.toString(scenarios));
+            log.warn(
+                    "Forecast run(s) {} and scenario(s) {} were computing at shutdown: marked failed",
+                    java.util.Arrays.toString(runs),
+                    java.util.Arrays.toString(scenarios));
         } catch (org.springframework.dao.DataAccessException e) {
-            log.warn("Forecast runs computing at shutdown not marked failed ({}); the next start does it",
+            log.warn(
+                    "Forecast runs computing at shutdown not marked failed ({}); the next start does it",
                     e.getMessage());
         }
     }
-
 }

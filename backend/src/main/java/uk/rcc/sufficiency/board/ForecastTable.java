@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,8 +15,13 @@ import org.apache.commons.csv.CSVRecord;
 record ForecastTable(List<String> header, List<List<String>> rows) {
 
     static ForecastTable parse(String csv) {
-        try (CSVParser parser = CSVParser.parse(new StringReader(csv),
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+        try (CSVParser parser = CSVParser.parse(
+                new StringReader(csv),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
             List<List<String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 rows.add(record.toList());
@@ -29,9 +33,7 @@ record ForecastTable(List<String> header, List<List<String>> rows) {
     }
 
     /** One point of a forecast series: the month and its quantiles. */
-    record Point(String month, double p025, double p10, double p25, double p50, double p75, double p90,
-            double p975) {
-    }
+    record Point(String month, double p025, double p10, double p25, double p50, double p75, double p90, double p975) {}
 
     /** The series of one authority and category from forecast.csv, in month order. */
     List<Point> series(String authority, String category) {
@@ -41,9 +43,17 @@ record ForecastTable(List<String> header, List<List<String>> rows) {
         Map<String, Point> points = new TreeMap<>();
         for (List<String> row : rows) {
             if (row.get(auth).equals(authority) && row.get(cat).equals(category)) {
-                points.put(row.get(month), new Point(row.get(month), value(row, "p025"), value(row, "p10"),
-                        value(row, "p25"), value(row, "p50"), value(row, "p75"), value(row, "p90"),
-                        value(row, "p975")));
+                points.put(
+                        row.get(month),
+                        new Point(
+                                row.get(month),
+                                value(row, "p025"),
+                                value(row, "p10"),
+                                value(row, "p25"),
+                                value(row, "p50"),
+                                value(row, "p75"),
+                                value(row, "p90"),
+                                value(row, "p975")));
             }
         }
         return new ArrayList<>(points.values());
@@ -63,7 +73,8 @@ record ForecastTable(List<String> header, List<List<String>> rows) {
 
     /** The rows whose cells in the columns equal the values. */
     List<List<String>> where(String column, String value, String otherColumn, String otherValue) {
-        return rows.stream().filter(r -> get(r, column).equals(value) && get(r, otherColumn).equals(otherValue))
+        return rows.stream()
+                .filter(r -> get(r, column).equals(value) && get(r, otherColumn).equals(otherValue))
                 .toList();
     }
 

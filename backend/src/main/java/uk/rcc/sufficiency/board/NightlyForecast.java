@@ -1,15 +1,13 @@
 package uk.rcc.sufficiency.board;
 
 import java.time.LocalDate;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * The nightly forecast refresh: the headless {@code forecast} command's code on the SSDA903 returns stored in the
@@ -23,7 +21,9 @@ public class NightlyForecast {
     private final JdbcTemplate jdbc;
     private final ForecastRuns.Parameters parameters;
 
-    NightlyForecast(ForecastRuns forecasts, JdbcTemplate jdbc,
+    NightlyForecast(
+            ForecastRuns forecasts,
+            JdbcTemplate jdbc,
             @Value("${rcc.nightly.forecast-horizon-months:36}") int horizonMonths,
             @Value("${rcc.nightly.forecast-runs:1000}") int runs) {
         this.forecasts = forecasts;

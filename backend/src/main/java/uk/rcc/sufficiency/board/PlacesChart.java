@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import uk.rcc.sufficiency.board.chart.Bars;
 import uk.rcc.sufficiency.board.chart.Drawing;
 import uk.rcc.sufficiency.board.chart.Plot;
@@ -19,16 +18,15 @@ final class PlacesChart {
     static final String ENOUGH = "#00703c";
     private static final DateTimeFormatter YEAR_END = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
 
-    private PlacesChart() {
-    }
+    private PlacesChart() {}
 
     static Drawing draw(String id, String title, ForecastTable needed, String authority, int confidence) {
         List<Drawing.Mark> marks = new ArrayList<>();
         String neededName = "Places needed (" + confidence + "% confidence)";
-        double top = Plot.legend(marks, 8, 16, 712, List.of(neededName, "Projected places"),
-                List.of(NEEDED, PROJECTED));
-        marks.add(new Drawing.Label("legend", 712, 16, "Above the bars: gap (+ too few places)", "end", Plot.FONT,
-                false, Plot.INK));
+        double top =
+                Plot.legend(marks, 8, 16, 712, List.of(neededName, "Projected places"), List.of(NEEDED, PROJECTED));
+        marks.add(new Drawing.Label(
+                "legend", 712, 16, "Above the bars: gap (+ too few places)", "end", Plot.FONT, false, Plot.INK));
         StringBuilder description = new StringBuilder();
         double width = 712.0 / KINDS.size();
         for (int k = 0; k < KINDS.size(); k++) {
@@ -36,8 +34,8 @@ final class PlacesChart {
             for (List<String> row : needed.where("authority", authority, "category", KINDS.get(k))) {
                 groups.add(group(needed, row, neededName));
             }
-            Bars.panel(marks, 4 + k * width, top, width, 230, SufficiencyReport.label(KINDS.get(k)), groups,
-                    Plot::count);
+            Bars.panel(
+                    marks, 4 + k * width, top, width, 230, SufficiencyReport.label(KINDS.get(k)), groups, Plot::count);
             describe(description, needed, authority, KINDS.get(k));
         }
         return new Drawing(id, "places", title, description.toString().trim(), 720, top + 236, marks);
@@ -61,12 +59,17 @@ final class PlacesChart {
             return;
         }
         List<String> last = rows.get(rows.size() - 1);
-        text.append(SufficiencyReport.label(kind)).append(", ")
-                .append(ChildrenChart.monthName(YearMonth.parse(needed.get(last, "month")))).append(": ")
-                .append(Plot.count(needed.number(last, "places_needed"))).append(" places needed");
+        text.append(SufficiencyReport.label(kind))
+                .append(", ")
+                .append(ChildrenChart.monthName(YearMonth.parse(needed.get(last, "month"))))
+                .append(": ")
+                .append(Plot.count(needed.number(last, "places_needed")))
+                .append(" places needed");
         Double projected = needed.number(last, "places_projected");
         if (projected != null) {
-            text.append(" against ").append(Plot.count(projected)).append(" projected, gap ")
+            text.append(" against ")
+                    .append(Plot.count(projected))
+                    .append(" projected, gap ")
                     .append(signed(needed.number(last, "gap")));
         }
         text.append(". ");

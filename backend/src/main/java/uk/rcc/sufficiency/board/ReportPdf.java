@@ -4,14 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-
 import uk.rcc.sufficiency.board.chart.Drawing;
 import uk.rcc.sufficiency.board.chart.PdfPainter;
 
@@ -25,8 +23,7 @@ final class ReportPdf {
     private PDPageContentStream page;
     private float cursor;
 
-    private ReportPdf() {
-    }
+    private ReportPdf() {}
 
     static byte[] render(SufficiencyReport.Content content) {
         ReportPdf pdf = new ReportPdf();
@@ -66,8 +63,10 @@ final class ReportPdf {
             }
         }
         text(BOLD, 11, "Downloads (CSV)");
-        text(REGULAR, 9, "Every table is downloadable from the web report: " + String.join(", ", content.downloads())
-                + ".");
+        text(
+                REGULAR,
+                9,
+                "Every table is downloadable from the web report: " + String.join(", ", content.downloads()) + ".");
         page.close();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);

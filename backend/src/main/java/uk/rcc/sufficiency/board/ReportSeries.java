@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import uk.rcc.exchange.ExchangeWriter;
 import uk.rcc.sufficiency.Backtest;
 import uk.rcc.sufficiency.Category;
@@ -23,16 +22,27 @@ import uk.rcc.sufficiency.Ssda903Reader;
 final class ReportSeries {
     /** Ten years of month-end counts at most: the report draws the last six. */
     static final int HISTORY_MONTHS = 120;
+
     static final List<String> HISTORY_HEADER = List.of("month", "authority", "category", "children");
-    static final List<String> BACKTEST_HEADER = List.of("origin", "horizon_months", "month", "authority", "category",
-            "actual", "p025", "p10", "p25", "p50", "p75", "p90", "p975");
+    static final List<String> BACKTEST_HEADER = List.of(
+            "origin",
+            "horizon_months",
+            "month",
+            "authority",
+            "category",
+            "actual",
+            "p025",
+            "p10",
+            "p25",
+            "p50",
+            "p75",
+            "p90",
+            "p975");
 
     /** The files to store with the run. */
-    record Files(byte[] history, byte[] backtestForecasts) {
-    }
+    record Files(byte[] history, byte[] backtestForecasts) {}
 
-    private ReportSeries() {
-    }
+    private ReportSeries() {}
 
     static Files of(Path returns, ForecastRuns.Parameters parameters) {
         Ssda903Data read = Ssda903Reader.read(returns, true).data();
@@ -64,11 +74,25 @@ final class ReportSeries {
 
     /** The backtest's forecasts 12 and 24 months ahead of each origin, as the run's backtest makes them. */
     static byte[] backtest(Ssda903Data data, LocalDate asOf, ForecastRuns.Parameters parameters) {
-        List<Backtest.Point> points = Backtest.run(data, asOf, 4, Math.min(300, parameters.runs()), parameters.seed(),
-                36);
-        return ExchangeWriter.csv(BACKTEST_HEADER, points, p -> List.of(p.origin().toString(), p.horizon(),
-                p.origin().plusMonths(p.horizon()).toString(), p.authority(), p.category(), whole(p.actual()),
-                p.low95(), p.low80(), p.low50(), p.median(), p.high50(), p.high80(), p.high95()));
+        List<Backtest.Point> points =
+                Backtest.run(data, asOf, 4, Math.min(300, parameters.runs()), parameters.seed(), 36);
+        return ExchangeWriter.csv(
+                BACKTEST_HEADER,
+                points,
+                p -> List.of(
+                        p.origin().toString(),
+                        p.horizon(),
+                        p.origin().plusMonths(p.horizon()).toString(),
+                        p.authority(),
+                        p.category(),
+                        whole(p.actual()),
+                        p.low95(),
+                        p.low80(),
+                        p.low50(),
+                        p.median(),
+                        p.high50(),
+                        p.high80(),
+                        p.high95()));
     }
 
     private static List<String> categories() {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -27,8 +26,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class ReportWorkbook {
     /** Sheet name → the stored output it holds (the gap is a view of places_needed.csv). */
     static final Map<String, String> SHEETS = sheets();
-    private static final List<String> GAP_COLUMNS = List.of("month", "authority", "category", "confidence",
-            "places_needed", "places_now", "places_projected", "gap", "gap_median", "outside_or_far");
+
+    private static final List<String> GAP_COLUMNS = List.of(
+            "month",
+            "authority",
+            "category",
+            "confidence",
+            "places_needed",
+            "places_now",
+            "places_projected",
+            "gap",
+            "gap_median",
+            "outside_or_far");
 
     private final XSSFWorkbook workbook = new XSSFWorkbook();
     private final CellStyle bold;
@@ -88,7 +97,8 @@ final class ReportWorkbook {
     private void summary(SufficiencyReport.Content content) {
         Sheet sheet = workbook.createSheet("summary");
         int at = 0;
-        text(sheet.createRow(at++), 0, "Sufficiency report: " + content.run().name()).setCellStyle(bold);
+        text(sheet.createRow(at++), 0, "Sufficiency report: " + content.run().name())
+                .setCellStyle(bold);
         text(sheet.createRow(at++), 0, SufficiencyReport.heading(content.run()));
         for (String sentence : content.summary().sentences()) {
             text(sheet.createRow(at++), 0, sentence);
@@ -119,7 +129,8 @@ final class ReportWorkbook {
             text(header, c, table.header().get(c)).setCellStyle(bold);
             sheet.setColumnWidth(c, Math.max(12, table.header().get(c).length() + 3) * 256);
         }
-        List<Kind> kinds = table.header().stream().map(column -> kind(column, table)).toList();
+        List<Kind> kinds =
+                table.header().stream().map(column -> kind(column, table)).toList();
         for (int r = 0; r < table.rows().size(); r++) {
             Row row = sheet.createRow(r + 1);
             List<String> cells = table.rows().get(r);
@@ -129,14 +140,17 @@ final class ReportWorkbook {
         }
         sheet.createFreezePane(0, 1);
         if (!table.header().isEmpty()) {
-            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, table.rows().size()), 0,
-                    table.header().size() - 1));
+            sheet.setAutoFilter(new CellRangeAddress(
+                    0, Math.max(0, table.rows().size()), 0, table.header().size() - 1));
         }
     }
 
     /** How a column's cells are written. */
     enum Kind {
-        MONTH, DATE, NUMBER, TEXT
+        MONTH,
+        DATE,
+        NUMBER,
+        TEXT
     }
 
     /** Months and dates by their column's name; numbers where every cell is one; text otherwise. */
@@ -151,7 +165,8 @@ final class ReportWorkbook {
             return Kind.TEXT;
         }
         int index = table.header().indexOf(column);
-        boolean numbers = table.rows().stream().map(r -> index < r.size() ? r.get(index) : "")
+        boolean numbers = table.rows().stream()
+                .map(r -> index < r.size() ? r.get(index) : "")
                 .allMatch(cell -> cell.isBlank() || isNumber(cell));
         return numbers ? Kind.NUMBER : Kind.TEXT;
     }
@@ -192,9 +207,12 @@ final class ReportWorkbook {
 
     /** The gap columns of places_needed.csv. */
     static ForecastTable gap(ForecastTable needed) {
-        List<String> columns = GAP_COLUMNS.stream().filter(needed.header()::contains).toList();
+        List<String> columns =
+                GAP_COLUMNS.stream().filter(needed.header()::contains).toList();
         List<List<String>> rows = new ArrayList<>();
-        needed.rows().forEach(r -> rows.add(columns.stream().map(c -> needed.get(r, c)).toList()));
+        needed.rows()
+                .forEach(r ->
+                        rows.add(columns.stream().map(c -> needed.get(r, c)).toList()));
         return new ForecastTable(columns, rows);
     }
 }

@@ -10,26 +10,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import uk.rcc.matching.PolicyCost;
 import uk.rcc.cli.CommandLine;
+import uk.rcc.matching.PolicyCost;
 
 class BenchmarkCommandTest {
 
     private static String errorsOf(List<String> args, int expectedExit) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = BenchmarkCommand.run(args, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = BenchmarkCommand.run(
+                args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(expectedExit, exit);
         return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void exactWorkersBelowOneIsAUsageErrorNamingTheOption() {
-        String errors = errorsOf(List.of("--sizes", "none", "--shortlist-calls", "0", "--exact-workers", "0"),
-                CommandLine.USAGE);
+        String errors = errorsOf(
+                List.of("--sizes", "none", "--shortlist-calls", "0", "--exact-workers", "0"), CommandLine.USAGE);
 
         assertTrue(errors.contains("--exact-workers must be at least 1, not 0"), errors);
         assertTrue(errors.contains("Usage:"), errors);
@@ -46,19 +44,32 @@ class BenchmarkCommandTest {
     void eachRunOfASizeIsReportedWithItsGapToTheOptimumAndTheirSpread() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int exit = BenchmarkCommand.run(List.of("--sizes", "10", "--seconds", "1", "--runs", "2", "--exact-seconds",
-                "10", "--shortlist-calls", "0"), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = BenchmarkCommand.run(
+                List.of(
+                        "--sizes",
+                        "10",
+                        "--seconds",
+                        "1",
+                        "--runs",
+                        "2",
+                        "--exact-seconds",
+                        "10",
+                        "--shortlist-calls",
+                        "0"),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()));
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertEquals(CommandLine.OK, exit);
         assertTrue(report.contains("  solver again: "), report);
         Matcher run2 = Pattern.compile("\\| 10 \\| 30 / 15 \\| solver, run 2 \\| \\d+ \\| (\\d+) \\| \\d+ \\| 0 \\| "
-                + "[\\d.]+ \\| ([^|]+) \\|").matcher(report);
+                        + "[\\d.]+ \\| ([^|]+) \\|")
+                .matcher(report);
         assertTrue(run2.find(), report);
         assertTrue(report.contains("| solver, run 1 |"), report);
-        assertTrue(run2.group(2).contains("%") || run2.group(2).contains("unplaced"), "run 2 has its own gap to "
-                + "CP-SAT's answer: " + run2.group(2));
+        assertTrue(
+                run2.group(2).contains("%") || run2.group(2).contains("unplaced"),
+                "run 2 has its own gap to " + "CP-SAT's answer: " + run2.group(2));
         assertTrue(report.contains("Size 10, 2 runs: placed "), report);
     }
 
@@ -66,14 +77,26 @@ class BenchmarkCommandTest {
     void eachRunsGapToTheOptimumIsWorkedOutFromItsOwnSoftCost() {
         long unplacedWeight = 1_000_000;
         // CP-SAT proved 100.00 points the least soft cost with 2 of 10 children unplaced
-        var exact = new ExactOptimum.Result(true, 2 * unplacedWeight + 10_000, 2 * unplacedWeight + 10_000,
-                unplacedWeight, 1.0, 50, Map.of());
+        var exact = new ExactOptimum.Result(
+                true, 2 * unplacedWeight + 10_000, 2 * unplacedWeight + 10_000, unplacedWeight, 1.0, 50, Map.of());
         PolicyCost first = cost(101.0);
-        BenchmarkCommand.Row row = new BenchmarkCommand.Row("10", 15, 30, first, cost(150.0), null, 1.0, 0.0, "",
-                exact, cost(100.0), List.of(new BenchmarkCommand.Repeat(cost(102.5), 1.0, "")));
+        BenchmarkCommand.Row row = new BenchmarkCommand.Row(
+                "10",
+                15,
+                30,
+                first,
+                cost(150.0),
+                null,
+                1.0,
+                0.0,
+                "",
+                exact,
+                cost(100.0),
+                List.of(new BenchmarkCommand.Repeat(cost(102.5), 1.0, "")));
 
         assertEquals("1.00%", BenchmarkCommand.exactGap(row, first));
-        assertEquals("2.50%", BenchmarkCommand.exactGap(row, row.repeats().get(0).solver()));
+        assertEquals(
+                "2.50%", BenchmarkCommand.exactGap(row, row.repeats().get(0).solver()));
     }
 
     private static PolicyCost cost(double soft) {

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import uk.rcc.matching.PolicyCost;
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.exchange.ExchangeDataset;
+import uk.rcc.matching.PolicyCost;
 import uk.rcc.matching.SolverRunEngine;
 import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.runs.MatchingEngine;
@@ -37,8 +35,8 @@ class ExactOptimumTest {
         ExactOptimum.Result exact = ExactOptimum.solve(dataset, POLICY, Duration.ofSeconds(60));
         int placed = PolicyCost.of(dataset, exact.assignment(), POLICY).placed();
 
-        ExactOptimum.Result atCount = ExactOptimum.solveAtPlacedCount(dataset, POLICY, Duration.ofSeconds(60), placed,
-                TodaysPractice.assign(dataset));
+        ExactOptimum.Result atCount = ExactOptimum.solveAtPlacedCount(
+                dataset, POLICY, Duration.ofSeconds(60), placed, TodaysPractice.assign(dataset));
         PolicyCost scored = PolicyCost.of(dataset, atCount.assignment(), POLICY);
 
         assertThat(atCount.optimal()).isTrue();
@@ -53,14 +51,20 @@ class ExactOptimumTest {
     void neitherTheSolverNorTodaysPracticeBeatsTheExactOptimum() throws InterruptedException {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(BenchmarkCommand.spec("100"));
         ExactOptimum.Result exact = ExactOptimum.solve(dataset, POLICY, Duration.ofSeconds(60));
-        MatchingEngine.Outcome outcome = new SolverRunEngine("").start(new MatchingEngine.MatchRequest(dataset,
-                Map.of(), "interactive-solver.xml", Duration.ofSeconds(5)), progress -> { }).await();
+        MatchingEngine.Outcome outcome = new SolverRunEngine("")
+                .start(
+                        new MatchingEngine.MatchRequest(
+                                dataset, Map.of(), "interactive-solver.xml", Duration.ofSeconds(5)),
+                        progress -> {})
+                .await();
         Map<String, String> proposed = new HashMap<>();
-        outcome.proposals().stream().filter(p -> p.homeId() != null).forEach(p -> proposed.put(p.childId(),
-                p.homeId()));
+        outcome.proposals().stream()
+                .filter(p -> p.homeId() != null)
+                .forEach(p -> proposed.put(p.childId(), p.homeId()));
 
-        for (PolicyCost other : new PolicyCost[] { PolicyCost.of(dataset, proposed, POLICY),
-                PolicyCost.of(dataset, TodaysPractice.assign(dataset), POLICY) }) {
+        for (PolicyCost other : new PolicyCost[] {
+            PolicyCost.of(dataset, proposed, POLICY), PolicyCost.of(dataset, TodaysPractice.assign(dataset), POLICY)
+        }) {
             assertThat(other.hardBroken()).isZero();
             assertThat(other.unplaced()).isGreaterThanOrEqualTo(exact.unplaced());
             if (other.unplaced() == exact.unplaced()) {

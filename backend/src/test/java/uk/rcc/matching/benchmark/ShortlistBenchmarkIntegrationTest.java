@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.rcc.demo.DemoCooperativeGenerator;
 import uk.rcc.demo.DemoCooperativeGenerator.Spec;
 import uk.rcc.exchange.ExchangeDataset;
@@ -28,23 +26,26 @@ class ShortlistBenchmarkIntegrationTest {
 
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     ShortlistService shortlists;
+
     @Autowired
     WeightSets weights;
 
     @Test
     void theBenchmarksInMemoryShortlistEqualsTheServicesForEveryAwaitingChild() {
         registry.reset();
-        ExchangeDataset dataset = DemoCooperativeGenerator.generate(Spec.demo(400, 300, 42,
-                LocalDate.of(2026, 3, 31)));
+        ExchangeDataset dataset = DemoCooperativeGenerator.generate(Spec.demo(400, 300, 42, LocalDate.of(2026, 3, 31)));
         importer.importDataset(dataset);
-        ShortlistBenchmark.Registry inMemory = new ShortlistBenchmark.Registry(dataset,
-                MatchingPolicy.from(weights.current().weights()));
+        ShortlistBenchmark.Registry inMemory = new ShortlistBenchmark.Registry(
+                dataset, MatchingPolicy.from(weights.current().weights()));
 
-        List<ChildRow> awaiting = dataset.children().stream().filter(ChildRow::awaiting).toList();
+        List<ChildRow> awaiting =
+                dataset.children().stream().filter(ChildRow::awaiting).toList();
         assertThat(awaiting).isNotEmpty();
         int withCandidates = 0;
         for (ChildRow child : awaiting) {
@@ -59,9 +60,24 @@ class ShortlistBenchmarkIntegrationTest {
     }
 
     private static List<Object> ranking(ShortlistService.Shortlist shortlist) {
-        return List.of(shortlist.childId(), shortlist.homesConsidered(), shortlist.excluded(),
-                shortlist.candidates().stream().map(c -> List.of(c.homeId(), c.name(), c.kind(), c.provider(),
-                        c.authorityCode(), c.lat(), c.lon(), c.vacancies(), c.homeVersion(), c.cost(), c.terms(),
-                        c.explanation())).toList());
+        return List.of(
+                shortlist.childId(),
+                shortlist.homesConsidered(),
+                shortlist.excluded(),
+                shortlist.candidates().stream()
+                        .map(c -> List.of(
+                                c.homeId(),
+                                c.name(),
+                                c.kind(),
+                                c.provider(),
+                                c.authorityCode(),
+                                c.lat(),
+                                c.lon(),
+                                c.vacancies(),
+                                c.homeVersion(),
+                                c.cost(),
+                                c.terms(),
+                                c.explanation()))
+                        .toList());
     }
 }

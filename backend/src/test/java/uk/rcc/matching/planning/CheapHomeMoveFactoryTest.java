@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Iterator;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.matching.ConstraintTestData;
 
@@ -25,10 +23,22 @@ class CheapHomeMoveFactoryTest {
     private static ConstraintTestData threeHomesInALine() {
         var data = new ConstraintTestData();
         data.home("H1", 1);
-        data.home("H2", 1, HomeKind.FOSTER, ConstraintTestData.OWN,
-                ConstraintTestData.LAT + TENTH, ConstraintTestData.LON, 0);
-        data.home("H3", 1, HomeKind.FOSTER, ConstraintTestData.OWN,
-                ConstraintTestData.LAT + 2 * TENTH, ConstraintTestData.LON, 0);
+        data.home(
+                "H2",
+                1,
+                HomeKind.FOSTER,
+                ConstraintTestData.OWN,
+                ConstraintTestData.LAT + TENTH,
+                ConstraintTestData.LON,
+                0);
+        data.home(
+                "H3",
+                1,
+                HomeKind.FOSTER,
+                ConstraintTestData.OWN,
+                ConstraintTestData.LAT + 2 * TENTH,
+                ConstraintTestData.LON,
+                0);
         return data;
     }
 
@@ -36,8 +46,12 @@ class CheapHomeMoveFactoryTest {
     void solveMovesAChildIntoTheFullHomeNearItsSchoolAndTheChildThereOnToAHomeWithRoom() {
         var data = threeHomesInALine();
         // A's school is at H1; C's is halfway between H1 and H2, so C is as well off in either
-        data.child("A", 10).school(ConstraintTestData.LAT, ConstraintTestData.LON).add();
-        data.child("C", 12).school(ConstraintTestData.LAT + TENTH / 2, ConstraintTestData.LON).add();
+        data.child("A", 10)
+                .school(ConstraintTestData.LAT, ConstraintTestData.LON)
+                .add();
+        data.child("C", 12)
+                .school(ConstraintTestData.LAT + TENTH / 2, ConstraintTestData.LON)
+                .add();
         MatchingSolution far = data.problem().solution();
         ConstraintTestData.assign(far, "A", "H3");
         ConstraintTestData.assign(far, "C", "H1");
@@ -51,8 +65,12 @@ class CheapHomeMoveFactoryTest {
     @Test
     void solveSwapsTwoChildrenEachLivingNearerTheOthersSchool() {
         var data = threeHomesInALine();
-        data.child("A", 10).school(ConstraintTestData.LAT, ConstraintTestData.LON).add();
-        data.child("C", 12).school(ConstraintTestData.LAT + 2 * TENTH, ConstraintTestData.LON).add();
+        data.child("A", 10)
+                .school(ConstraintTestData.LAT, ConstraintTestData.LON)
+                .add();
+        data.child("C", 12)
+                .school(ConstraintTestData.LAT + 2 * TENTH, ConstraintTestData.LON)
+                .add();
         data.child("S", 9).livesIn("H2", false).add(); // H2 is full, so neither child can wait there
         MatchingSolution crossed = data.problem().solution();
         ConstraintTestData.assign(crossed, "A", "H3");
@@ -84,8 +102,12 @@ class CheapHomeMoveFactoryTest {
     @Test
     void solveGivesTheLastPlaceToTheWaitingChildItSuitsBetter() {
         var data = threeHomesInALine();
-        data.child("A", 10).school(ConstraintTestData.LAT, ConstraintTestData.LON).add();
-        data.child("C", 12).school(ConstraintTestData.LAT + 2 * TENTH, ConstraintTestData.LON).add();
+        data.child("A", 10)
+                .school(ConstraintTestData.LAT, ConstraintTestData.LON)
+                .add();
+        data.child("C", 12)
+                .school(ConstraintTestData.LAT + 2 * TENTH, ConstraintTestData.LON)
+                .add();
         data.child("S2", 13).livesIn("H2", false).add();
         data.child("S3", 14).livesIn("H3", false).add();
         MatchingSolution dearer = data.problem().solution();

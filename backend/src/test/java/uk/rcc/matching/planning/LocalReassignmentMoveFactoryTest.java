@@ -3,9 +3,7 @@ package uk.rcc.matching.planning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.matching.ConstraintTestData;
 
@@ -23,10 +21,16 @@ class LocalReassignmentMoveFactoryTest {
     }
 
     private static List<String> homesAfter(MatchingSolution solution, List<String> childIds) {
-        List<PlannedChild> moving = childIds.stream().map(id -> ConstraintTestData.planned(solution, id)).toList();
-        ReassignMove move = LocalReassignmentMoveFactory.reassign(solution.plannedChildrenByHome(),
-                LocalReassignmentMoveFactory.membersByGroup(solution.getPlannedChildren()), moving);
-        return move.targets().stream().map(home -> home == null ? null : home.id()).toList();
+        List<PlannedChild> moving = childIds.stream()
+                .map(id -> ConstraintTestData.planned(solution, id))
+                .toList();
+        ReassignMove move = LocalReassignmentMoveFactory.reassign(
+                solution.plannedChildrenByHome(),
+                LocalReassignmentMoveFactory.membersByGroup(solution.getPlannedChildren()),
+                moving);
+        return move.targets().stream()
+                .map(home -> home == null ? null : home.id())
+                .toList();
     }
 
     @Test
@@ -68,7 +72,8 @@ class LocalReassignmentMoveFactoryTest {
 
         List<String> homes = homesAfter(waiting, List.of("A", "B", "W"));
 
-        assertEquals(3, homes.stream().filter(java.util.Objects::nonNull).distinct().count(), homes.toString());
+        assertEquals(
+                3, homes.stream().filter(java.util.Objects::nonNull).distinct().count(), homes.toString());
         assertEquals(true, List.of("H1", "H2").contains(homes.get(2)), "W takes a place A or B made: " + homes);
     }
 }

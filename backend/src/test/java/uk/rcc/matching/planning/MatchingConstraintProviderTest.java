@@ -3,10 +3,8 @@ package uk.rcc.matching.planning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-
 import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.HomeKind;
 import uk.rcc.exchange.Codes.Need;
@@ -136,7 +134,8 @@ class MatchingConstraintProviderTest {
         data.child("A", 10).add();
         MatchingSolution solution = data.problem().solution();
 
-        assertEquals(HardMediumSoftLongScore.ofMedium(-1), ConstraintTestData.scoreOf(solution, "unplacedAwaitingChild"));
+        assertEquals(
+                HardMediumSoftLongScore.ofMedium(-1), ConstraintTestData.scoreOf(solution, "unplacedAwaitingChild"));
         ConstraintTestData.assign(solution, "A", "H1");
         assertEquals(NONE, ConstraintTestData.scoreOf(solution, "unplacedAwaitingChild"));
     }
@@ -145,8 +144,14 @@ class MatchingConstraintProviderTest {
     void distanceToSchoolOrHome() {
         var data = new ConstraintTestData();
         data.home("NEAR", 1);
-        data.home("NORTH", 1, HomeKind.FOSTER, ConstraintTestData.OWN, ConstraintTestData.LAT + 0.1,
-                ConstraintTestData.LON, 0);
+        data.home(
+                "NORTH",
+                1,
+                HomeKind.FOSTER,
+                ConstraintTestData.OWN,
+                ConstraintTestData.LAT + 0.1,
+                ConstraintTestData.LON,
+                0);
         data.child("A", 10).add(); // no school: measured from the family home at the reference point
         MatchingSolution solution = data.problem().solution();
 
@@ -178,7 +183,14 @@ class MatchingConstraintProviderTest {
     void outsideOwnCouncil() {
         var data = new ConstraintTestData();
         data.home("OWN", 1);
-        data.home("AWAY", 1, HomeKind.FOSTER, ConstraintTestData.OTHER, ConstraintTestData.LAT, ConstraintTestData.LON, 0);
+        data.home(
+                "AWAY",
+                1,
+                HomeKind.FOSTER,
+                ConstraintTestData.OTHER,
+                ConstraintTestData.LAT,
+                ConstraintTestData.LON,
+                0);
         data.child("A", 10).add();
         MatchingSolution solution = data.problem().solution();
 
@@ -192,9 +204,17 @@ class MatchingConstraintProviderTest {
     void nonPreferredKind() {
         var data = new ConstraintTestData();
         data.home("FOSTER", 1);
-        data.home("RESIDENTIAL", 1, HomeKind.CHILDRENS_HOME, ConstraintTestData.OWN, ConstraintTestData.LAT,
-                ConstraintTestData.LON, 0);
-        data.child("A", 10).kinds(Set.of(HomeKind.FOSTER, HomeKind.CHILDRENS_HOME), Set.of(HomeKind.FOSTER)).add();
+        data.home(
+                "RESIDENTIAL",
+                1,
+                HomeKind.CHILDRENS_HOME,
+                ConstraintTestData.OWN,
+                ConstraintTestData.LAT,
+                ConstraintTestData.LON,
+                0);
+        data.child("A", 10)
+                .kinds(Set.of(HomeKind.FOSTER, HomeKind.CHILDRENS_HOME), Set.of(HomeKind.FOSTER))
+                .add();
         MatchingSolution solution = data.problem().solution();
 
         ConstraintTestData.assign(solution, "A", "RESIDENTIAL");
@@ -207,7 +227,14 @@ class MatchingConstraintProviderTest {
     void weeklyCost() {
         var data = new ConstraintTestData();
         data.home("FREE", 1);
-        data.home("DEAR", 1, HomeKind.FOSTER, ConstraintTestData.OWN, ConstraintTestData.LAT, ConstraintTestData.LON, 750);
+        data.home(
+                "DEAR",
+                1,
+                HomeKind.FOSTER,
+                ConstraintTestData.OWN,
+                ConstraintTestData.LAT,
+                ConstraintTestData.LON,
+                750);
         data.child("A", 10).add();
         MatchingSolution solution = data.problem().solution();
 

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-
 import uk.rcc.matching.ConstraintTestData;
 
 class MatchingSolutionClonerTest {
@@ -39,7 +37,8 @@ class MatchingSolutionClonerTest {
         assertSame(original.getStayingChildren(), clone.getStayingChildren());
         assertSame(original.getSiblingGroups(), clone.getSiblingGroups());
         assertSame(original.getWeights(), clone.getWeights());
-        assertEquals(original.getPlannedChildren().size(), clone.getPlannedChildren().size());
+        assertEquals(
+                original.getPlannedChildren().size(), clone.getPlannedChildren().size());
         for (int i = 0; i < original.getPlannedChildren().size(); i++) {
             PlannedChild before = original.getPlannedChildren().get(i);
             PlannedChild copy = clone.getPlannedChildren().get(i);

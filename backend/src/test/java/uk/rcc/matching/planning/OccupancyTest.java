@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import uk.rcc.matching.ConstraintTestData;
 
 class OccupancyTest {

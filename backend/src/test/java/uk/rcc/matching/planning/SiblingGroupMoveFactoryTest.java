@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.solver.SolverFactory;
-
 import uk.rcc.matching.ConstraintTestData;
 
 class SiblingGroupMoveFactoryTest {
@@ -48,8 +46,14 @@ class SiblingGroupMoveFactoryTest {
         var data = new ConstraintTestData();
         data.home("H1", 2);
         double farAway = ConstraintTestData.LAT + 0.5;
-        data.child("A", 10).siblings("S1").school(ConstraintTestData.LAT, ConstraintTestData.LON).add();
-        data.child("B", 8).siblings("S1").school(ConstraintTestData.LAT, ConstraintTestData.LON).add();
+        data.child("A", 10)
+                .siblings("S1")
+                .school(ConstraintTestData.LAT, ConstraintTestData.LON)
+                .add();
+        data.child("B", 8)
+                .siblings("S1")
+                .school(ConstraintTestData.LAT, ConstraintTestData.LON)
+                .add();
         data.child("C", 12).school(farAway, ConstraintTestData.LON).add();
         data.child("D", 13).school(farAway, ConstraintTestData.LON).add();
         MatchingSolution dearer = data.problem().solution();
@@ -75,8 +79,10 @@ class SiblingGroupMoveFactoryTest {
         MatchingSolution solution = data.problem().solution();
         ConstraintTestData.assign(solution, "C", "H1");
 
-        assertNull(SiblingGroupMoveFactory.moveInto(solution,
-                List.of(ConstraintTestData.planned(solution, "A")), solution.getHomes().get(0)));
+        assertNull(SiblingGroupMoveFactory.moveInto(
+                solution,
+                List.of(ConstraintTestData.planned(solution, "A")),
+                solution.getHomes().get(0)));
     }
 
     @Test
@@ -91,8 +97,8 @@ class SiblingGroupMoveFactoryTest {
         MatchingSolution solution = data.problem().solution();
         ConstraintTestData.assign(solution, "A", "H1");
         ConstraintTestData.assign(solution, "B", "H2");
-        List<PlannedChild> group = List.of(ConstraintTestData.planned(solution, "A"),
-                ConstraintTestData.planned(solution, "B"));
+        List<PlannedChild> group =
+                List.of(ConstraintTestData.planned(solution, "A"), ConstraintTestData.planned(solution, "B"));
         Home h3 = solution.getHomes().get(2);
         Home h1 = solution.getHomes().get(0);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.jayway.jsonpath.JsonPath;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -48,12 +44,16 @@ class AcceptingWhileARunSavesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     MatchingRunService runs;
+
     @Autowired
     DataSource dataSource;
 
@@ -75,13 +75,21 @@ class AcceptingWhileARunSavesTest {
         long first = start(1);
         waitFor(first, "FINISHED");
         // Proposals that move a child (a child who may move can also be proposed to stay where it lives).
-        List<Map<String, Object>> proposed = registry.jdbc().queryForList("SELECT p.child_id, p.authority_code, "
-                + "p.home_id FROM proposal p JOIN child c USING (child_id) WHERE p.run_id = ? AND p.home_id IS NOT "
-                + "NULL AND p.home_id IS DISTINCT FROM c.current_home_id ORDER BY p.child_id", first);
+        List<Map<String, Object>> proposed = registry.jdbc()
+                .queryForList(
+                        "SELECT p.child_id, p.authority_code, "
+                                + "p.home_id FROM proposal p JOIN child c USING (child_id) WHERE p.run_id = ? AND p.home_id IS NOT "
+                                + "NULL AND p.home_id IS DISTINCT FROM c.current_home_id ORDER BY p.child_id",
+                        first);
         assertThat(proposed).hasSizeGreaterThan(4);
         int planned = runs.find(first).orElseThrow().planned();
-        Map<String, Object> contested = proposed.stream().filter(p -> proposed.stream()
-                .filter(q -> q.get("home_id").equals(p.get("home_id"))).count() == 1).findFirst().orElseThrow();
+        Map<String, Object> contested = proposed.stream()
+                .filter(p -> proposed.stream()
+                                .filter(q -> q.get("home_id").equals(p.get("home_id")))
+                                .count()
+                        == 1)
+                .findFirst()
+                .orElseThrow();
 
         // Run 2's saving transaction waits, after writing half its proposals, for a lock this test holds.
         registry.jdbc().execute("""
@@ -93,11 +101,13 @@ class AcceptingWhileARunSavesTest {
                     RETURN NULL;
                 END;
                 $$ LANGUAGE plpgsql""".formatted(first, planned / 2, PAUSE));
-        registry.jdbc().execute("CREATE TRIGGER test_pause_saving AFTER INSERT ON proposal FOR EACH ROW "
-                + "EXECUTE FUNCTION test_pause_saving()");
+        registry.jdbc()
+                .execute("CREATE TRIGGER test_pause_saving AFTER INSERT ON proposal FOR EACH ROW "
+                        + "EXECUTE FUNCTION test_pause_saving()");
         List<Outcome> outcomes = new ArrayList<>();
         long second;
-        try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
+        try (Connection holder = dataSource.getConnection();
+                Statement lock = holder.createStatement()) {
             lock.execute("SELECT pg_advisory_lock(" + PAUSE + ")");
             second = start(1);
             waitUntilSavingIsHalfWay();
@@ -127,28 +137,47 @@ class AcceptingWhileARunSavesTest {
         }
         waitFor(second, "FINISHED");
 
-        assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.toString()).isIn(201, 409));
-        assertThat(outcomes).filteredOn(o -> o.status() == 409)
+        assertThat(outcomes)
+                .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isIn(201, 409));
+        assertThat(outcomes)
+                .filteredOn(o -> o.status() == 409)
                 .allSatisfy(o -> assertThat(o.detail()).as(o.toString()).isNotBlank());
         List<Outcome> placed = outcomes.stream().filter(o -> o.status() == 201).toList();
         assertThat(placed).as("at least one of run 1's proposals is accepted").isNotEmpty();
         assertThat(placed).extracting(Outcome::childId).doesNotHaveDuplicates();
         assertThat(outcomes.stream().filter(o -> o.childId().equals(contested.get("child_id"))))
-                .as(outcomes.toString()).extracting(Outcome::status).containsExactlyInAnyOrder(201, 409);
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM proposal WHERE run_id = ?", Integer.class,
-                second)).as("run 2 saved all its proposals").isEqualTo(runs.find(second).orElseThrow().planned());
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM decision WHERE run_id = ? AND "
-                + "decision = 'ACCEPT'", Integer.class, first)).as("no acceptance lost").isEqualTo(placed.size());
+                .as(outcomes.toString())
+                .extracting(Outcome::status)
+                .containsExactlyInAnyOrder(201, 409);
+        assertThat(registry.jdbc()
+                        .queryForObject("SELECT count(*) FROM proposal WHERE run_id = ?", Integer.class, second))
+                .as("run 2 saved all its proposals")
+                .isEqualTo(runs.find(second).orElseThrow().planned());
+        assertThat(registry.jdbc()
+                        .queryForObject(
+                                "SELECT count(*) FROM decision WHERE run_id = ? AND " + "decision = 'ACCEPT'",
+                                Integer.class,
+                                first))
+                .as("no acceptance lost")
+                .isEqualTo(placed.size());
         for (Outcome accepted : placed) {
-            assertThat(registry.jdbc().queryForObject("SELECT current_home_id FROM child WHERE child_id = ?",
-                    String.class, accepted.childId())).isEqualTo(accepted.homeId());
+            assertThat(registry.jdbc()
+                            .queryForObject(
+                                    "SELECT current_home_id FROM child WHERE child_id = ?",
+                                    String.class,
+                                    accepted.childId()))
+                    .isEqualTo(accepted.homeId());
         }
         assertNeverBrokenRules();
 
         // Run 2's proposals for the children just placed from run 1 are refused with a problem, not placed twice.
-        List<Map<String, Object>> stale = registry.jdbc().queryForList("SELECT p.child_id, p.authority_code, "
-                + "p.home_id FROM proposal p WHERE p.run_id = ? AND p.home_id IS NOT NULL AND p.child_id IN ("
-                + "SELECT child_id FROM decision WHERE run_id = ?)", second, first);
+        List<Map<String, Object>> stale = registry.jdbc()
+                .queryForList(
+                        "SELECT p.child_id, p.authority_code, "
+                                + "p.home_id FROM proposal p WHERE p.run_id = ? AND p.home_id IS NOT NULL AND p.child_id IN ("
+                                + "SELECT child_id FROM decision WHERE run_id = ?)",
+                        second,
+                        first);
         for (Map<String, Object> proposal : stale) {
             Outcome refused = accept(proposal, second);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
@@ -158,27 +187,42 @@ class AcceptingWhileARunSavesTest {
     }
 
     private void assertNeverBrokenRules() {
-        assertThat(registry.jdbc().queryForList("SELECT child_id FROM placement WHERE end_date IS NULL "
-                + "GROUP BY child_id HAVING count(*) > 1", String.class)).as("children placed twice").isEmpty();
-        assertThat(registry.jdbc().queryForList("SELECT h.home_id FROM home h JOIN child c ON c.current_home_id = "
-                + "h.home_id GROUP BY h.home_id, h.places HAVING count(*) > h.places", String.class))
-                .as("homes over their places").isEmpty();
-        assertThat(registry.jdbc().queryForObject("SELECT count(*) FROM child c WHERE c.current_home_id IS NOT NULL "
-                + "AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.child_id = c.child_id AND p.end_date IS NULL "
-                + "AND p.home_id = c.current_home_id)", Integer.class)).as("children without their placement")
+        assertThat(registry.jdbc()
+                        .queryForList(
+                                "SELECT child_id FROM placement WHERE end_date IS NULL "
+                                        + "GROUP BY child_id HAVING count(*) > 1",
+                                String.class))
+                .as("children placed twice")
+                .isEmpty();
+        assertThat(registry.jdbc()
+                        .queryForList(
+                                "SELECT h.home_id FROM home h JOIN child c ON c.current_home_id = "
+                                        + "h.home_id GROUP BY h.home_id, h.places HAVING count(*) > h.places",
+                                String.class))
+                .as("homes over their places")
+                .isEmpty();
+        assertThat(registry.jdbc()
+                        .queryForObject(
+                                "SELECT count(*) FROM child c WHERE c.current_home_id IS NOT NULL "
+                                        + "AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.child_id = c.child_id AND p.end_date IS NULL "
+                                        + "AND p.home_id = c.current_home_id)",
+                                Integer.class))
+                .as("children without their placement")
                 .isZero();
     }
 
-    private record Outcome(String childId, String homeId, int status, String detail) {
-    }
+    private record Outcome(String childId, String homeId, int status, String detail) {}
 
     private Outcome accept(Map<String, Object> proposal, long runId) throws Exception {
         String child = (String) proposal.get("child_id");
         String home = (String) proposal.get("home_id");
         MockHttpServletResponse response = mvc.perform(post("/api/children/" + child + "/placement")
-                .with(Users.officerOf((String) proposal.get("authority_code"))).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"homeId\":\"" + home + "\",\"runId\":" + runId + "}")).andReturn().getResponse();
+                        .with(Users.officerOf((String) proposal.get("authority_code")))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"homeId\":\"" + home + "\",\"runId\":" + runId + "}"))
+                .andReturn()
+                .getResponse();
         String body = response.getContentAsString();
         String detail = response.getStatus() == 409 ? JsonPath.read(body, "$.detail") : null;
         return new Outcome(child, home, response.getStatus(), detail);
@@ -186,8 +230,11 @@ class AcceptingWhileARunSavesTest {
 
     private void waitUntilSavingIsHalfWay() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (registry.jdbc().queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                + "AND NOT granted", Integer.class) == 0) {
+        while (registry.jdbc()
+                        .queryForObject(
+                                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' " + "AND NOT granted",
+                                Integer.class)
+                == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("run 2 did not reach the middle of its saving");
             }
@@ -196,9 +243,14 @@ class AcceptingWhileARunSavesTest {
     }
 
     private long start(int seconds) throws Exception {
-        String body = mvc.perform(post("/api/matching/runs").with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\":" + seconds + "}")).andReturn()
-                .getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/matching/runs")
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seconds\":" + seconds + "}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.runId")).longValue();
     }
 
@@ -212,6 +264,8 @@ class AcceptingWhileARunSavesTest {
             }
             Thread.sleep(100);
         }
-        assertThat(now).as("run %d: %s", runId, runs.find(runId).orElseThrow().error()).isEqualTo(status);
+        assertThat(now)
+                .as("run %d: %s", runId, runs.find(runId).orElseThrow().error())
+                .isEqualTo(status);
     }
 }

@@ -9,17 +9,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
@@ -30,10 +27,13 @@ import uk.rcc.support.Users;
 class MatchingRunIntegrationTest {
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     MatchingRunService runs;
 
@@ -86,10 +86,15 @@ class MatchingRunIntegrationTest {
         long runId = start(120);
         waitFor(runId, "RUNNING");
 
-        mvc.perform(post("/api/matching/runs").with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\":5}"))
+        mvc.perform(post("/api/matching/runs")
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seconds\":5}"))
                 .andExpect(status().isConflict());
-        mvc.perform(post("/api/matching/runs/" + runId + "/stop").with(Users.commissioner()).with(csrf()))
+        mvc.perform(post("/api/matching/runs/" + runId + "/stop")
+                        .with(Users.commissioner())
+                        .with(csrf()))
                 .andExpect(status().isOk());
 
         waitFor(runId, "STOPPED");
@@ -98,16 +103,22 @@ class MatchingRunIntegrationTest {
 
     @Test
     void anOfficerCannotStartARun() throws Exception {
-        mvc.perform(post("/api/matching/runs").with(Users.officerOf(TestRegistry.CUMBERLAND)).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/matching/runs")
+                        .with(Users.officerOf(TestRegistry.CUMBERLAND))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void aRunLeftRunningByAStoppedInstanceIsMarkedFailedAtStart() {
-        long id = registry.jdbc().queryForObject("INSERT INTO matching_run (status, trigger, started_by, "
-                + "heartbeat_at, instance_id, solver_config, seconds_limit, weights) VALUES ('RUNNING', 'NIGHTLY', "
-                + "'nightly', now() - interval '10 minutes', 'another-instance', 'x.xml', 60, '{}') RETURNING id",
-                Long.class);
+        long id = registry.jdbc()
+                .queryForObject(
+                        "INSERT INTO matching_run (status, trigger, started_by, "
+                                + "heartbeat_at, instance_id, solver_config, seconds_limit, weights) VALUES ('RUNNING', 'NIGHTLY', "
+                                + "'nightly', now() - interval '10 minutes', 'another-instance', 'x.xml', 60, '{}') RETURNING id",
+                        Long.class);
 
         runs.failInterruptedRuns();
 
@@ -118,21 +129,32 @@ class MatchingRunIntegrationTest {
     @Test
     void weightsAreStoredAsNewVersionsAndUnknownNamesAreRefused() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/matching/weights")
-                .with(Users.commissioner()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"outsideOwnCouncil\": 30}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.weights.outsideOwnCouncil").value(30.0));
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outsideOwnCouncil\": 30}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.weights.outsideOwnCouncil").value(30.0));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/matching/weights")
-                .with(Users.commissioner()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"outsideCouncil\": 30}"))
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outsideCouncil\": 30}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/matching/weights").with(Users.officerOf(TestRegistry.CUMBERLAND)))
                 .andExpect(jsonPath("$.weights.outsideOwnCouncil").value(30.0));
     }
 
     private long start(int seconds) throws Exception {
-        String body = mvc.perform(post("/api/matching/runs").with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\":" + seconds + "}"))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/matching/runs")
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seconds\":" + seconds + "}"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.runId")).longValue();
     }
 

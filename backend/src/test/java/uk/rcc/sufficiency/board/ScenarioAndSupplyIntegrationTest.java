@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -25,9 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.sufficiency.Ssda903Generator;
 import uk.rcc.support.IntegrationTest;
@@ -46,15 +43,20 @@ class ScenarioAndSupplyIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
 
     @BeforeEach
     void sampleRegistryReturnsAndARunWithScenarios() throws Exception {
-        if (runId != 0 && registry.jdbc().queryForObject("SELECT count(*) FROM forecast_run WHERE id = ?",
-                Integer.class, runId) == 1 && registry.count("home") > 0) {
+        if (runId != 0
+                && registry.jdbc()
+                                .queryForObject("SELECT count(*) FROM forecast_run WHERE id = ?", Integer.class, runId)
+                        == 1
+                && registry.count("home") > 0) {
             return;
         }
         registry.reset();
@@ -70,14 +72,17 @@ class ScenarioAndSupplyIntegrationTest {
 
     @Test
     void namedScenariosAreSavedWithTheRunAndFinish() throws Exception {
-        mvc.perform(get(url(runId, "/scenarios")).with(Users.board())).andExpect(status().isOk())
+        mvc.perform(get(url(runId, "/scenarios")).with(Users.board()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].scenario.name").value("Step down 30%"))
                 .andExpect(jsonPath("$[0].scenario.stepDownShare").value(0.3))
                 .andExpect(jsonPath("$[0].status").value("FINISHED"))
                 .andExpect(jsonPath("$[1].scenario.fosterRecruitment").value(25.0))
                 .andExpect(jsonPath("$[0].result").doesNotExist());
-        assertThat(registry.jdbc().queryForList("SELECT name FROM forecast_scenario WHERE run_id = ? ORDER BY id",
-                String.class, runId)).containsExactly("Step down 30%", "Recruit 25");
+        assertThat(registry.jdbc()
+                        .queryForList(
+                                "SELECT name FROM forecast_scenario WHERE run_id = ? ORDER BY id", String.class, runId))
+                .containsExactly("Step down 30%", "Recruit 25");
     }
 
     @Test
@@ -99,18 +104,21 @@ class ScenarioAndSupplyIntegrationTest {
     void fosterRecruitmentReducesTheFosterGapByThePlacesRecruitedSoFar() throws Exception {
         String body = comparison(runId);
 
-        for (String[] yearEnd : new String[][] { { "2025-03", "12" }, { "2026-03", "24" } }) {
+        for (String[] yearEnd : new String[][] {{"2025-03", "12"}, {"2026-03", "24"}}) {
             double months = Double.parseDouble(yearEnd[1]);
             assertThat(figure(body, yearEnd[0], "FOSTER", "Recruit 25", "placesNeeded"))
                     .isEqualTo(figure(body, yearEnd[0], "FOSTER", "baseline", "placesNeeded"));
             assertThat(figure(body, yearEnd[0], "FOSTER", "baseline", "gap")
-                    - figure(body, yearEnd[0], "FOSTER", "Recruit 25", "gap")).isCloseTo(25 * months / 12,
-                            within(0.11));
+                            - figure(body, yearEnd[0], "FOSTER", "Recruit 25", "gap"))
+                    .isCloseTo(25 * months / 12, within(0.11));
             assertThat(figure(body, yearEnd[0], "RESIDENTIAL", "Recruit 25", "gap"))
                     .isEqualTo(figure(body, yearEnd[0], "RESIDENTIAL", "baseline", "gap"));
         }
-        String csv = mvc.perform(get(url(runId, "/comparison.csv")).with(Users.board())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String csv = mvc.perform(get(url(runId, "/comparison.csv")).with(Users.board()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(records(csv).stream().map(r -> r.get("scenario")).distinct())
                 .containsExactly("baseline", "Step down 30%", "Recruit 25");
     }
@@ -119,8 +127,8 @@ class ScenarioAndSupplyIntegrationTest {
     void supplyIsTheRegistrysPlacesByCouncilAndCategoryAndTheGapIsPlacesNeededLessSupply() throws Exception {
         List<CSVRecord> supply = records(output(runId, "supply.csv"));
         List<CSVRecord> needed = records(output(runId, "places_needed.csv"));
-        Map<String, String> kinds = Map.of("FOSTER", "FOSTER", "RESIDENTIAL", "CHILDRENS_HOME", "SUPPORTED",
-                "SUPPORTED");
+        Map<String, String> kinds =
+                Map.of("FOSTER", "FOSTER", "RESIDENTIAL", "CHILDRENS_HOME", "SUPPORTED", "SUPPORTED");
 
         for (String council : COUNCILS) {
             for (var kind : kinds.entrySet()) {
@@ -129,14 +137,21 @@ class ScenarioAndSupplyIntegrationTest {
                                coalesce(sum(CASE WHEN available THEN greatest(0, places - (SELECT count(*) FROM child
                                    WHERE current_home_id = h.home_id)) ELSE 0 END), 0) AS vacancies
                         FROM home h WHERE authority_code = ? AND kind = ?""", council, kind.getValue());
-                CSVRecord line = supply.stream().filter(r -> r.get("authority").equals(council)
-                        && r.get("category").equals(kind.getKey())).findFirst().orElseThrow();
-                assertThat(Long.parseLong(line.get("places"))).as(council + " " + kind.getKey())
+                CSVRecord line = supply.stream()
+                        .filter(r -> r.get("authority").equals(council)
+                                && r.get("category").equals(kind.getKey()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(Long.parseLong(line.get("places")))
+                        .as(council + " " + kind.getKey())
                         .isEqualTo(((Number) expected.get("places")).longValue());
-                assertThat(Long.parseLong(line.get("vacancies"))).isEqualTo(((Number) expected.get("vacancies"))
-                        .longValue());
-                CSVRecord need = needed.stream().filter(r -> r.get("authority").equals(council)
-                        && r.get("category").equals(kind.getKey()) && r.get("month").equals("2025-03")).findFirst()
+                assertThat(Long.parseLong(line.get("vacancies")))
+                        .isEqualTo(((Number) expected.get("vacancies")).longValue());
+                CSVRecord need = needed.stream()
+                        .filter(r -> r.get("authority").equals(council)
+                                && r.get("category").equals(kind.getKey())
+                                && r.get("month").equals("2025-03"))
+                        .findFirst()
                         .orElseThrow();
                 double places = Double.parseDouble(need.get("places_now"));
                 assertThat(places).isEqualTo(((Number) expected.get("places")).doubleValue());
@@ -161,33 +176,54 @@ class ScenarioAndSupplyIntegrationTest {
                 case "CHILDRENS_HOME" -> "RESIDENTIAL";
                 default -> (String) row.get("kind");
             };
-            CSVRecord line = unmet.stream().filter(r -> r.get("authority").equals(row.get("authority_code"))
-                    && r.get("category").equals(category)).findFirst().orElseThrow();
+            CSVRecord line = unmet.stream()
+                    .filter(r -> r.get("authority").equals(row.get("authority_code"))
+                            && r.get("category").equals(category))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(Long.parseLong(line.get("unplaced"))).isEqualTo(((Number) row.get("n")).longValue());
         }
-        long waiting = registry.jdbc().queryForObject("SELECT count(*) FROM child WHERE current_home_id IS NULL",
-                Long.class);
-        assertThat(unmet.stream().filter(r -> r.get("authority").equals("ALL"))
-                .mapToLong(r -> Long.parseLong(r.get("unplaced"))).sum()).isEqualTo(waiting);
+        long waiting =
+                registry.jdbc().queryForObject("SELECT count(*) FROM child WHERE current_home_id IS NULL", Long.class);
+        assertThat(unmet.stream()
+                        .filter(r -> r.get("authority").equals("ALL"))
+                        .mapToLong(r -> Long.parseLong(r.get("unplaced")))
+                        .sum())
+                .isEqualTo(waiting);
     }
 
     @Test
     void theReportHasASectionPerCouncilWithSupplyGapScenariosAndAccuracy() throws Exception {
         String html = mvc.perform(get("/sufficiency/runs/" + runId + "/report").with(Users.board()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        byte[] pdf = mvc.perform(get(url(runId, "/report.pdf")).with(Users.board())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        byte[] pdf = mvc.perform(get(url(runId, "/report.pdf")).with(Users.board()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
-        assertThat(html).contains("id=\"council-E06000063\"").contains("Cumberland")
-                .contains("Places needed against supply").contains("Step down 30%").contains("Unmet demand")
-                .contains("Backtest").contains("Data from").doesNotContain("C000001");
+        assertThat(html)
+                .contains("id=\"council-E06000063\"")
+                .contains("Cumberland")
+                .contains("Places needed against supply")
+                .contains("Step down 30%")
+                .contains("Unmet demand")
+                .contains("Backtest")
+                .contains("Data from")
+                .doesNotContain("C000001");
         for (String council : COUNCILS) {
             assertThat(html).contains("id=\"council-" + council + "\"");
         }
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Cumberland (E06000063)").contains("Scenarios side by side")
-                    .contains("Recruit 25").contains("Unmet demand");
+            assertThat(text)
+                    .contains("Cumberland (E06000063)")
+                    .contains("Scenarios side by side")
+                    .contains("Recruit 25")
+                    .contains("Unmet demand");
         }
     }
 
@@ -196,22 +232,32 @@ class ScenarioAndSupplyIntegrationTest {
         long draft = startRun("""
                 {"name":"Draft","horizonMonths":12,"runs":100,"seed":7,"asOf":"2024-04-01"}""");
 
-        mvc.perform(post(url(draft, "/scenarios")).with(Users.board()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Family help\",\"entryRateChange\":-0.3}")).andExpect(status().isAccepted());
+        mvc.perform(post(url(draft, "/scenarios"))
+                        .with(Users.board())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Family help\",\"entryRateChange\":-0.3}"))
+                .andExpect(status().isAccepted());
         waitForScenario(draft, "Family help");
         String body = comparison(draft);
         assertThat(figure(body, "2025-03", "ALL", "Family help", "median"))
                 .isLessThan(figure(body, "2025-03", "ALL", "baseline", "median"));
-        mvc.perform(post(url(draft, "/scenarios")).with(Users.board()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Family help\"}"))
+        mvc.perform(post(url(draft, "/scenarios"))
+                        .with(Users.board())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Family help\"}"))
                 .andExpect(status().isConflict());
 
         for (String step : List.of("/review", "/approve", "/publish")) {
-            mvc.perform(post(url(draft, step)).with(Users.commissioner()).with(csrf())).andExpect(status().isOk());
+            mvc.perform(post(url(draft, step)).with(Users.commissioner()).with(csrf()))
+                    .andExpect(status().isOk());
         }
-        mvc.perform(post(url(draft, "/scenarios")).with(Users.board()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Too late\",\"stepDownShare\":0.1}"))
+        mvc.perform(post(url(draft, "/scenarios"))
+                        .with(Users.board())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Too late\",\"stepDownShare\":0.1}"))
                 .andExpect(status().isConflict());
     }
 
@@ -219,11 +265,17 @@ class ScenarioAndSupplyIntegrationTest {
     void aScenarioCannotBeAddedOnceTheReturnsHaveChanged() throws Exception {
         long draft = startRun("""
                 {"name":"Before new returns","horizonMonths":12,"runs":100,"seed":8,"asOf":"2024-04-01"}""");
-        registry.jdbc().update("UPDATE ssda903_file SET content = content || E'\\n' WHERE file_name = 'header.csv' "
-                + "AND authority = ?", COUNCILS.get(0));
+        registry.jdbc()
+                .update(
+                        "UPDATE ssda903_file SET content = content || E'\\n' WHERE file_name = 'header.csv' "
+                                + "AND authority = ?",
+                        COUNCILS.get(0));
 
-        mvc.perform(post(url(draft, "/scenarios")).with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Late\",\"entryRateChange\":0.1}"))
+        mvc.perform(post(url(draft, "/scenarios"))
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Late\",\"entryRateChange\":0.1}"))
                 .andExpect(status().isAccepted());
         String status = waitForScenario(draft, "Late");
 
@@ -237,29 +289,49 @@ class ScenarioAndSupplyIntegrationTest {
         Ssda903Generator.write(new Ssda903Generator.Spec(COUNCILS, 4, 0.02, LocalDate.of(2016, 4, 1), 8, 3), folder);
         for (String council : COUNCILS) {
             for (String file : List.of("header.csv", "episodes.csv")) {
-                registry.jdbc().update("INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
-                        + "VALUES (?, ?, ?, 'test')", council, file, Files.readString(folder.resolve(council)
-                                .resolve(file)));
+                registry.jdbc()
+                        .update(
+                                "INSERT INTO ssda903_file (authority, file_name, content, uploaded_by) "
+                                        + "VALUES (?, ?, ?, 'test')",
+                                council,
+                                file,
+                                Files.readString(folder.resolve(council).resolve(file)));
             }
         }
     }
 
     private void aMatchingRunLeavingTheWaitingChildrenUnplaced() {
-        long matching = registry.jdbc().queryForObject("INSERT INTO matching_run (status, trigger, started_by, "
-                + "ended_at, solver_config, seconds_limit, weights) VALUES ('FINISHED', 'USER', 'test', now(), "
-                + "'interactive', 1, '{}') RETURNING id", Long.class);
-        registry.jdbc().update("INSERT INTO proposal (run_id, child_id, authority_code) SELECT ?, child_id, "
-                + "authority_code FROM child WHERE current_home_id IS NULL", matching);
+        long matching = registry.jdbc()
+                .queryForObject(
+                        "INSERT INTO matching_run (status, trigger, started_by, "
+                                + "ended_at, solver_config, seconds_limit, weights) VALUES ('FINISHED', 'USER', 'test', now(), "
+                                + "'interactive', 1, '{}') RETURNING id",
+                        Long.class);
+        registry.jdbc()
+                .update(
+                        "INSERT INTO proposal (run_id, child_id, authority_code) SELECT ?, child_id, "
+                                + "authority_code FROM child WHERE current_home_id IS NULL",
+                        matching);
     }
 
     private long startRun(String json) throws Exception {
-        String started = mvc.perform(post("/api/sufficiency/runs").with(Users.commissioner()).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isAccepted()).andReturn()
-                .getResponse().getContentAsString();
+        String started = mvc.perform(post("/api/sufficiency/runs")
+                        .with(Users.commissioner())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(started, "$.runId")).longValue();
         waitUntil(id, "/api/sufficiency/runs/" + id, "$.status");
-        for (Object name : JsonPath.<List<Object>>read(mvc.perform(get(url(id, "/scenarios")).with(Users.board()))
-                .andReturn().getResponse().getContentAsString(), "$[*].scenario.name")) {
+        for (Object name : JsonPath.<List<Object>>read(
+                mvc.perform(get(url(id, "/scenarios")).with(Users.board()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$[*].scenario.name")) {
             waitForScenario(id, (String) name);
         }
         return id;
@@ -273,7 +345,10 @@ class ScenarioAndSupplyIntegrationTest {
     private String waitUntil(long run, String path, String statusPath) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = mvc.perform(get(path).with(Users.board())).andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(get(path).with(Users.board()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             Object found = JsonPath.read(body, statusPath);
             String status = found instanceof List<?> list ? (String) list.get(0) : (String) found;
             if (!status.equals("RUNNING")) {
@@ -285,24 +360,40 @@ class ScenarioAndSupplyIntegrationTest {
     }
 
     private String comparison(long run) throws Exception {
-        return mvc.perform(get(url(run, "/comparison")).param("authority", "ALL").with(Users.board()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(
+                        get(url(run, "/comparison")).param("authority", "ALL").with(Users.board()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static double figure(String body, String month, String category, String scenario, String figure) {
-        List<Number> values = JsonPath.read(body, "$.rows[?(@.month == '" + month + "' && @.category == '" + category
-                + "')].scenarios['" + scenario + "']." + figure);
-        assertThat(values).as(month + " " + category + " " + scenario + " " + figure).hasSize(1);
+        List<Number> values = JsonPath.read(
+                body,
+                "$.rows[?(@.month == '" + month + "' && @.category == '" + category + "')].scenarios['" + scenario
+                        + "']." + figure);
+        assertThat(values)
+                .as(month + " " + category + " " + scenario + " " + figure)
+                .hasSize(1);
         return values.get(0).doubleValue();
     }
 
     private String output(long run, String name) throws Exception {
-        return mvc.perform(get(url(run, "/outputs/" + name)).with(Users.board())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        return mvc.perform(get(url(run, "/outputs/" + name)).with(Users.board()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static List<CSVRecord> records(String csv) throws Exception {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
                 .getRecords();
     }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.DemoForecastRun;
 import uk.rcc.support.IntegrationTest;
@@ -32,14 +30,19 @@ import uk.rcc.support.Users;
 @IntegrationTest
 class SufficiencyReportChartsTest {
     private static final List<String> COUNCILS = List.of("E06000047", "E06000057", "E06000063", "E06000064");
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     ForecastRuns forecasts;
+
     long runId;
 
     @BeforeEach
@@ -52,7 +55,8 @@ class SufficiencyReportChartsTest {
     @Test
     void theChildrenChartDrawsSixYearsOfHistoryAndEveryForecastMonthOnDatedAxes() throws Exception {
         String svg = chart(html(), "chart-ALL-FOSTER");
-        ForecastTable history = ForecastTable.parse(forecasts.output(runId, "history.csv").orElseThrow());
+        ForecastTable history =
+                ForecastTable.parse(forecasts.output(runId, "history.csv").orElseThrow());
         List<List<String>> foster = history.where("authority", "ALL", "category", "FOSTER");
 
         assertThat(foster.size()).isGreaterThanOrEqualTo(72);
@@ -61,13 +65,21 @@ class SufficiencyReportChartsTest {
         assertThat(attribute(svg, "band-95", "data-points")).isEqualTo("36");
         YearMonth lastHistory = YearMonth.parse(history.get(foster.get(foster.size() - 1), "month"));
         List<String> years = labels(svg, "axis-x");
-        assertThat(years).contains(String.valueOf(lastHistory.getYear()), String.valueOf(lastHistory.getYear() - 4),
-                String.valueOf(lastHistory.getYear() + 2));
-        List<Double> counts = labels(svg, "axis-y").stream().map(t -> Double.parseDouble(t.replace(",", "")))
+        assertThat(years)
+                .contains(
+                        String.valueOf(lastHistory.getYear()),
+                        String.valueOf(lastHistory.getYear() - 4),
+                        String.valueOf(lastHistory.getYear() + 2));
+        List<Double> counts = labels(svg, "axis-y").stream()
+                .map(t -> Double.parseDouble(t.replace(",", "")))
                 .toList();
         double lowest = foster.subList(foster.size() - 72, foster.size()).stream()
-                .mapToDouble(r -> history.number(r, "children")).min().orElseThrow();
-        assertThat(counts.get(0)).as("the y axis starts near the data, not at zero").isGreaterThan(0)
+                .mapToDouble(r -> history.number(r, "children"))
+                .min()
+                .orElseThrow();
+        assertThat(counts.get(0))
+                .as("the y axis starts near the data, not at zero")
+                .isGreaterThan(0)
                 .isLessThanOrEqualTo(lowest);
         assertThat(counts).hasSizeGreaterThanOrEqualTo(4);
         assertThat(labels(svg, "as-of")).containsExactly("as of end " + ChildrenChart.monthName(lastHistory));
@@ -80,12 +92,12 @@ class SufficiencyReportChartsTest {
         for (String authority : concat("ALL", COUNCILS)) {
             assertThat(chart(html, "chart-" + authority + "-ALL")).contains("data-series=\"history\"");
             String places = chart(html, "chart-" + authority + "-places");
-            assertThat(labels(places, "panel-title")).containsExactly("Foster care", "Children's homes",
-                    "Supported accommodation");
+            assertThat(labels(places, "panel-title"))
+                    .containsExactly("Foster care", "Children's homes", "Supported accommodation");
             assertThat(places).contains("data-series=\"Projected places\"");
             String scenarios = chart(html, "chart-" + authority + "-scenarios");
-            assertThat(labels(scenarios, "legend")).containsExactly("baseline", "Step down 10% a year",
-                    "Recruit 20 foster places a year");
+            assertThat(labels(scenarios, "legend"))
+                    .containsExactly("baseline", "Step down 10% a year", "Recruit 20 foster places a year");
             String backtest = chart(html, "chart-" + authority + "-backtest");
             assertThat(count(backtest, "data-series=\"backtest-median\"")).isEqualTo(4);
         }
@@ -95,35 +107,49 @@ class SufficiencyReportChartsTest {
     @Test
     void theSummaryIsInPlainWordsWithOneTableAndNoLogLines() throws Exception {
         String html = html();
-        String summary = org.springframework.web.util.HtmlUtils.htmlUnescape(html.substring(html.indexOf(
-                "<section id=\"summary\">"), html.indexOf("</section>", html.indexOf("<section id=\"summary\">"))));
+        String summary = org.springframework.web.util.HtmlUtils.htmlUnescape(html.substring(
+                html.indexOf("<section id=\"summary\">"),
+                html.indexOf("</section>", html.indexOf("<section id=\"summary\">"))));
 
-        assertThat(summary).contains("children were looked after at the end of").contains("By the end of")
-                .contains("Places at the end of").contains("“Step down 10% a year” changes")
-                .contains("Foster care: gap (+ too few)").doesNotContain("WAPE").doesNotContain("<pre>");
+        assertThat(summary)
+                .contains("children were looked after at the end of")
+                .contains("By the end of")
+                .contains("Places at the end of")
+                .contains("“Step down 10% a year” changes")
+                .contains("Foster care: gap (+ too few)")
+                .doesNotContain("WAPE")
+                .doesNotContain("<pre>");
         assertThat(count(summary, "<table>")).isEqualTo(1);
     }
 
     @Test
     void thePdfHasTheSameChartsAsVectorsWithTheirAxisLabels() throws Exception {
-        byte[] pdf = mvc.perform(get("/api/sufficiency/runs/" + runId + "/report.pdf").with(Users.board()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] pdf = mvc.perform(
+                        get("/api/sufficiency/runs/" + runId + "/report.pdf").with(Users.board()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "sufficiency-report-demo.pdf"), pdf);
         String html = html();
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Children looked after, the co-operative: all placements")
+            assertThat(text)
+                    .contains("Children looked after, the co-operative: all placements")
                     .contains("Places needed against projected supply, the co-operative")
-                    .contains("Scenarios against the baseline").contains("How past forecasts did")
+                    .contains("Scenarios against the baseline")
+                    .contains("How past forecasts did")
                     .contains(labels(chart(html, "chart-ALL-ALL"), "as-of").get(0))
-                    .contains("Projected places").contains("95% interval");
+                    .contains("Projected places")
+                    .contains("95% interval");
             for (String year : labels(chart(html, "chart-ALL-ALL"), "axis-x")) {
                 assertThat(text).contains(year);
             }
             BufferedImage first = new PDFRenderer(document).renderImage(0, 1);
             BufferedImage chartPage = new PDFRenderer(document).renderImage(1, 1);
-            assertThat(pixels(first, 0x6d9ecf) + pixels(chartPage, 0x6d9ecf)).as("the 50% band is painted")
+            assertThat(pixels(first, 0x6d9ecf) + pixels(chartPage, 0x6d9ecf))
+                    .as("the 50% band is painted")
                     .isGreaterThan(200);
             assertThat(pixels(first, 0x0b0c0c) + pixels(chartPage, 0x0b0c0c)).isGreaterThan(50);
         }
@@ -148,14 +174,19 @@ class SufficiencyReportChartsTest {
             best = Math.min(best, page - start);
             bestPdf = Math.min(bestPdf, threads.getCurrentThreadCpuTime() - page);
         }
-        System.out.printf("Report of the four-council demo run: page built in %.0f ms of processor time (%,d "
-                + "characters), PDF in %.0f ms more (best of 5)%n", best / 1e6, size, bestPdf / 1e6);
+        System.out.printf(
+                "Report of the four-council demo run: page built in %.0f ms of processor time (%,d "
+                        + "characters), PDF in %.0f ms more (best of 5)%n",
+                best / 1e6, size, bestPdf / 1e6);
         assertThat(size).isPositive();
     }
 
     private String html() throws Exception {
         return mvc.perform(get("/sufficiency/runs/" + runId + "/report").with(Users.board()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     static String chart(String html, String id) {
@@ -165,14 +196,16 @@ class SufficiencyReportChartsTest {
     }
 
     static String attribute(String svg, String series, String name) {
-        Matcher m = Pattern.compile("<path data-series=\"" + series + "\" data-points=\"(\\d+)\"").matcher(svg);
+        Matcher m = Pattern.compile("<path data-series=\"" + series + "\" data-points=\"(\\d+)\"")
+                .matcher(svg);
         assertThat(m.find()).as(series + " in the chart").isTrue();
         return m.group(1);
     }
 
     static List<String> labels(String svg, String role) {
         List<String> labels = new ArrayList<>();
-        Matcher m = Pattern.compile("<text class=\"" + role + "\"[^>]*>([^<]*)</text>").matcher(svg);
+        Matcher m = Pattern.compile("<text class=\"" + role + "\"[^>]*>([^<]*)</text>")
+                .matcher(svg);
         while (m.find()) {
             labels.add(org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)));
         }

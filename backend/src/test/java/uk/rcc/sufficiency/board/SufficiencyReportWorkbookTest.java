@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.DemoForecastRun;
 import uk.rcc.support.IntegrationTest;
@@ -37,12 +35,16 @@ import uk.rcc.support.Users;
 class SufficiencyReportWorkbookTest {
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestRegistry registry;
+
     @Autowired
     DatasetImporter importer;
+
     @Autowired
     ForecastRuns forecasts;
+
     long runId;
 
     @BeforeEach
@@ -55,29 +57,51 @@ class SufficiencyReportWorkbookTest {
     @Test
     void everyTableIsASheetWithTypedCellsAndTheFiguresOfTheCsvOutputs() throws Exception {
         int downloadsBefore = downloads();
-        byte[] xlsx = mvc.perform(get("/api/sufficiency/runs/" + runId + "/report.xlsx").with(Users.board()))
+        byte[] xlsx = mvc.perform(
+                        get("/api/sufficiency/runs/" + runId + "/report.xlsx").with(Users.board()))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", "attachment; filename=\"sufficiency-report-"
-                        + runId + ".xlsx\"")).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"sufficiency-report-" + runId + ".xlsx\""))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "sufficiency-report-demo.xlsx"), xlsx);
 
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            for (String name : List.of("summary", "forecast", "history", "places needed", "supply", "gap", "costs",
-                    "scenarios", "backtest", "backtest forecasts", "unmet demand", "data range")) {
+            for (String name : List.of(
+                    "summary",
+                    "forecast",
+                    "history",
+                    "places needed",
+                    "supply",
+                    "gap",
+                    "costs",
+                    "scenarios",
+                    "backtest",
+                    "backtest forecasts",
+                    "unmet demand",
+                    "data range")) {
                 assertThat(workbook.getSheet(name)).as("sheet " + name).isNotNull();
             }
             for (var sheet : ReportWorkbook.SHEETS.entrySet()) {
                 if (sheet.getKey().equals("gap")) {
                     continue;
                 }
-                forecasts.output(runId, sheet.getValue()).ifPresent(csv -> sameFigures(workbook.getSheet(
-                        sheet.getKey()), ForecastTable.parse(csv)));
+                forecasts
+                        .output(runId, sheet.getValue())
+                        .ifPresent(csv -> sameFigures(workbook.getSheet(sheet.getKey()), ForecastTable.parse(csv)));
             }
             sameFigures(workbook.getSheet("scenarios"), ScenarioComparison.merged(forecasts, runId));
-            sameFigures(workbook.getSheet("gap"), ReportWorkbook.gap(ForecastTable.parse(forecasts.output(runId,
-                    "places_needed.csv").orElseThrow())));
-            assertThat(((XSSFSheet) workbook.getSheet("forecast")).getPaneInformation().isFreezePane()).isTrue();
+            sameFigures(
+                    workbook.getSheet("gap"),
+                    ReportWorkbook.gap(ForecastTable.parse(
+                            forecasts.output(runId, "places_needed.csv").orElseThrow())));
+            assertThat(((XSSFSheet) workbook.getSheet("forecast"))
+                            .getPaneInformation()
+                            .isFreezePane())
+                    .isTrue();
             assertThat(workbook.getSheet("summary").getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo("Sufficiency report: " + DemoForecastRun.NAME);
         }
@@ -85,16 +109,23 @@ class SufficiencyReportWorkbookTest {
     }
 
     private int downloads() {
-        return registry.jdbc().queryForObject("SELECT count(*) FROM audit_event WHERE action = 'EXPORT_REPORT' "
-                + "AND detail = 'report.xlsx' AND subject = ? AND actor = 'board'", Integer.class, "forecast " + runId);
+        return registry.jdbc()
+                .queryForObject(
+                        "SELECT count(*) FROM audit_event WHERE action = 'EXPORT_REPORT' "
+                                + "AND detail = 'report.xlsx' AND subject = ? AND actor = 'board'",
+                        Integer.class,
+                        "forecast " + runId);
     }
 
     /** Every row and cell of the sheet holds the CSV's value: numbers as numeric cells, months and dates as dates. */
     private static void sameFigures(Sheet sheet, ForecastTable csv) {
-        assertThat(sheet.getLastRowNum()).as(sheet.getSheetName() + " rows").isEqualTo(csv.rows().size());
+        assertThat(sheet.getLastRowNum())
+                .as(sheet.getSheetName() + " rows")
+                .isEqualTo(csv.rows().size());
         Row header = sheet.getRow(0);
         for (int c = 0; c < csv.header().size(); c++) {
-            assertThat(header.getCell(c).getStringCellValue()).isEqualTo(csv.header().get(c));
+            assertThat(header.getCell(c).getStringCellValue())
+                    .isEqualTo(csv.header().get(c));
         }
         for (int r = 0; r < csv.rows().size(); r++) {
             List<String> expected = csv.rows().get(r);
@@ -105,12 +136,15 @@ class SufficiencyReportWorkbookTest {
                 String where = sheet.getSheetName() + " " + csv.header().get(c) + " row " + (r + 1);
                 if (value.isBlank()) {
                     assertThat(cell).as(where).isNull();
-                } else if (value.matches("\\d{4}-\\d{2}") && !csv.header().get(c).equals("financial_year")) {
+                } else if (value.matches("\\d{4}-\\d{2}")
+                        && !csv.header().get(c).equals("financial_year")) {
                     assertThat(DateUtil.isCellDateFormatted(cell)).as(where).isTrue();
-                    assertThat(YearMonth.from(cell.getLocalDateTimeCellValue())).as(where)
+                    assertThat(YearMonth.from(cell.getLocalDateTimeCellValue()))
+                            .as(where)
                             .isEqualTo(YearMonth.parse(value));
                 } else if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                    assertThat(cell.getLocalDateTimeCellValue().toLocalDate()).as(where)
+                    assertThat(cell.getLocalDateTimeCellValue().toLocalDate())
+                            .as(where)
                             .isEqualTo(LocalDate.parse(value));
                 } else if (value.matches("-?\\d+(\\.\\d+)?") && numericColumn(csv, c)) {
                     assertThat(cell.getCellType()).as(where).isEqualTo(CellType.NUMERIC);
@@ -124,7 +158,8 @@ class SufficiencyReportWorkbookTest {
 
     /** A column is typed as numbers when every value in it is one (an age band column holds "0" and "16+" alike). */
     private static boolean numericColumn(ForecastTable csv, int column) {
-        return csv.rows().stream().map(row -> row.get(column))
+        return csv.rows().stream()
+                .map(row -> row.get(column))
                 .allMatch(value -> value.isBlank() || value.matches("-?\\d+(\\.\\d+)?"));
     }
 }

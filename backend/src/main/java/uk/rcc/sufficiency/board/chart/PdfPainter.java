@@ -2,7 +2,6 @@ package uk.rcc.sufficiency.board.chart;
 
 import java.awt.Color;
 import java.io.IOException;
-
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
@@ -15,8 +14,7 @@ public final class PdfPainter {
     private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
-    private PdfPainter() {
-    }
+    private PdfPainter() {}
 
     /** Paints the drawing with its top left corner at (left, top) in page units; returns the height used. */
     public static float paint(PDPageContentStream page, Drawing drawing, float left, float top, float width)
@@ -57,7 +55,7 @@ public final class PdfPainter {
         }
         page.setStrokingColor(Color.decode(shape.stroke()));
         page.setLineWidth((float) shape.strokeWidth() * scale);
-        page.setLineDashPattern(shape.dashed() ? new float[] { 5 * scale, 4 * scale } : new float[0], 0);
+        page.setLineDashPattern(shape.dashed() ? new float[] {5 * scale, 4 * scale} : new float[0], 0);
         page.stroke();
         page.setLineDashPattern(new float[0], 0);
     }

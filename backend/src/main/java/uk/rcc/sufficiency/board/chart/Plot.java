@@ -68,8 +68,7 @@ public final class Plot {
      */
     public Plot yScale(double low, double high, boolean fromZero) {
         double span = Math.max(high - low, Math.max(1, high * 0.05));
-        double from = low < 0 ? low - span * 0.08 : fromZero || low - span * 0.15 < span * 0.5 ? 0
-                : low - span * 0.15;
+        double from = low < 0 ? low - span * 0.08 : fromZero || low - span * 0.15 < span * 0.5 ? 0 : low - span * 0.15;
         double to = high + span * 0.08;
         double step = step(to - from, 5);
         yMin = Math.floor(from / step) * step;
@@ -82,12 +81,12 @@ public final class Plot {
         double step = step(yMax - yMin, 5);
         for (double value = yMin; value <= yMax + step / 2; value += step) {
             double y = y(value);
-            marks.add(Drawing.Shape.line("grid", List.of(new double[] { left, y }, new double[] { right, y }), GRID,
-                    1, false, 0));
+            marks.add(Drawing.Shape.line(
+                    "grid", List.of(new double[] {left, y}, new double[] {right, y}), GRID, 1, false, 0));
             marks.add(new Drawing.Label("axis-y", left - 5, y + 4, format.apply(value), "end", FONT, false, MUTED));
         }
-        marks.add(Drawing.Shape.line("axis", List.of(new double[] { left, bottom }, new double[] { right, bottom }),
-                MUTED, 1, false, 0));
+        marks.add(Drawing.Shape.line(
+                "axis", List.of(new double[] {left, bottom}, new double[] {right, bottom}), MUTED, 1, false, 0));
     }
 
     /** A month axis with x as months since {@code first}: a tick each January, labelled with its year. */
@@ -97,10 +96,9 @@ public final class Plot {
         int every = months > 12 * 9 ? 2 : 1;
         for (int year = first.getYear() + 1; year <= last.getYear(); year += every) {
             double x = x(first.until(YearMonth.of(year, 1), java.time.temporal.ChronoUnit.MONTHS));
-            marks.add(Drawing.Shape.line("tick", List.of(new double[] { x, bottom }, new double[] { x, bottom + 5 }),
-                    MUTED, 1, false, 0));
-            marks.add(new Drawing.Label("axis-x", x, bottom + 18, String.valueOf(year), "middle", FONT, false,
-                    MUTED));
+            marks.add(Drawing.Shape.line(
+                    "tick", List.of(new double[] {x, bottom}, new double[] {x, bottom + 5}), MUTED, 1, false, 0));
+            marks.add(new Drawing.Label("axis-x", x, bottom + 18, String.valueOf(year), "middle", FONT, false, MUTED));
         }
     }
 
@@ -108,7 +106,7 @@ public final class Plot {
     static double step(double span, int count) {
         double raw = Math.max(span, 1e-9) / count;
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double nice : new double[] { 1, 2, 2.5, 5, 10 }) {
+        for (double nice : new double[] {1, 2, 2.5, 5, 10}) {
             if (nice * power >= raw) {
                 return Math.max(nice * power, 1);
             }
@@ -117,8 +115,8 @@ public final class Plot {
     }
 
     /** A legend row of coloured keys and names from x; returns where the next row starts. */
-    public static double legend(List<Drawing.Mark> marks, double x, double y, double maxX, List<String> names,
-            List<String> colours) {
+    public static double legend(
+            List<Drawing.Mark> marks, double x, double y, double maxX, List<String> names, List<String> colours) {
         double at = x;
         double row = y;
         for (int i = 0; i < names.size(); i++) {

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -39,10 +38,23 @@ class DrawingTest {
     @Test
     void barsGoDownForNegativeValuesFromTheZeroLine() {
         List<Drawing.Mark> marks = new ArrayList<>();
-        Bars.panel(marks, 0, 0, 300, 200, "Gap", List.of(new Bars.Group("Mar 27", List.of(new Bars.Bar("gap",
-                "#1d70b8", 40), new Bars.Bar("gap", "#f47738", -20)), null, null)), Plot::count);
-        List<Drawing.Shape> bars = marks.stream().filter(m -> m instanceof Drawing.Shape s && s.series().equals(
-                "gap")).map(m -> (Drawing.Shape) m).toList();
+        Bars.panel(
+                marks,
+                0,
+                0,
+                300,
+                200,
+                "Gap",
+                List.of(new Bars.Group(
+                        "Mar 27",
+                        List.of(new Bars.Bar("gap", "#1d70b8", 40), new Bars.Bar("gap", "#f47738", -20)),
+                        null,
+                        null)),
+                Plot::count);
+        List<Drawing.Shape> bars = marks.stream()
+                .filter(m -> m instanceof Drawing.Shape s && s.series().equals("gap"))
+                .map(m -> (Drawing.Shape) m)
+                .toList();
         double zeroUp = bars.get(0).path().get(2)[1];
         double zeroDown = bars.get(1).path().get(0)[1];
         assertThat(zeroUp).isCloseTo(zeroDown, org.assertj.core.data.Offset.offset(0.01));
@@ -52,16 +64,31 @@ class DrawingTest {
 
     @Test
     void theSameDrawingIsSvgWithItsTextAlternativeAndPdfWithItsLabels() throws Exception {
-        Drawing drawing = new Drawing("c1", "children", "Children <all>", "From 1 to 2.", 720, 300, List.of(
-                Drawing.Shape.line("history", List.of(new double[] { 10, 10 }, new double[] { 20, 30 }), "#0b0c0c",
-                        2, false, 2),
-                new Drawing.Label("axis-x", 100, 290, "2027", "middle", 11, false, "#505a5f")));
+        Drawing drawing = new Drawing(
+                "c1",
+                "children",
+                "Children <all>",
+                "From 1 to 2.",
+                720,
+                300,
+                List.of(
+                        Drawing.Shape.line(
+                                "history",
+                                List.of(new double[] {10, 10}, new double[] {20, 30}),
+                                "#0b0c0c",
+                                2,
+                                false,
+                                2),
+                        new Drawing.Label("axis-x", 100, 290, "2027", "middle", 11, false, "#505a5f")));
 
         String svg = SvgWriter.svg(drawing);
-        assertThat(svg).contains("<title id=\"c1-title\">Children &lt;all&gt;</title>")
-                .contains("<desc id=\"c1-desc\">From 1 to 2.</desc>").contains("aria-labelledby=\"c1-title c1-desc\"")
+        assertThat(svg)
+                .contains("<title id=\"c1-title\">Children &lt;all&gt;</title>")
+                .contains("<desc id=\"c1-desc\">From 1 to 2.</desc>")
+                .contains("aria-labelledby=\"c1-title c1-desc\"")
                 .contains("data-series=\"history\" data-points=\"2\" d=\"M10,10L20,30\"")
-                .contains(">2027</text>").doesNotContain("style=");
+                .contains(">2027</text>")
+                .doesNotContain("style=");
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage();
             document.addPage(page);
@@ -77,7 +104,9 @@ class DrawingTest {
     }
 
     private static List<String> labels(List<Drawing.Mark> marks, String role) {
-        return marks.stream().filter(m -> m instanceof Drawing.Label l && l.role().equals(role))
-                .map(m -> ((Drawing.Label) m).text()).toList();
+        return marks.stream()
+                .filter(m -> m instanceof Drawing.Label l && l.role().equals(role))
+                .map(m -> ((Drawing.Label) m).text())
+                .toList();
     }
 }
