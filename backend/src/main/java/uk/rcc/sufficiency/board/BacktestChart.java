@@ -125,7 +125,32 @@ final class BacktestChart {
                     percent(backtest.number(row, "linear_trend_wape")),
                     percent(backtest.number(row, "coverage_80"))));
         }
-        return text.toString().trim();
+        return (text + chosenModel(backtest, authority)).trim();
+    }
+
+    /** Which candidate the forecast chose by backtest, against the fixed 36-month window it used to take. */
+    private static String chosenModel(ForecastTable backtest, String authority) {
+        if (!backtest.header().contains("chosen_model") || !backtest.header().contains("wape_w36_flat")) {
+            return "";
+        }
+        String chosen = null;
+        List<String> fixed = new java.util.ArrayList<>();
+        for (List<String> row : backtest.rows()) {
+            String rowAuthority = backtest.header().contains("authority") ? backtest.get(row, "authority") : "ALL";
+            if (rowAuthority.equals(authority) && backtest.get(row, "category").equals("ALL")) {
+                chosen = backtest.get(row, "chosen_model");
+                fixed.add(backtest.get(row, "horizon_months") + " months "
+                        + percent(backtest.number(row, "wape_w36_flat")));
+            }
+        }
+        return chosen == null || chosen.isBlank()
+                ? ""
+                : String.format(
+                        Locale.UK,
+                        "The model was chosen by backtest before the as-of date: %s (the fixed 36-month window with flat "
+                                + "entries would have been off by %s).",
+                        chosen,
+                        String.join(", ", fixed));
     }
 
     private static String percent(Double share) {

@@ -116,6 +116,7 @@ class SufficiencyReportChartsTest {
                 .contains("By the end of")
                 .contains("Places at the end of")
                 .contains("“Step down 10% a year” changes")
+                .contains("The model was chosen by backtest before the as-of date: ")
                 .contains("Foster care: gap (+ too few)")
                 .doesNotContain("WAPE")
                 .doesNotContain("<pre>");
