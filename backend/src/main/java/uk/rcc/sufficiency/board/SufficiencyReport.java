@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import uk.rcc.jobs.JobStatus;
 import uk.rcc.sufficiency.Forecast;
 import uk.rcc.sufficiency.Scenario;
 import uk.rcc.sufficiency.board.chart.Drawing;
@@ -135,7 +136,7 @@ class SufficiencyReport {
             comparison = ScenarioComparison.merged(forecasts, run.id());
             scenarios.add(Scenario.BASELINE_NAME);
             forecasts.scenarios(run.id()).stream()
-                    .filter(s -> s.status().equals("FINISHED"))
+                    .filter(s -> s.status() == JobStatus.FINISHED)
                     .forEach(s -> scenarios.add(s.scenario().name()));
         }
 
