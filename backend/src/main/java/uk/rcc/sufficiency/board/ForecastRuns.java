@@ -275,9 +275,7 @@ public class ForecastRuns {
                 return;
             }
             Files.write(out.resolve("unmet_demand.csv"), shortfall.latestRun());
-            ReportSeries.Files series = ReportSeries.of(episodes, parameters);
-            Files.write(out.resolve("history.csv"), series.history());
-            Files.write(out.resolve("backtest_forecasts.csv"), series.backtestForecasts());
+            Files.write(out.resolve("history.csv"), ReportSeries.history(episodes, parameters));
             saveOutputs(id, out, result.printed(), digest, scenarios);
         } catch (IOException | RuntimeException e) {
             log.error("Forecast run {} failed", id, e);
