@@ -84,7 +84,8 @@ class SufficiencyReportCapacityOptionsTest {
     void eachCouncilsTopOptionsAreInItsSectionThePdfAndTheWorkbookAlike() throws Exception {
         long matchingRun = matching.start("commissioner", "USER", 2, null).id();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!matching.find(matchingRun).orElseThrow().status().equals("FINISHED") && System.nanoTime() < deadline) {
+        while (matching.find(matchingRun).orElseThrow().status() != uk.rcc.jobs.JobStatus.FINISHED
+                && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         Map<String, List<CapacityAnalysis.Ranked>> top = capacity.topByCouncil(CapacityOptions.PER_COUNCIL);
