@@ -28,8 +28,10 @@ public sealed interface Entries {
     double SHIFT_EVIDENCE = 12;
     /** Months of entries a level shift needs before it. */
     int SHIFT_MIN_BEFORE = 12;
+    /** Months of entries a level shift needs after it. */
+    int SHIFT_MIN_AFTER = 3;
     /** Prior spread of the co-operative's level shift (log) and of a council's around it. */
-    double SHIFT_SD = 0.3;
+    double SHIFT_SD = 0.15;
 
     double COUNCIL_SHIFT_SD = 0.1;
 
@@ -120,13 +122,14 @@ public sealed interface Entries {
         public Entries draw(SplittableRandom random) {
             double[][] cov = fit.covariance();
             double z1 = StockFlowModel.gaussian(random);
-            double z2 = StockFlowModel.gaussian(random);
             double sdSlope = Math.sqrt(cov[0][0]);
             double b = slope + sdSlope * z1;
             double d = shift;
+            // Without a shift, no second draw: the futures of a plain trend stay those of the same seed as before.
             if (cov[1][1] > 0) {
                 double loading = sdSlope == 0 ? 0 : cov[0][1] / sdSlope;
-                d += loading * z1 + Math.sqrt(Math.max(0, cov[1][1] - loading * loading)) * z2;
+                d += loading * z1
+                        + Math.sqrt(Math.max(0, cov[1][1] - loading * loading)) * StockFlowModel.gaussian(random);
             }
             double total = StockFlowModel.gamma(random, fit.total() + 0.5);
             double weights = fit.weights(b, d);
@@ -249,13 +252,13 @@ public sealed interface Entries {
 
         /**
          * The trend, with a level shift from the month where it explains the counts best if it explains them well
-         * enough ({@link #SHIFT_EVIDENCE}); at least {@link #SHIFT_MIN_BEFORE} months before it and 3 after.
+         * enough ({@link #SHIFT_EVIDENCE}); at least {@link #SHIFT_MIN_BEFORE} months before it and {@link #SHIFT_MIN_AFTER} after.
          */
         static Regression fitWithAnyShift(double[] counts, double[] season, YearMonth origin) {
             Regression best = fit(counts, season, origin, 0, COOPERATIVE_SLOPE_SD);
             double none = best.logLikelihood();
             double bestGain = SHIFT_EVIDENCE / 2;
-            for (int from = -(counts.length - 1) + SHIFT_MIN_BEFORE; from <= -2; from++) {
+            for (int from = -(counts.length - 1) + SHIFT_MIN_BEFORE; from <= 1 - SHIFT_MIN_AFTER; from++) {
                 Regression shifted = fit(counts, season, origin, 0, COOPERATIVE_SLOPE_SD, from, 0, SHIFT_SD);
                 double gain = shifted.logLikelihood() - none;
                 if (gain > bestGain) {

@@ -302,12 +302,13 @@ class ForecastChoiceTest {
                 .asString()
                 .startsWith("month,authority,age_band,category,confidence,places_needed");
         List<String> choice = Files.readAllLines(out.resolve("model_choice.csv"));
-        assertThat(choice).hasSize(1 + 9 * (COUNCILS.size() + 1));
+        assertThat(choice).hasSize(1 + (ModelChoice.Candidate.all().size() + 1) * (COUNCILS.size() + 1));
         assertThat(choice.stream().filter(l -> l.endsWith(",true"))).isNotEmpty();
         assertThat(Files.readAllLines(out.resolve("backtest.csv")).get(0))
                 .contains("chosen_model")
                 .contains("wape_w6_flat")
-                .contains("wape_w36_trend");
+                .contains("wape_w36_trend")
+                .contains("wape_w36_shift");
     }
 
     private Ssda903Data generate(List<Demand> demands) {
