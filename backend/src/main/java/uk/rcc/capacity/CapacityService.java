@@ -1,5 +1,6 @@
 package uk.rcc.capacity;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,12 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.matching.SolverConfigs;
 import uk.rcc.matching.policy.MatchingPolicy;
+import uk.rcc.matching.runs.MatchingRunEnded;
 import uk.rcc.registry.RegistryStore;
 
 /**
@@ -35,10 +43,23 @@ public class CapacityService {
             double softCost,
             List<CapacityAnalysis.Ranked> options) {}
 
+    /**
+     * What can be shown without waiting: the options of the latest run if they are computed, or whether they are
+     * being computed now (in the background, a few seconds after a run ends).
+     */
+    public record Ready(Optional<Options> options, boolean computing) {}
+
+    private static final Logger log = LoggerFactory.getLogger(CapacityService.class);
     private final JdbcTemplate jdbc;
     private final RegistryStore registry;
     private final ObjectMapper json;
-    private Options cached;
+    private volatile Options cached;
+    private final AtomicBoolean computing = new AtomicBoolean();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "capacity-options");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public CapacityService(JdbcTemplate jdbc, RegistryStore registry, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -46,10 +67,54 @@ public class CapacityService {
         this.json = json;
     }
 
-    /** The options of the latest run that ended with proposals, or empty when no run has. */
-    public synchronized Optional<Options> latest() {
-        List<Map<String, Object>> runs = jdbc.queryForList("SELECT id, weights FROM matching_run WHERE status IN "
+    /** A run's options are worked out as soon as it ends, so the first reader (page or report) need not wait. */
+    @EventListener
+    public void matchingRunEnded(MatchingRunEnded ended) {
+        computeInBackground();
+    }
+
+    /** The latest run's options if already computed; never waits (the board's report must not). */
+    public Ready ready() {
+        List<Map<String, Object>> runs = latestRun();
+        if (runs.isEmpty()) {
+            return new Ready(Optional.empty(), false);
+        }
+        Options known = cached;
+        if (known != null && known.runId() == ((Number) runs.get(0).get("id")).longValue()) {
+            return new Ready(Optional.of(known), false);
+        }
+        computeInBackground();
+        return new Ready(Optional.empty(), true);
+    }
+
+    private void computeInBackground() {
+        if (!computing.compareAndSet(false, true)) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                latest();
+            } catch (RuntimeException e) {
+                log.warn("Capacity options not computed: {}", e.getMessage());
+            } finally {
+                computing.set(false);
+            }
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        background.shutdownNow();
+    }
+
+    private List<Map<String, Object>> latestRun() {
+        return jdbc.queryForList("SELECT id, weights FROM matching_run WHERE status IN "
                 + "('FINISHED', 'STOPPED') ORDER BY ended_at DESC, id DESC LIMIT 1");
+    }
+
+    /** The options of the latest run that ended with proposals, or empty when no run has; computes them if need be. */
+    public synchronized Optional<Options> latest() {
+        List<Map<String, Object>> runs = latestRun();
         if (runs.isEmpty()) {
             return Optional.empty();
         }
@@ -86,14 +151,19 @@ public class CapacityService {
      * report to show beside the council's gap. Empty when no run has ended with proposals.
      */
     public Map<String, List<CapacityAnalysis.Ranked>> topByCouncil(int perCouncil) {
+        return latest().map(options -> topByCouncil(options, perCouncil)).orElse(Map.of());
+    }
+
+    /** The best options of one run in each council, best first. */
+    public static Map<String, List<CapacityAnalysis.Ranked>> topByCouncil(Options options, int perCouncil) {
         Map<String, List<CapacityAnalysis.Ranked>> byCouncil = new LinkedHashMap<>();
-        latest().ifPresent(options -> options.options().forEach(row -> {
+        options.options().forEach(row -> {
             List<CapacityAnalysis.Ranked> rows =
                     byCouncil.computeIfAbsent(row.option().authorityCode(), code -> new java.util.ArrayList<>());
             if (rows.size() < perCouncil) {
                 rows.add(row);
             }
-        }));
+        });
         return byCouncil;
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +51,7 @@ public class MatchingRunService {
     private final WeightSets weightSets;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
     private final DurableJobs jobs;
     private final String defaultConfig;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -69,6 +71,7 @@ public class MatchingRunService {
             WeightSets weightSets,
             ObjectMapper json,
             MeterRegistry meters,
+            ApplicationEventPublisher events,
             @Value("${rcc.matching.default-config:interactive-solver.xml}") String defaultConfig,
             @Value("${rcc.instance-id:}") String configuredInstanceId) {
         this.runs = runs;
@@ -79,6 +82,7 @@ public class MatchingRunService {
         this.weightSets = weightSets;
         this.json = json;
         this.meters = meters;
+        this.events = events;
         this.defaultConfig = defaultConfig;
         this.jobs = new DurableJobs(jdbc, transaction, TABLE, InstanceName.of(configuredInstanceId));
     }
@@ -189,6 +193,7 @@ public class MatchingRunService {
     private void saveOrFail(long id, Outcome outcome, JobStatus status) {
         try {
             saveOutcome(id, outcome, status);
+            events.publishEvent(new MatchingRunEnded(id));
         } catch (org.springframework.dao.DataAccessException
                 | org.springframework.transaction.TransactionException
                 | JobLostException e) {

@@ -16,21 +16,25 @@ import uk.rcc.exchange.Codes.HomeKind;
  *
  * @param source which matching run they come from, in words; null when no run has ended with proposals
  */
-record CapacityOptions(String source, ForecastTable table) {
+record CapacityOptions(String source, boolean computing, ForecastTable table) {
     /** Options shown per council. */
     static final int PER_COUNCIL = 3;
 
     static final List<String> HEADER =
             List.of("authority", "rank", "option", "kind", "where", "placed_delta", "soft_cost_delta", "km_delta");
 
+    /** The latest run's options as far as they are computed: the report never waits for them. */
     static CapacityOptions latest(CapacityService capacity) {
-        Map<String, List<CapacityAnalysis.Ranked>> top = capacity.topByCouncil(PER_COUNCIL);
-        String source = capacity.latest()
+        CapacityService.Ready ready = capacity.ready();
+        Map<String, List<CapacityAnalysis.Ranked>> top = ready.options()
+                .map(options -> CapacityService.topByCouncil(options, PER_COUNCIL))
+                .orElse(Map.of());
+        String source = ready.options()
                 .map(options -> "co-operative matching run " + options.runId())
                 .orElse(null);
         List<List<String>> rows = new ArrayList<>();
         top.forEach((council, ranked) -> ranked.forEach(r -> rows.add(row(council, r))));
-        return new CapacityOptions(source, new ForecastTable(HEADER, rows));
+        return new CapacityOptions(source, ready.computing(), new ForecastTable(HEADER, rows));
     }
 
     private static List<String> row(String council, CapacityAnalysis.Ranked ranked) {
@@ -59,14 +63,18 @@ record CapacityOptions(String source, ForecastTable table) {
                         signed(table.get(r, "km_delta"))));
             }
         }
-        String note = source == null
-                ? "No co-operative matching run has ended with proposals yet, so there are no capacity options to show."
-                : rows.isEmpty()
-                        ? "No extra place or new home in this council would place more children or lower the cost in "
-                                + "the latest " + source + "."
-                        : "The " + PER_COUNCIL + " options in this council that helped most when the latest " + source
-                                + " was solved again with each of them: children placed more, the change in the "
-                                + "matching's soft cost (negative is better) and in total km from school or home.";
+        String note = computing
+                ? "The capacity options of the latest co-operative matching run are being worked out (a few seconds "
+                        + "after a run ends): reload the report to see them."
+                : source == null
+                        ? "No co-operative matching run has ended with proposals yet, so there are no capacity options to show."
+                        : rows.isEmpty()
+                                ? "No extra place or new home in this council would place more children or lower the cost in "
+                                        + "the latest " + source + "."
+                                : "The " + PER_COUNCIL + " options in this council that helped most when the latest "
+                                        + source
+                                        + " was solved again with each of them: children placed more, the change in the "
+                                        + "matching's soft cost (negative is better) and in total km from school or home.";
         return new SufficiencyReport.Table(
                 "Capacity options beside the gap",
                 List.of("Option", "Where", "Children placed", "Soft-cost change", "Distance change (km)"),
