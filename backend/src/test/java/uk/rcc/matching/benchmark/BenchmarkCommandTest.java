@@ -34,6 +34,14 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void aSizeOfChildrenSlashHomesGeneratesThoseCountsWhileANumberKeepsItsShape() {
+        assertEquals(3500, BenchmarkCommand.spec("3500/3600").children());
+        assertEquals(3600, BenchmarkCommand.spec("3500/3600").homes());
+        assertEquals(3000, BenchmarkCommand.spec("1000").children());
+        assertEquals(1500, BenchmarkCommand.spec("1000").homes());
+    }
+
+    @Test
     void runsBelowOneIsAUsageErrorNamingTheOption() {
         String errors = errorsOf(List.of("--sizes", "none", "--runs", "0"), CommandLine.USAGE);
 
