@@ -51,7 +51,8 @@ public final class BenchmarkCommand {
             String score,
             ExactOptimum.Result exact,
             PolicyCost optimum,
-            List<Repeat> repeats) {}
+            List<Repeat> repeats,
+            String exactFailure) {}
 
     /** A further solve of the same size (with {@code --runs}): runs differ, since the search follows the clock. */
     record Repeat(PolicyCost solver, double seconds, String score) {}
@@ -223,14 +224,20 @@ public final class BenchmarkCommand {
         Double bound = null;
         ExactOptimum.Result exact = null;
         PolicyCost optimum = null;
+        String exactFailure = null;
         if (solver.planned() <= LOWER_BOUND_MAX_PLANNED) {
             double[] costs = FlowLowerBound.costByPlacedCount(dataset, policy);
             bound = solver.placed() < costs.length ? costs[solver.placed()] : null;
             if (exactSeconds > 0) {
                 // at the solver's own placed count (the policy's comparison), starting CP-SAT from the solver's answer
-                exact = ExactOptimum.solveAtPlacedCount(
-                        dataset, policy, Duration.ofSeconds(exactSeconds), solver.placed(), proposed, exactWorkers);
-                optimum = PolicyCost.of(dataset, exact.assignment(), policy);
+                try {
+                    exact = ExactOptimum.solveAtPlacedCount(
+                            dataset, policy, Duration.ofSeconds(exactSeconds), solver.placed(), proposed, exactWorkers);
+                    optimum = PolicyCost.of(dataset, exact.assignment(), policy);
+                } catch (IllegalStateException none) {
+                    // the flow bound still stands; the report says CP-SAT ended without an answer
+                    exactFailure = none.getMessage() + " within " + exactSeconds + " s";
+                }
             }
         }
         return new Row(
@@ -245,7 +252,8 @@ public final class BenchmarkCommand {
                 outcome.score(),
                 exact,
                 optimum,
-                repeats);
+                repeats,
+                exactFailure);
     }
 
     public static MatchingEngine.Outcome solve(ExchangeDataset dataset, String config, int seconds) {
@@ -363,6 +371,13 @@ public final class BenchmarkCommand {
                         ""));
             }
         }
+        rows.stream()
+                .filter(r -> r.exactFailure() != null)
+                .forEach(r -> md.append("\nSize ")
+                        .append(r.size())
+                        .append(": ")
+                        .append(r.exactFailure())
+                        .append(".\n"));
         rows.stream()
                 .filter(r -> !r.repeats().isEmpty())
                 .forEach(r -> md.append('\n').append(spread(r)));
