@@ -47,6 +47,7 @@ public final class CapacityBenchmark {
               --top N              options per kind (10)
               --exact-seconds N    CP-SAT's answer the options are measured against (300)
               --resolve-seconds N  each exact re-solve with a place more (30)
+              --exact-top N        homes in the exact top list (10)
               --confirm-seconds N  the tool's confirming re-solves, shared (30)
               --workers N          CP-SAT workers (2)
               --csv FILE           also write the tool's rows as the capacity command does
@@ -58,8 +59,18 @@ public final class CapacityBenchmark {
 
     private CapacityBenchmark() {}
 
-    /** One home's extra place as CP-SAT found it, from CP-SAT's answer. */
-    record Exact(String home, int placedDelta, double softCostDelta, boolean proven, double seconds, String note) {}
+    /** One home's extra place as CP-SAT found it, from CP-SAT's answer; the soft delta is NaN when it found none. */
+    record Exact(String home, int placedDelta, double softCostDelta, boolean proven, double seconds, String note) {
+        boolean known() {
+            return !Double.isNaN(softCostDelta);
+        }
+
+        String figures() {
+            return known()
+                    ? String.format(Locale.ROOT, "%+d / %.2f", placedDelta, softCostDelta)
+                    : "none found (" + note + ")";
+        }
+    }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
@@ -76,6 +87,7 @@ public final class CapacityBenchmark {
                             "top",
                             "exact-seconds",
                             "resolve-seconds",
+                            "exact-top",
                             "confirm-seconds",
                             "workers",
                             "csv",
@@ -196,7 +208,7 @@ public final class CapacityBenchmark {
                 from);
         double toolSeconds = (System.nanoTime() - toolStart) / 1e9;
         Exacts exacts = new Exacts(dataset, answer, from, resolve, workers, out);
-        Map<String, Exact> exactTop = exacts.top(EXACT_TOP);
+        Map<String, Exact> exactTop = exacts.top(options.intValue("exact-top", EXACT_TOP));
         List<Exact> ofClaims = new ArrayList<>();
         for (CapacityOption claim : report.extraPlaces()) {
             ofClaims.add(
@@ -355,7 +367,7 @@ public final class CapacityBenchmark {
                 toolSeconds,
                 loadAtStart));
         md.append(
-                "Exact top ten (CP-SAT's best home among all not yet found):\n\n"
+                "Exact top list (CP-SAT's best home among all not yet found):\n\n"
                         + "| rank | home | placed delta | soft cost delta | proven | s | note |\n|---|---|---|---|---|---|---|\n");
         int rank = 1;
         for (Exact exact : exactTop.values()) {
@@ -370,10 +382,11 @@ public final class CapacityBenchmark {
                     exact.seconds(),
                     exact.note()));
         }
-        md.append("\nThe tool's top ten against the exact figure of each:\n\n"
+        md.append("\nThe tool's top rows against the exact figure of each:\n\n"
                 + "| rank | home | claimed placed / soft delta | exact placed / soft delta | proven | in exact top ten "
                 + "| soft error |\n|---|---|---|---|---|---|---|\n");
         int found = 0;
+        int known = 0;
         int placedRight = 0;
         double worstError = 0;
         for (int i = 0; i < report.extraPlaces().size(); i++) {
@@ -381,21 +394,21 @@ public final class CapacityBenchmark {
             Exact exact = ofClaims.get(i);
             boolean inTop = exactTop.containsKey(claim.homeId());
             found += inTop ? 1 : 0;
-            placedRight += claim.placedDelta() == exact.placedDelta() ? 1 : 0;
+            known += exact.known() ? 1 : 0;
+            placedRight += exact.known() && claim.placedDelta() == exact.placedDelta() ? 1 : 0;
             double error = Math.abs(claim.softCostDelta() - exact.softCostDelta());
-            worstError = Double.isNaN(error) ? worstError : Math.max(worstError, error);
+            worstError = exact.known() ? Math.max(worstError, error) : worstError;
             md.append(String.format(
                     Locale.ROOT,
-                    "| %d | %s | %+d / %.2f | %+d / %.2f | %s | %s | %.2f |%n",
+                    "| %d | %s | %+d / %.2f | %s | %s | %s | %s |%n",
                     i + 1,
                     claim.homeId(),
                     claim.placedDelta(),
                     claim.softCostDelta(),
-                    exact.placedDelta(),
-                    exact.softCostDelta(),
+                    exact.figures(),
                     exact.proven() ? "yes" : "no",
                     inTop ? "yes" : "no",
-                    error));
+                    exact.known() ? String.format(Locale.ROOT, "%.2f", error) : "n/a"));
         }
         long proven = exactTop.values().stream().filter(Exact::proven).count()
                 + ofClaims.stream()
@@ -405,13 +418,14 @@ public final class CapacityBenchmark {
                 + ofClaims.stream().filter(e -> !exactTop.containsKey(e.home())).count();
         md.append(String.format(
                 Locale.ROOT,
-                "%nThe tool found %d of the exact top %d; placed delta right in %d of %d rows; largest soft cost "
-                        + "error %.2f points. Exact re-solves proven optimal: %d of %d. The search for the exact top "
+                "%nThe tool found %d of the exact top %d; CP-SAT gave a figure for %d of its %d rows, the placed "
+                        + "delta right in %d; largest soft cost error %.2f points. Exact re-solves proven optimal: %d of %d. The search for the exact top "
                         + "ended: %s.%n%n",
                 found,
                 exactTop.size(),
-                placedRight,
+                known,
                 report.extraPlaces().size(),
+                placedRight,
                 worstError,
                 proven,
                 solves,

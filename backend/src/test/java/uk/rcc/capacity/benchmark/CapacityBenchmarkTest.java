@@ -49,12 +49,15 @@ class CapacityBenchmarkTest {
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).isEqualTo(CommandLine.OK);
-        Matcher summary = Pattern.compile("The tool found (\\d+) of the exact top (\\d+); placed delta right in (\\d+) "
-                        + "of (\\d+) rows")
+        Matcher summary = Pattern.compile("The tool found (\\d+) of the exact top (\\d+); CP-SAT gave a figure for "
+                        + "(\\d+) of its (\\d+) rows, the placed delta right in (\\d+)")
                 .matcher(report);
         assertThat(summary.find()).as(report).isTrue();
         int toolRows = Integer.parseInt(summary.group(4));
         assertThat(Integer.parseInt(summary.group(1))).isLessThanOrEqualTo(toolRows);
+        assertThat(Integer.parseInt(summary.group(5)))
+                .as("a placed delta is checked only where CP-SAT gave a figure")
+                .isLessThanOrEqualTo(Integer.parseInt(summary.group(3)));
         assertThat(report.lines().filter(line -> line.matches("\\| \\d+ \\| H\\d+ \\| [+-]\\d+ / .*")))
                 .as("one row a tool option, claimed beside exact")
                 .hasSize(toolRows);
