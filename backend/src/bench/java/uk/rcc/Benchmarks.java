@@ -9,10 +9,12 @@ import uk.rcc.capacity.benchmark.CapacityBenchmark;
 import uk.rcc.cli.CommandLine;
 import uk.rcc.matching.benchmark.BenchmarkCommand;
 import uk.rcc.sufficiency.benchmark.ForecastBenchmark;
+import uk.rcc.sufficiency.benchmark.ReportRenderBenchmark;
 
 /**
  * The benchmarks, kept out of the service's jar with the exact solvers they need (OR-Tools CP-SAT): {@code bench}
- * (matching, and shortlist latency), {@code bench-capacity} and {@code bench-forecast}. Run through Maven (see docs/benchmark.md):
+ * (matching, and shortlist latency), {@code bench-capacity}, {@code bench-forecast} and {@code bench-report} (the report in
+ * a browser). Run through Maven (see docs/benchmark.md):
  * {@code mvn -B -q -DskipTests install && mvn -B -q -pl backend exec:java@bench -Dbench.args="bench --sizes 1000"}.
  */
 public final class Benchmarks {
@@ -26,6 +28,9 @@ public final class Benchmarks {
                    bench-forecast [--runs N] [--origins N] [--seeds N] [--out FILE]
                        the forecast benchmark: backtest accuracy and coverage on generated and external SSDA903
                        returns (bench-forecast --help)
+                   bench-report [--loads 10] [--no-matching] [--out FILE]
+                       the sufficiency report of the four-council demo run in headless Chromium: time until every
+                       chart is drawn, server response, HTML size
             """;
 
     private Benchmarks() {}
@@ -54,6 +59,9 @@ public final class Benchmarks {
             }
             case "bench-forecast" -> {
                 return ForecastBenchmark.run(options, System.out, System.err);
+            }
+            case "bench-report" -> {
+                return ReportRenderBenchmark.run(options, System.out, System.err);
             }
             default -> {
                 System.err.print(USAGE);

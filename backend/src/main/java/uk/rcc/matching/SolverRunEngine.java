@@ -15,9 +15,6 @@ import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.SolverConfig;
-import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
-import org.optaplanner.core.impl.phase.scope.AbstractStepScope;
-import org.optaplanner.core.impl.solver.DefaultSolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -105,6 +102,9 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
                     .buildSolver();
             reportProgress(solver, onProgress, stopRequested);
             running.set(solver);
+            if (stopRequested.get()) {
+                return start; // stopped while the first answer was made: that answer is the result
+            }
             return solver.solve(start);
         });
         return new SolveJob() {
@@ -143,30 +143,29 @@ public class SolverRunEngine implements MatchingEngine, ReferenceWeights {
     /** The best score once a second, at debug level: the benchmark turns it on to show how a solve converges. */
     private static final Logger LOG_PROGRESS = LoggerFactory.getLogger("uk.rcc.matching.progress");
 
-    /** Best score and children placed so far, at most once a second; a stop asked before solving began is kept. */
+    /**
+     * Best score and children placed so far, at most once a second, through the solver's public events (they come
+     * with each new best solution). A stop asked while the solver was starting can be lost, since solving clears
+     * earlier requests: it is asked again here, and by the run's heartbeat.
+     */
     private static void reportProgress(
             Solver<MatchingSolution> solver, Consumer<Progress> onProgress, AtomicBoolean stopRequested) {
         long started = System.nanoTime();
         long[] lastReport = {0};
-        ((DefaultSolver<MatchingSolution>) solver).addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
-            @Override
-            public void stepEnded(AbstractStepScope<MatchingSolution> step) {
-                if (stopRequested.get() && !solver.isTerminateEarly()) {
-                    solver.terminateEarly();
-                }
-                long now = System.nanoTime();
-                if (now - lastReport[0] < 1_000_000_000L) {
-                    return;
-                }
-                lastReport[0] = now;
-                var scope = step.getPhaseScope().getSolverScope();
-                List<PlannedChild> planned = scope.getBestSolution().getPlannedChildren();
-                int placed =
-                        (int) planned.stream().filter(c -> c.getHome() != null).count();
-                LOG_PROGRESS.debug("best {} after {} ms", scope.getBestScore(), (now - started) / 1_000_000);
-                onProgress.accept(new Progress(
-                        String.valueOf(scope.getBestScore()), placed, planned.size(), Duration.ofNanos(now - started)));
+        solver.addEventListener(event -> {
+            if (stopRequested.get() && !solver.isTerminateEarly()) {
+                solver.terminateEarly();
             }
+            long now = System.nanoTime();
+            if (now - lastReport[0] < 1_000_000_000L) {
+                return;
+            }
+            lastReport[0] = now;
+            List<PlannedChild> planned = event.getNewBestSolution().getPlannedChildren();
+            int placed = (int) planned.stream().filter(c -> c.getHome() != null).count();
+            LOG_PROGRESS.debug("best {} after {} ms", event.getNewBestScore(), (now - started) / 1_000_000);
+            onProgress.accept(new Progress(
+                    String.valueOf(event.getNewBestScore()), placed, planned.size(), Duration.ofNanos(now - started)));
         });
     }
 

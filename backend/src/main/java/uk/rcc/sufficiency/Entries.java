@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * window's mean) or trended. Unaccompanied asylum-seeking children are a flat stream of their own in both: their
  * arrivals follow national events, not a council's trend.
  */
-sealed interface Entries {
+public sealed interface Entries {
     /** Months of history a trend is fitted over (fewer when the data are shorter). */
     int TREND_MONTHS = 36;
     /** Months of co-operative history month-of-year seasonality is estimated from. */
@@ -22,6 +22,18 @@ sealed interface Entries {
     double SEASON_PRIOR = 100;
 
     double SHARE_PRIOR = 10;
+    /** Months of history a trend with a level shift is fitted over: a shift lets it reach further back. */
+    int SHIFT_TREND_MONTHS = 60;
+    /** Twice the log-likelihood a level shift must add to be kept, so that steady entries rarely show one. */
+    double SHIFT_EVIDENCE = 12;
+    /** Months of entries a level shift needs before it. */
+    int SHIFT_MIN_BEFORE = 12;
+    /** Months of entries a level shift needs after it. */
+    int SHIFT_MIN_AFTER = 3;
+    /** Prior spread of the co-operative's level shift (log) and of a council's around it. */
+    double SHIFT_SD = 0.15;
+
+    double COUNCIL_SHIFT_SD = 0.1;
 
     /** Expected entries in a band {@code ahead} months after the origin (1 = the first forecast month). */
     double rate(int band, int ahead);
@@ -61,36 +73,39 @@ sealed interface Entries {
         }
     }
 
+    /** How entries are modelled: the window's mean, a trend, or a longer trend with a level shift where one shows. */
+    enum Kind {
+        FLAT("flat entries", "flat"),
+        TRENDED("trended entries", "trend"),
+        SHIFTED("entries trended over " + SHIFT_TREND_MONTHS + " months with any level shift", "shift");
+
+        final String label;
+        private final String code;
+
+        Kind(String label, String code) {
+            this.label = label;
+            this.code = code;
+        }
+
+        /** As in the candidates' codes: {@code w12_shift}. */
+        public String code() {
+            return code;
+        }
+    }
+
     /**
      * A Poisson regression of the council's monthly entries (not unaccompanied children) on time, with the
-     * co-operative's month-of-year factors as an offset: log rate = level + slope × month + season. The slope is
-     * pulled towards the co-operative's (itself pulled towards none) by a normal prior, so a small council's
-     * noisy trend borrows from the co-operative's. Entries are split into age bands by the council's mix over the
-     * same months, pulled towards the co-operative's mix.
+     * co-operative's month-of-year factors as an offset: log rate = level + slope × month (+ shift from a month on)
+     * + season. The slope (and shift) are pulled towards the co-operative's (itself pulled towards none) by normal
+     * priors, so a small council's noisy trend borrows from the co-operative's. Entries are split into age bands by
+     * the council's mix over the same months, pulled towards the co-operative's mix.
      */
-    record Trended(
-            double level,
-            double evidence,
-            double[] times,
-            double[] season,
-            double slope,
-            double slopeSd,
-            double[] shares,
-            Flat uasc,
-            int originMonthOfYear)
+    record Trended(Regression fit, double level, double slope, double shift, double[] shares, Flat uasc)
             implements Entries {
 
         static Trended of(Regression fit, double[] shares, Flat uasc) {
             return new Trended(
-                    fit.level(fit.slope()),
-                    fit.total(),
-                    fit.times(),
-                    fit.season(),
-                    fit.slope(),
-                    fit.slopeSd(),
-                    shares,
-                    uasc,
-                    fit.originMonthOfYear());
+                    fit, fit.levelAtOrigin(fit.slope(), fit.shift()), fit.slope(), fit.shift(), shares, uasc);
         }
 
         @Override
@@ -98,50 +113,62 @@ sealed interface Entries {
             return level
                             * shares[band]
                             * Math.exp(slope * ahead)
-                            * season[Math.floorMod(originMonthOfYear - 1 + ahead, 12)]
+                            * fit.season()[Math.floorMod(fit.originMonthOfYear() - 1 + ahead, 12)]
                     + uasc.uascEntries()[band] / uasc.months();
         }
 
-        /** The slope from its normal posterior, then the level from the gamma posterior of the total count. */
+        /** Slope and shift from their joint normal posterior, then the level from the gamma posterior of the count. */
         @Override
         public Entries draw(SplittableRandom random) {
-            Regression fit = new Regression(evidence, times, season, originMonthOfYear, slope, slopeSd);
-            double b = slope + slopeSd * StockFlowModel.gaussian(random);
-            double total = StockFlowModel.gamma(random, evidence + 0.5);
-            double weights = fit.weights(b);
+            double[][] cov = fit.covariance();
+            double z1 = StockFlowModel.gaussian(random);
+            double sdSlope = Math.sqrt(cov[0][0]);
+            double b = slope + sdSlope * z1;
+            double d = shift;
+            // Without a shift, no second draw: the futures of a plain trend stay those of the same seed as before.
+            if (cov[1][1] > 0) {
+                double loading = sdSlope == 0 ? 0 : cov[0][1] / sdSlope;
+                d += loading * z1
+                        + Math.sqrt(Math.max(0, cov[1][1] - loading * loading)) * StockFlowModel.gaussian(random);
+            }
+            double total = StockFlowModel.gamma(random, fit.total() + 0.5);
+            double weights = fit.weights(b, d);
             return new Trended(
-                    weights == 0 ? 0 : total / weights,
-                    evidence,
-                    times,
-                    season,
-                    b,
-                    0,
-                    shares,
-                    (Flat) uasc.draw(random),
-                    originMonthOfYear);
+                    fit, weights == 0 ? 0 : total / weights * Math.exp(d), b, d, shares, (Flat) uasc.draw(random));
         }
     }
 
     /** Each council's entries (and the co-operative's, last) for a candidate model at an origin. */
-    static Entries[] fit(MonthlyFlows flows, YearMonth origin, int windowMonths, boolean trended) {
+    static Entries[] fit(MonthlyFlows flows, YearMonth origin, int windowMonths, Kind kind) {
         int councils = flows.councils().size();
         Entries[] fitted = new Entries[councils + 1];
-        if (!trended) {
+        if (kind == Kind.FLAT) {
             for (int c = 0; c < councils; c++) {
                 fitted[c] = Flat.of(flows.window(c, origin, windowMonths));
             }
             fitted[councils] = Flat.of(flows.window(-1, origin, windowMonths));
             return fitted;
         }
+        int trendMonths = kind == Kind.SHIFTED ? SHIFT_TREND_MONTHS : TREND_MONTHS;
         double[] season = season(flows, origin);
-        List<MonthlyFlows.Month> all = flows.window(-1, origin, TREND_MONTHS);
+        List<MonthlyFlows.Month> all = flows.window(-1, origin, trendMonths);
         double[] allShares = shares(all, null);
-        Regression cooperative = Regression.fit(totals(all), season, origin, 0, COOPERATIVE_SLOPE_SD);
+        Regression cooperative = kind == Kind.SHIFTED
+                ? Regression.fitWithAnyShift(totals(all), season, origin)
+                : Regression.fit(totals(all), season, origin, 0, COOPERATIVE_SLOPE_SD);
         for (int c = 0; c <= councils; c++) {
-            List<MonthlyFlows.Month> months = c == councils ? all : flows.window(c, origin, TREND_MONTHS);
+            List<MonthlyFlows.Month> months = c == councils ? all : flows.window(c, origin, trendMonths);
             Regression fit = c == councils
                     ? cooperative
-                    : Regression.fit(totals(months), season, origin, cooperative.slope, COUNCIL_SLOPE_SD);
+                    : Regression.fit(
+                            totals(months),
+                            season,
+                            origin,
+                            cooperative.slope(),
+                            COUNCIL_SLOPE_SD,
+                            cooperative.shiftFrom(),
+                            cooperative.shift(),
+                            COUNCIL_SHIFT_SD);
             fitted[c] = Trended.of(
                     fit,
                     c == councils ? allShares : shares(months, allShares),
@@ -185,7 +212,7 @@ sealed interface Entries {
         Regression trend = Regression.fit(totals(months), factors, origin, 0, COOPERATIVE_SLOPE_SD);
         double[] observed = new double[12];
         double[] expected = new double[12];
-        double level = trend.level(trend.slope);
+        double level = trend.levelAtOrigin(trend.slope, 0);
         for (int i = 0; i < months.size(); i++) {
             int moy = Math.floorMod(origin.getMonthValue() - 1 + (int) trend.times[i], 12);
             observed[moy] += months.get(i).totalEntries();
@@ -202,61 +229,169 @@ sealed interface Entries {
         return factors;
     }
 
-    /** A Poisson regression with a log link on time (0 at the origin, negative before) and a normal slope prior. */
+    /**
+     * A Poisson regression with a log link on time (0 at the origin, negative before), a normal slope prior and,
+     * from {@code shiftFrom} on (infinite: none), a level shift with a normal prior. The level is profiled out.
+     *
+     * @param covariance of slope and shift (the shift's row and column zero when there is none)
+     */
     record Regression(
-            double total, double[] times, double[] season, int originMonthOfYear, double slope, double slopeSd) {
+            double total,
+            double[] times,
+            double[] counts,
+            double[] season,
+            int originMonthOfYear,
+            double slope,
+            double shiftFrom,
+            double shift,
+            double[][] covariance) {
 
         static Regression fit(double[] counts, double[] season, YearMonth origin, double priorSlope, double priorSd) {
+            return fit(counts, season, origin, priorSlope, priorSd, Double.POSITIVE_INFINITY, 0, 0);
+        }
+
+        /**
+         * The trend, with a level shift from the month where it explains the counts best if it explains them well
+         * enough ({@link #SHIFT_EVIDENCE}); at least {@link #SHIFT_MIN_BEFORE} months before it and {@link #SHIFT_MIN_AFTER} after.
+         */
+        static Regression fitWithAnyShift(double[] counts, double[] season, YearMonth origin) {
+            Regression best = fit(counts, season, origin, 0, COOPERATIVE_SLOPE_SD);
+            double none = best.logLikelihood();
+            double bestGain = SHIFT_EVIDENCE / 2;
+            for (int from = -(counts.length - 1) + SHIFT_MIN_BEFORE; from <= 1 - SHIFT_MIN_AFTER; from++) {
+                Regression shifted = fit(counts, season, origin, 0, COOPERATIVE_SLOPE_SD, from, 0, SHIFT_SD);
+                double gain = shifted.logLikelihood() - none;
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    best = shifted;
+                }
+            }
+            return best;
+        }
+
+        static Regression fit(
+                double[] counts,
+                double[] season,
+                YearMonth origin,
+                double priorSlope,
+                double priorSd,
+                double shiftFrom,
+                double priorShift,
+                double shiftSd) {
             int n = counts.length;
             double[] times = new double[n];
-            double[] offset = new double[n];
             double total = 0;
             for (int i = 0; i < n; i++) {
                 times[i] = i - (n - 1);
-                offset[i] = season[Math.floorMod(origin.getMonthValue() - 1 + (int) times[i], 12)];
                 total += counts[i];
             }
-            double priorPrecision = 1 / (priorSd * priorSd);
+            boolean shifted = shiftSd > 0 && times.length > 0 && times[0] < shiftFrom;
+            double[] prior = {1 / (priorSd * priorSd), shifted ? 1 / (shiftSd * shiftSd) : 0};
+            Regression fit = new Regression(
+                    total,
+                    times,
+                    counts,
+                    season,
+                    origin.getMonthValue(),
+                    priorSlope,
+                    shifted ? shiftFrom : Double.POSITIVE_INFINITY,
+                    shifted ? priorShift : 0,
+                    new double[][] {{priorSd * priorSd, 0}, {0, shifted ? shiftSd * shiftSd : 0}});
             if (total == 0) {
-                return new Regression(0, times, season, origin.getMonthValue(), priorSlope, priorSd);
+                return fit;
             }
             double b = priorSlope;
-            double info = priorPrecision;
-            for (int iteration = 0; iteration < 25; iteration++) {
-                // The level has a closed form given the slope; Newton steps on the slope with the level profiled.
-                double weights = 0;
-                double weightedT = 0;
-                double weightedT2 = 0;
-                double countT = 0;
+            double d = fit.shift;
+            double[][] info = new double[2][2];
+            for (int iteration = 0; iteration < 30; iteration++) {
+                // Newton steps on slope and shift with the level profiled out (it has a closed form given them).
+                double w = 0;
+                double[] wx = new double[2];
+                double[][] wxx = new double[2][2];
+                double[] yx = new double[2];
                 for (int i = 0; i < n; i++) {
-                    double w = Math.exp(b * times[i]) * offset[i];
-                    weights += w;
-                    weightedT += w * times[i];
-                    weightedT2 += w * times[i] * times[i];
-                    countT += counts[i] * times[i];
+                    double[] x = {times[i], fit.after(i) ? 1 : 0};
+                    double weight = fit.weight(i, b, d);
+                    w += weight;
+                    for (int j = 0; j < 2; j++) {
+                        wx[j] += weight * x[j];
+                        yx[j] += counts[i] * x[j];
+                        for (int k = 0; k < 2; k++) {
+                            wxx[j][k] += weight * x[j] * x[k];
+                        }
+                    }
                 }
-                double meanT = weightedT / weights;
-                double score = countT - total * meanT - (b - priorSlope) * priorPrecision;
-                info = total * (weightedT2 / weights - meanT * meanT) + priorPrecision;
-                double step = score / info;
-                b += Math.max(-0.05, Math.min(0.05, step));
-                if (Math.abs(step) < 1e-9) {
+                double[] score = {
+                    yx[0] - total * wx[0] / w - (b - priorSlope) * prior[0],
+                    shifted ? yx[1] - total * wx[1] / w - (d - priorShift) * prior[1] : 0
+                };
+                for (int j = 0; j < 2; j++) {
+                    for (int k = 0; k < 2; k++) {
+                        info[j][k] = total * (wxx[j][k] / w - wx[j] / w * wx[k] / w) + (j == k ? prior[j] : 0);
+                    }
+                }
+                if (!shifted) {
+                    info[1][1] = 1;
+                    info[0][1] = 0;
+                    info[1][0] = 0;
+                }
+                double det = info[0][0] * info[1][1] - info[0][1] * info[1][0];
+                double stepB = (info[1][1] * score[0] - info[0][1] * score[1]) / det;
+                double stepD = (info[0][0] * score[1] - info[1][0] * score[0]) / det;
+                b += Math.max(-0.05, Math.min(0.05, stepB));
+                d += Math.max(-0.5, Math.min(0.5, stepD));
+                if (Math.abs(stepB) < 1e-9 && Math.abs(stepD) < 1e-7) {
                     break;
                 }
             }
-            return new Regression(total, times, season, origin.getMonthValue(), b, Math.sqrt(1 / info));
+            double det = info[0][0] * info[1][1] - info[0][1] * info[1][0];
+            double[][] covariance = {
+                {info[1][1] / det, -info[0][1] / det}, {-info[1][0] / det, shifted ? info[0][0] / det : 0}
+            };
+            return new Regression(
+                    total,
+                    times,
+                    counts,
+                    season,
+                    origin.getMonthValue(),
+                    b,
+                    fit.shiftFrom,
+                    shifted ? d : 0,
+                    covariance);
         }
 
-        /** Entries a month at the origin, before seasonality, for a slope: the total over the fitted shape. */
-        double level(double b) {
-            double weights = weights(b);
-            return weights == 0 ? 0 : total / weights;
+        private boolean after(int i) {
+            return times[i] >= shiftFrom;
         }
 
-        double weights(double b) {
+        private double weight(int i, double b, double d) {
+            return Math.exp(b * times[i] + (after(i) ? d : 0))
+                    * season[Math.floorMod(originMonthOfYear - 1 + (int) times[i], 12)];
+        }
+
+        /** The log-likelihood of the counts (up to a constant) at the fitted slope and shift, level profiled out. */
+        double logLikelihood() {
+            double weights = weights(slope, shift);
+            if (total == 0 || weights == 0) {
+                return 0;
+            }
+            double sum = 0;
+            for (int i = 0; i < times.length; i++) {
+                sum += counts[i] * Math.log(weight(i, slope, shift) / weights);
+            }
+            return sum;
+        }
+
+        /** Entries a month at the origin, before seasonality, for a slope and shift. */
+        double levelAtOrigin(double b, double d) {
+            double weights = weights(b, d);
+            return weights == 0 ? 0 : total / weights * Math.exp(d);
+        }
+
+        double weights(double b, double d) {
             double weights = 0;
             for (int i = 0; i < times.length; i++) {
-                weights += Math.exp(b * times[i]) * season[Math.floorMod(originMonthOfYear - 1 + (int) times[i], 12)];
+                weights += weight(i, b, d);
             }
             return weights;
         }

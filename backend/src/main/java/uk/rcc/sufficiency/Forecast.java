@@ -113,7 +113,7 @@ public final class Forecast {
         for (int m = 0; m < models; m++) {
             ModelChoice.Candidate candidate = choice.models().get(m);
             rates[m] = StockFlowModel.fit(flows, origin, candidate.windowMonths());
-            entries[m] = Entries.fit(flows, origin, candidate.windowMonths(), candidate.trendedEntries());
+            entries[m] = Entries.fit(flows, origin, candidate.windowMonths(), candidate.entries());
         }
         int horizon = settings.horizonMonths();
         int runs = settings.runs();

@@ -26,8 +26,8 @@ import uk.rcc.exchange.InvalidDatasetException;
  * [--foster-approvals N] [--foster-resignations N] [--weekly-cost CATEGORY=POUNDS,...]
  * [--scenario name:entry=R,stepdown=S,recruit=N]... [--scenarios-only]}: reads SSDA903 returns without the
  * database and writes forecast.csv (as shared/formats/ssda903.md defines), places_needed.csv (with supply and the
- * gap when a registry is given), costs.csv, backtest.csv, supply.csv, scenarios.csv and data_range.csv, with a
- * short summary.
+ * gap when a registry is given), costs.csv, backtest.csv, backtest_forecasts.csv, supply.csv, scenarios.csv and
+ * data_range.csv, with a short summary.
  */
 public final class ForecastCommand {
     /** Weekly cost by category when none is given (£; children's homes from the national average). */
@@ -223,6 +223,7 @@ public final class ForecastCommand {
         Files.write(
                 outDir.resolve("costs.csv"), SufficiencyTables.costsCsv(SufficiencyTables.costs(result, weeklyCosts)));
         Files.write(outDir.resolve("backtest.csv"), backtestCsv(accuracy, result.choice()));
+        Files.write(outDir.resolve("backtest_forecasts.csv"), backtestForecastsCsv(points));
         Files.write(outDir.resolve("model_choice.csv"), modelChoiceCsv(result.choice()));
         Files.write(outDir.resolve("data_range.csv"), dataRangeCsv(data, asOf));
         if (supply.known()) {
@@ -318,6 +319,45 @@ public final class ForecastCommand {
                                     : ""));
             return cells;
         });
+    }
+
+    static final List<String> BACKTEST_FORECASTS_HEADER = List.of(
+            "origin",
+            "horizon_months",
+            "month",
+            "authority",
+            "category",
+            "actual",
+            "p025",
+            "p10",
+            "p25",
+            "p50",
+            "p75",
+            "p90",
+            "p975");
+
+    /**
+     * The backtest's forecasts from each origin, 1 to 24 months ahead, with what then happened: the very points
+     * backtest.csv scores, so the report draws the forecasts whose accuracy it states.
+     */
+    static byte[] backtestForecastsCsv(List<Backtest.Point> points) {
+        return ExchangeWriter.csv(
+                BACKTEST_FORECASTS_HEADER,
+                points,
+                p -> List.of(
+                        p.origin().toString(),
+                        p.horizon(),
+                        p.origin().plusMonths(p.horizon()).toString(),
+                        p.authority(),
+                        p.category(),
+                        Math.round(p.actual()),
+                        p.low95(),
+                        p.low80(),
+                        p.low50(),
+                        p.median(),
+                        p.high50(),
+                        p.high80(),
+                        p.high95()));
     }
 
     /** Every candidate's score in the choice at the as-of date, per authority, and its weight in the forecast. */

@@ -25,24 +25,28 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
     static final int ORIGINS = 6;
     /** History an inner origin needs before it for its fit to mean anything. */
     static final int MIN_HISTORY_MONTHS = 12;
-    /** Months of flows the choice reads: the deepest origin, 24 months ahead of it, and its longest window. */
-    static final int SPAN = 12 + 6 * (ORIGINS - 1) + 36 + 1;
+    /** Months of flows the choice reads: the deepest origin and the longest history fitted before it. */
+    static final int SPAN = 12 + 6 * (ORIGINS - 1) + Entries.SHIFT_TREND_MONTHS + 1;
 
-    /** A candidate model: the reference window of the rates (and of flat entries), and flat or trended entries. */
-    public record Candidate(int windowMonths, boolean trendedEntries) {
+    /** A candidate model: the reference window of the rates (and of flat entries), and how entries are modelled. */
+    public record Candidate(int windowMonths, Entries.Kind entries) {
+        public boolean trendedEntries() {
+            return entries != Entries.Kind.FLAT;
+        }
+
         public String code() {
-            return "w" + windowMonths + (trendedEntries ? "_trend" : "_flat");
+            return "w" + windowMonths + "_" + entries.code();
         }
 
         public String label() {
-            return windowMonths + "-month window, " + (trendedEntries ? "trended" : "flat") + " entries";
+            return windowMonths + "-month window, " + entries.label;
         }
 
-        static List<Candidate> all() {
+        public static List<Candidate> all() {
             List<Candidate> all = new ArrayList<>();
-            for (boolean trended : new boolean[] {false, true}) {
+            for (Entries.Kind kind : Entries.Kind.values()) {
                 for (int window : WINDOWS) {
-                    all.add(new Candidate(window, trended));
+                    all.add(new Candidate(window, kind));
                 }
             }
             return all;
@@ -62,7 +66,7 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
 
     /** One fixed model (as {@code --window-months} asks): flat entries over that window, not chosen. */
     static ModelChoice fixed(int windowMonths) {
-        Candidate only = new Candidate(windowMonths, false);
+        Candidate only = new Candidate(windowMonths, Entries.Kind.FLAT);
         return new ModelChoice(List.of(only), only.label() + " (fixed)", List.of());
     }
 
@@ -110,7 +114,7 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
             }
         }
         if (origins.isEmpty()) {
-            Candidate fallback = new Candidate(12, false);
+            Candidate fallback = new Candidate(12, Entries.Kind.FLAT);
             return new ModelChoice(List.of(fallback), fallback.label() + " (too little history to choose)", List.of());
         }
         List<String> authorities = new ArrayList<>(flows.councils());
@@ -174,7 +178,7 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
     static double[][][] project(MonthlyFlows flows, YearMonth origin, Candidate candidate, int horizon) {
         int councils = flows.councils().size();
         StockFlowModel.Rates[] rates = StockFlowModel.fit(flows, origin, candidate.windowMonths());
-        Entries[] entries = Entries.fit(flows, origin, candidate.windowMonths(), candidate.trendedEntries());
+        Entries[] entries = Entries.fit(flows, origin, candidate.windowMonths(), candidate.entries());
         double[][][] projected = new double[councils + 1][horizon][StockFlowModel.CATEGORIES];
         for (int c = 0; c < councils; c++) {
             double[][][] expected = StockFlowModel.expect(rates[c], entries[c], horizon);

@@ -56,7 +56,8 @@ class CapacityApiTest {
 
         long runId = runs.start("commissioner", "USER", 2, null).id();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!runs.find(runId).orElseThrow().status().equals("FINISHED") && System.nanoTime() < deadline) {
+        while (runs.find(runId).orElseThrow().status() != uk.rcc.jobs.JobStatus.FINISHED
+                && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
 

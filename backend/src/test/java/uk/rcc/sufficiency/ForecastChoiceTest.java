@@ -54,7 +54,8 @@ class ForecastChoiceTest {
 
         assertThat(Ssda903Reader.read(cut, false).data().lastDate()).isBeforeOrEqualTo(asOf);
         assertThat(withLater.choice()).isEqualTo(without.choice());
-        assertThat(withLater.choice().scores()).hasSize(9 * (COUNCILS.size() + 1));
+        assertThat(withLater.choice().scores())
+                .hasSize((ModelChoice.Candidate.all().size() + 1) * (COUNCILS.size() + 1));
         assertThat(withLater.rows()).hasSameSizeAs(without.rows());
         for (int i = 0; i < withLater.rows().size(); i++) {
             assertThat(withLater.rows().get(i).quantiles())
@@ -146,7 +147,7 @@ class ForecastChoiceTest {
         java.time.YearMonth origin = java.time.YearMonth.of(2023, 3);
         MonthlyFlows flows = MonthlyFlows.of(data.asOf(origin.atEndOfMonth()), origin, 60);
         StockFlowModel.Rates rates = StockFlowModel.fit(flows, origin, 24)[0];
-        Entries entries = Entries.fit(flows, origin, 24, true)[0];
+        Entries entries = Entries.fit(flows, origin, 24, Entries.Kind.TRENDED)[0];
         int futures = 2000;
         double[][] mean = new double[24][StockFlowModel.CATEGORIES];
         SplittableRandom random = new SplittableRandom(3);
@@ -179,9 +180,9 @@ class ForecastChoiceTest {
         Ssda903Data data = generate(List.of(Demand.trend(0.12)));
         java.time.YearMonth origin = java.time.YearMonth.of(2024, 3);
         MonthlyFlows flows = MonthlyFlows.of(data.asOf(origin.atEndOfMonth()), origin, 60);
-        Entries.Trended all = (Entries.Trended) Entries.fit(flows, origin, 12, true)[COUNCILS.size()];
+        Entries.Trended all = (Entries.Trended) Entries.fit(flows, origin, 12, Entries.Kind.TRENDED)[COUNCILS.size()];
         assertThat(Math.exp(12 * all.slope()) - 1).isCloseTo(0.12, within(0.05));
-        Entries.Flat flat = (Entries.Flat) Entries.fit(flows, origin, 12, false)[COUNCILS.size()];
+        Entries.Flat flat = (Entries.Flat) Entries.fit(flows, origin, 12, Entries.Kind.FLAT)[COUNCILS.size()];
         // The trended rate a year ahead is above the last year's mean, which the flat model keeps.
         double trended = 0;
         double kept = 0;
@@ -190,6 +191,41 @@ class ForecastChoiceTest {
             kept += flat.rate(b, 12);
         }
         assertThat(trended).isGreaterThan(kept * 1.1);
+    }
+
+    @Test
+    void aStepDownInEntriesIsFoundAndTheForecastStartsFromTheNewLevel() {
+        Ssda903Data data = generate(List.of(Demand.STEADY.withStep(-0.2, 108)));
+        java.time.YearMonth origin = java.time.YearMonth.of(2024, 3);
+        MonthlyFlows flows = MonthlyFlows.of(data.asOf(origin.atEndOfMonth()), origin, ModelChoice.SPAN);
+        Entries.Trended shifted =
+                (Entries.Trended) Entries.fit(flows, origin, 12, Entries.Kind.SHIFTED)[COUNCILS.size()];
+
+        // The step, at month 108 of 120, is found within a few months, and its size is about right.
+        assertThat(shifted.fit().shiftFrom()).isBetween(-15.0, -9.0);
+        assertThat(Math.exp(shifted.shift()) - 1).isCloseTo(-0.2, within(0.07));
+        double before = 0;
+        for (MonthlyFlows.Month month : flows.window(-1, origin.minusMonths(24), 48)) {
+            before += month.totalEntries() / 48;
+        }
+        double ahead = 0;
+        for (int b = 0; b < StockFlowModel.BANDS; b++) {
+            ahead += shifted.rate(b, 12);
+        }
+        assertThat(ahead / before).isCloseTo(0.8, within(0.08));
+    }
+
+    @Test
+    void steadyOrSmoothlyRisingEntriesShowNoLevelShift() {
+        java.time.YearMonth origin = java.time.YearMonth.of(2024, 3);
+        for (Demand demand : List.of(Demand.STEADY, Demand.trend(0.08))) {
+            Ssda903Data data = generate(List.of(demand));
+            MonthlyFlows flows = MonthlyFlows.of(data.asOf(origin.atEndOfMonth()), origin, ModelChoice.SPAN);
+            Entries.Trended all =
+                    (Entries.Trended) Entries.fit(flows, origin, 12, Entries.Kind.SHIFTED)[COUNCILS.size()];
+            assertThat(all.shift()).as("%s", demand).isZero();
+            assertThat(all.fit().shiftFrom()).isInfinite();
+        }
     }
 
     @Test
@@ -266,12 +302,13 @@ class ForecastChoiceTest {
                 .asString()
                 .startsWith("month,authority,age_band,category,confidence,places_needed");
         List<String> choice = Files.readAllLines(out.resolve("model_choice.csv"));
-        assertThat(choice).hasSize(1 + 9 * (COUNCILS.size() + 1));
+        assertThat(choice).hasSize(1 + (ModelChoice.Candidate.all().size() + 1) * (COUNCILS.size() + 1));
         assertThat(choice.stream().filter(l -> l.endsWith(",true"))).isNotEmpty();
         assertThat(Files.readAllLines(out.resolve("backtest.csv")).get(0))
                 .contains("chosen_model")
                 .contains("wape_w6_flat")
-                .contains("wape_w36_trend");
+                .contains("wape_w36_trend")
+                .contains("wape_w36_shift");
     }
 
     private Ssda903Data generate(List<Demand> demands) {

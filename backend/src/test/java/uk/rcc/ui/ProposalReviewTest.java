@@ -43,8 +43,8 @@ class ProposalReviewTest {
         browser = Browser.open(port);
         MatchingRun run = runs.start("commissioner", "USER", 2, null);
         browser.waitFor(d -> List.of("FINISHED", "FAILED")
-                .contains(runs.find(run.id()).orElseThrow().status()));
-        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo("FINISHED");
+                .contains(runs.find(run.id()).orElseThrow().status().name()));
+        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(uk.rcc.jobs.JobStatus.FINISHED);
     }
 
     @AfterEach

@@ -52,6 +52,8 @@ public final class ForecastBenchmark {
               --origins N      backtest origins, 6 months apart, 24 months before the data's end and earlier (4)
               --seeds N        generated co-operatives per shape (2)
               --out FILE       also write the Markdown report to FILE
+              --shapes LIST    only the generated shapes whose names start so (rising,stepped): no external
+                               sets, no timed command
             """;
 
     /** One generated shape of demand: each council's changes. */
@@ -101,7 +103,7 @@ public final class ForecastBenchmark {
         }
         Options options;
         try {
-            options = Options.parse(args, Set.of("external", "runs", "origins", "seeds", "out"));
+            options = Options.parse(args, Set.of("external", "runs", "origins", "seeds", "out", "shapes"));
         } catch (IllegalArgumentException e) {
             err.println("bench-forecast: " + e.getMessage());
             err.print(USAGE);
@@ -110,6 +112,10 @@ public final class ForecastBenchmark {
         int runs = options.intValue("runs", 300);
         int origins = options.intValue("origins", 4);
         int seeds = options.intValue("seeds", 2);
+        // While iterating: only the generated shapes whose names start with one of these words, nothing else.
+        List<String> only =
+                options.get("shapes").map(list -> List.of(list.split(","))).orElse(List.of());
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path external = Path.of(options.get("external").orElse("../shared/external"));
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
         List<Result> results = new ArrayList<>();
@@ -117,6 +123,9 @@ public final class ForecastBenchmark {
         try {
             temp = Files.createTempDirectory("rcc-bench-forecast");
             for (Shape shape : shapes()) {
+                if (!only.isEmpty() && only.stream().noneMatch(shape.name()::startsWith)) {
+                    continue;
+                }
                 for (int seed = 1; seed <= seeds; seed++) {
                     Path folder = temp.resolve(shape.name().replaceAll("[^a-z0-9]+", "-") + seed);
                     Ssda903Generator.write(
@@ -131,35 +140,46 @@ public final class ForecastBenchmark {
                     results.add(result);
                 }
             }
-            for (String set : List.of("demand-model-regional-v1", "ssda903-validator-fake")) {
-                Path folder = external.resolve(set);
-                if (Files.isDirectory(folder)) {
-                    Result result =
-                            measure(set, Ssda903Reader.read(folder, true).data(), runs, origins);
-                    out.println(line(result));
-                    results.add(result);
+            double commandSeconds = Double.NaN;
+            double commandCpuSeconds = Double.NaN;
+            int exit = -1;
+            if (only.isEmpty()) {
+                for (String set : List.of("demand-model-regional-v1", "ssda903-validator-fake")) {
+                    Path folder = external.resolve(set);
+                    if (Files.isDirectory(folder)) {
+                        Result result =
+                                measure(set, Ssda903Reader.read(folder, true).data(), runs, origins);
+                        out.println(line(result));
+                        results.add(result);
+                    }
                 }
+                Path timed = temp.resolve("timed");
+                Ssda903Generator.write(
+                        new Ssda903Generator.Spec(
+                                COUNCILS, STARTS, 0.0, START, YEARS, 9, List.of(Demand.trend(0.08)), 18),
+                        timed);
+                long t0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
+                exit = ForecastCommand.run(
+                        List.of(
+                                "--episodes",
+                                timed.toString(),
+                                "--out",
+                                temp.resolve("out").toString(),
+                                "--horizon-months",
+                                "36"),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        err);
+                commandSeconds = (System.nanoTime() - t0) / 1e9;
+                commandCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             }
-            Path timed = temp.resolve("timed");
-            Ssda903Generator.write(
-                    new Ssda903Generator.Spec(COUNCILS, STARTS, 0.0, START, YEARS, 9, List.of(Demand.trend(0.08)), 18),
-                    timed);
-            long t0 = System.nanoTime();
-            long cpu0 = processCpuNanos();
-            int exit = ForecastCommand.run(
-                    List.of(
-                            "--episodes",
-                            timed.toString(),
-                            "--out",
-                            temp.resolve("out").toString(),
-                            "--horizon-months",
-                            "36"),
-                    new PrintStream(new ByteArrayOutputStream()),
-                    err);
-            double commandSeconds = (System.nanoTime() - t0) / 1e9;
-            double commandCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             String report =
-                    report(results, commandSeconds, commandCpuSeconds, exit, runs, origins, seeds, args, started);
+                    report(results, commandSeconds, commandCpuSeconds, exit, runs, origins, seeds, args, started)
+                            + String.format(
+                                    Locale.ROOT,
+                                    "Load average (1 minute) at the start: %.1f, at the end: %.1f.%n",
+                                    loadBefore,
+                                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.print(report);
             if (options.get("out").isPresent()) {
                 Files.writeString(Path.of(options.get("out").get()), report, StandardCharsets.UTF_8);
@@ -182,11 +202,8 @@ public final class ForecastBenchmark {
         List<Backtest.Point> points = Backtest.run(data, last, origins, runs, 903, 0);
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<double[]> windows = new ArrayList<>();
-        for (int window : ModelChoice.WINDOWS) {
-            windows.add(wapes(points, "w" + window + "_flat"));
-        }
-        for (int window : ModelChoice.WINDOWS) {
-            windows.add(wapes(points, "w" + window + "_trend"));
+        for (ModelChoice.Candidate candidate : ModelChoice.Candidate.all()) {
+            windows.add(wapes(points, candidate.code()));
         }
         ModelChoice choice = Forecast.forecast(data, new Forecast.Settings(last, 1, 1, 1, 0, 0))
                 .choice();
@@ -266,14 +283,15 @@ public final class ForecastBenchmark {
             OffsetDateTime started) {
         StringBuilder text = new StringBuilder();
         text.append("| data set | children (looked after at the end) | chosen at the end | chosen model 12 / 24 m | ");
-        for (int window : ModelChoice.WINDOWS) {
-            text.append(window).append("-month flat | ");
-        }
-        for (int window : ModelChoice.WINDOWS) {
-            text.append(window).append("-month trended | ");
+        List<ModelChoice.Candidate> candidates = ModelChoice.Candidate.all();
+        for (ModelChoice.Candidate candidate : candidates) {
+            text.append(candidate.windowMonths())
+                    .append("-month ")
+                    .append(candidate.entries().code())
+                    .append(" | ");
         }
         text.append("last value | straight line | chance alone | 80% coverage | time s |\n|");
-        text.append("---|".repeat(9 + 2 * ModelChoice.WINDOWS.length)).append('\n');
+        text.append("---|".repeat(9 + candidates.size())).append('\n');
         for (Result r : results) {
             text.append(String.format(
                     Locale.ROOT,

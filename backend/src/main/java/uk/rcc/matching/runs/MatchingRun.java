@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import uk.rcc.jobs.JobStatus;
 
 /**
  * One co-operative matching run as stored: who started it, with which weights and solver configuration, how it
@@ -12,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("matching_run")
 public record MatchingRun(
         @Id Long id,
-        String status,
+        JobStatus status,
         String trigger,
         String startedBy,
         Instant createdAt,
@@ -32,15 +33,7 @@ public record MatchingRun(
         String error,
         @Version int version) {
 
-    public enum Status {
-        QUEUED,
-        RUNNING,
-        FINISHED,
-        STOPPED,
-        FAILED
-    }
-
     public boolean active() {
-        return status.equals(Status.QUEUED.name()) || status.equals(Status.RUNNING.name());
+        return status.active();
     }
 }

@@ -49,7 +49,7 @@ class MatchingRunController {
 
     record RunView(
             long runId,
-            String status,
+            uk.rcc.jobs.JobStatus status,
             String trigger,
             String startedBy,
             Instant startedAt,

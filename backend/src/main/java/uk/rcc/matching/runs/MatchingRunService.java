@@ -21,11 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
+import uk.rcc.jobs.DurableJobs;
+import uk.rcc.jobs.JobLostException;
+import uk.rcc.jobs.JobStatus;
 import uk.rcc.matching.runs.MatchingEngine.Outcome;
 import uk.rcc.matching.runs.MatchingEngine.Progress;
 import uk.rcc.matching.runs.MatchingEngine.SolveJob;
-import uk.rcc.matching.runs.MatchingRun.Status;
 import uk.rcc.registry.RegistryStore;
+import uk.rcc.system.InstanceName;
 
 /**
  * Co-operative matching runs, kept in PostgreSQL so a restart loses nothing: a run row is written before the
@@ -37,7 +40,7 @@ import uk.rcc.registry.RegistryStore;
 public class MatchingRunService {
     private static final Logger log = LoggerFactory.getLogger(MatchingRunService.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    static final Duration STALE = Duration.ofSeconds(60);
+    static final DurableJobs.Table TABLE = new DurableJobs.Table("matching_run", "ended_at", "started_at", true);
 
     private final MatchingRunRepository runs;
     private final JdbcTemplate jdbc;
@@ -47,7 +50,7 @@ public class MatchingRunService {
     private final WeightSets weightSets;
     private final ObjectMapper json;
     private final MeterRegistry meters;
-    private final String instanceId;
+    private final DurableJobs jobs;
     private final String defaultConfig;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "matching-run");
@@ -56,9 +59,6 @@ public class MatchingRunService {
     });
     private final Map<Long, SolveJob> activeJobs = new ConcurrentHashMap<>();
     private final java.util.Set<Long> stopRequests = ConcurrentHashMap.newKeySet();
-    private final java.util.Set<Long> localRuns = ConcurrentHashMap.newKeySet();
-    /** Failures that could not be written because the database was down; written once it is back. */
-    private final Map<Long, String> unrecordedFailures = new ConcurrentHashMap<>();
 
     public MatchingRunService(
             MatchingRunRepository runs,
@@ -80,22 +80,13 @@ public class MatchingRunService {
         this.json = json;
         this.meters = meters;
         this.defaultConfig = defaultConfig;
-        this.instanceId = uk.rcc.system.InstanceName.of(configuredInstanceId);
+        this.jobs = new DurableJobs(jdbc, transaction, TABLE, InstanceName.of(configuredInstanceId));
     }
 
     /** Runs left RUNNING by an instance that stopped (crash, kill -9, restart) are failed, never resumed. */
     @EventListener(ApplicationReadyEvent.class)
     public int failInterruptedRuns() {
-        int failed = jdbc.update("""
-                UPDATE matching_run SET status = 'FAILED', ended_at = now(), version = version + 1,
-                    error = 'interrupted: the instance running it stopped before it finished'
-                WHERE status IN ('QUEUED', 'RUNNING')
-                  AND (instance_id = ? OR coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ?))
-                """, instanceId, STALE.toSeconds());
-        if (failed > 0) {
-            log.warn("Marked {} interrupted matching run(s) as failed", failed);
-        }
-        return failed;
+        return jobs.failInterrupted();
     }
 
     /** Starts a run over every waiting child of the co-operative; refuses while another run is active. */
@@ -109,14 +100,14 @@ public class MatchingRunService {
         try {
             run = runs.save(new MatchingRun(
                     null,
-                    Status.QUEUED.name(),
+                    JobStatus.QUEUED,
                     trigger,
                     startedBy,
                     Instant.now(),
                     null,
                     null,
                     Instant.now(),
-                    instanceId,
+                    jobs.instanceId(),
                     solverConfig == null ? defaultConfig : solverConfig,
                     limit,
                     weights.id(),
@@ -132,14 +123,14 @@ public class MatchingRunService {
             throw new RunAlreadyActiveException();
         }
         MatchingRun queued = run;
-        localRuns.add(run.id());
+        jobs.computing(run.id());
         executor.submit(() -> execute(queued, weights.weights()));
         return run;
     }
 
     /** True while this instance is still working on the run (queued, solving or saving). */
     public boolean runsHere(long id) {
-        return localRuns.contains(id);
+        return jobs.computesHere(id);
     }
 
     public Optional<MatchingRun> find(long id) {
@@ -152,7 +143,7 @@ public class MatchingRunService {
 
     /** Asks a running solver to stop; it saves its best result as a STOPPED run. */
     public boolean stop(long id) {
-        if (!localRuns.contains(id)) {
+        if (!jobs.computesHere(id)) {
             return false;
         }
         stopRequests.add(id);
@@ -166,7 +157,7 @@ public class MatchingRunService {
     private void execute(MatchingRun run, Map<String, Double> weights) {
         long started = System.nanoTime();
         try {
-            setRunning(run.id());
+            jobs.running(run.id());
             var request = new MatchingEngine.MatchRequest(
                     registry.readAll(), weights, run.solverConfig(), Duration.ofSeconds(run.secondsLimit()));
             Heartbeat heartbeat = new Heartbeat(run.id());
@@ -176,7 +167,7 @@ public class MatchingRunService {
                 job.stop();
             }
             Outcome outcome = job.await();
-            saveOrFail(run.id(), outcome, stopRequests.remove(run.id()) ? Status.STOPPED : Status.FINISHED);
+            saveOrFail(run.id(), outcome, stopRequests.remove(run.id()) ? JobStatus.STOPPED : JobStatus.FINISHED);
             meters.timer("rcc.matching.solve").record(Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -186,34 +177,34 @@ public class MatchingRunService {
             fail(run.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             activeJobs.remove(run.id());
-            localRuns.remove(run.id());
+            jobs.done(run.id());
             stopRequests.remove(run.id());
         }
-    }
-
-    private void setRunning(long id) {
-        jdbc.update(
-                "UPDATE matching_run SET status = 'RUNNING', started_at = now(), heartbeat_at = now(), "
-                        + "instance_id = ?, version = version + 1 WHERE id = ?",
-                instanceId,
-                id);
     }
 
     /**
      * Proposals and final status go in one transaction: if the database fails on the way (it stopped, say), none
      * of the proposals is visible and the run is recorded as failed, with the reason, once the database is back.
      */
-    private void saveOrFail(long id, Outcome outcome, Status status) {
+    private void saveOrFail(long id, Outcome outcome, JobStatus status) {
         try {
             saveOutcome(id, outcome, status);
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+        } catch (org.springframework.dao.DataAccessException
+                | org.springframework.transaction.TransactionException
+                | JobLostException e) {
             log.error("Matching run {} could not save its result", id, e);
             fail(id, "saving the result failed: " + e.getMessage());
         }
     }
 
-    private void saveOutcome(long id, Outcome outcome, Status status) {
-        transaction.executeWithoutResult(tx -> {
+    private void saveOutcome(long id, Outcome outcome, JobStatus status) {
+        Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("best_score", outcome.score());
+        figures.put("planned", outcome.planned());
+        figures.put("placed", outcome.placed());
+        figures.put("unplaced", outcome.unplaced());
+        figures.put("figures", json.writeValueAsString(Map.of("before", outcome.before(), "after", outcome.after())));
+        jobs.finish(id, status, figures, () -> {
             jdbc.batchUpdate(
                     "INSERT INTO proposal (run_id, child_id, authority_code, home_id, cost, explanation) "
                             + "VALUES (?, ?, ?, ?, ?, ?)",
@@ -227,18 +218,6 @@ public class MatchingRunService {
                         ps.setBigDecimal(5, java.math.BigDecimal.valueOf(Math.round(p.cost() * 100) / 100.0));
                         ps.setString(6, p.explanation());
                     });
-            jdbc.update(
-                    """
-                    UPDATE matching_run SET status = ?, ended_at = now(), heartbeat_at = now(), best_score = ?,
-                        planned = ?, placed = ?, unplaced = ?, figures = ?, version = version + 1
-                    WHERE id = ?""",
-                    status.name(),
-                    outcome.score(),
-                    outcome.planned(),
-                    outcome.placed(),
-                    outcome.unplaced(),
-                    json.writeValueAsString(Map.of("before", outcome.before(), "after", outcome.after())),
-                    id);
         });
         log.info(
                 "Matching run {} {}: score {}, {} of {} placed",
@@ -251,24 +230,7 @@ public class MatchingRunService {
 
     private void fail(long id, String error) {
         meters.counter("rcc.matching.runs.failed").increment();
-        unrecordedFailures.put(id, error);
-        recordFailures();
-    }
-
-    /** Writes failures not yet recorded; kept in memory and retried while the database is unreachable. */
-    private void recordFailures() {
-        unrecordedFailures.forEach((id, error) -> {
-            try {
-                jdbc.update(
-                        "UPDATE matching_run SET status = 'FAILED', ended_at = now(), error = ?, "
-                                + "version = version + 1 WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
-                        error,
-                        id);
-                unrecordedFailures.remove(id);
-            } catch (org.springframework.dao.DataAccessException e) {
-                log.warn("Matching run {} failed ({}); recording it once the database is reachable", id, error);
-            }
-        });
+        jobs.fail(id, error);
     }
 
     /** Stops running solvers on shutdown and waits for them to save their best result. */
@@ -284,28 +246,20 @@ public class MatchingRunService {
     /** Runs whose instance died without restarting are noticed by any other instance within a minute or so. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     public void failRunsOfStoppedInstances() {
-        int failed = jdbc.update("""
-                UPDATE matching_run SET status = 'FAILED', ended_at = now(), version = version + 1,
-                    error = 'interrupted: the instance running it stopped sending heartbeats'
-                WHERE status IN ('QUEUED', 'RUNNING') AND instance_id <> ?
-                  AND coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ?)
-                """, instanceId, STALE.toSeconds());
-        if (failed > 0) {
-            log.warn("Marked {} matching run(s) of a stopped instance as failed", failed);
-        }
+        jobs.failStale();
     }
 
     /** Tells other instances that this one's runs are alive, even while the score does not improve. */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 5000)
     public void beat() {
-        recordFailures();
-        try {
-            activeJobs
-                    .keySet()
-                    .forEach(id -> jdbc.update("UPDATE matching_run SET heartbeat_at = now() WHERE id = ?", id));
-        } catch (org.springframework.dao.DataAccessException e) {
-            log.warn("Heartbeat of matching runs not written: {}", e.getMessage());
-        }
+        jobs.beat();
+        // a stop asked just as the solver began can be lost by it (solving resets the request): ask again
+        stopRequests.forEach(id -> {
+            SolveJob job = activeJobs.get(id);
+            if (job != null) {
+                job.stop();
+            }
+        });
     }
 
     /** Writes the best score so far at most every few seconds. */
@@ -326,7 +280,7 @@ public class MatchingRunService {
             try {
                 jdbc.update(
                         "UPDATE matching_run SET best_score = ?, placed = ?, planned = ?, heartbeat_at = now() "
-                                + "WHERE id = ? AND status = 'RUNNING'",
+                                + "WHERE id = ? AND status = 'RUNNING'", // progress only: the job's own row
                         progress.bestScore(),
                         progress.placed(),
                         progress.planned(),
@@ -339,6 +293,6 @@ public class MatchingRunService {
     }
 
     public String instanceId() {
-        return instanceId;
+        return jobs.instanceId();
     }
 }

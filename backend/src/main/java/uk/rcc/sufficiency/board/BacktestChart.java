@@ -11,7 +11,8 @@ import uk.rcc.sufficiency.board.chart.Plot;
 
 /**
  * How past forecasts did: what happened (the returns' month-end counts) and, from each backtest origin, the
- * forecast's median 12 and 24 months ahead with its 80% interval.
+ * forecast's median 1 to 24 months ahead with its 80% interval, as the forecast command's backtest made them with
+ * the model it chose ({@code backtest_forecasts.csv}: the points {@code backtest.csv} scores).
  */
 final class BacktestChart {
     private BacktestChart() {}
@@ -103,7 +104,10 @@ final class BacktestChart {
         marks.add(Drawing.Shape.line("backtest-median", path, colour, 2, true, points));
     }
 
-    /** The backtest's accuracy for an authority, all placements, in words. */
+    /**
+     * The backtest's accuracy for an authority, all placements, in words: backtest.csv's scores of the forecast as
+     * run, computed from the same points the chart draws.
+     */
     static String inWords(ForecastTable backtest, String authority) {
         StringBuilder text = new StringBuilder();
         for (List<String> row : backtest.rows()) {

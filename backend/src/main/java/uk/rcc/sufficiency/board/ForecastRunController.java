@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.rcc.audit.AuditLog;
+import uk.rcc.jobs.JobStatus;
 import uk.rcc.security.Viewer;
 import uk.rcc.sufficiency.Scenario;
 
@@ -113,8 +114,9 @@ class ForecastRunController {
         return runs.stream()
                 .filter(r -> r.reviewStatus().equals("PUBLISHED") && r.publishedAt() != null)
                 .max(java.util.Comparator.comparing(ForecastRuns.ForecastRun::publishedAt))
-                .or(() ->
-                        runs.stream().filter(r -> r.status().equals("FINISHED")).findFirst())
+                .or(() -> runs.stream()
+                        .filter(r -> r.status() == JobStatus.FINISHED)
+                        .findFirst())
                 .map(run -> ResponseEntity.ok(report.overview(forecasts, run)))
                 .orElse(ResponseEntity.noContent().build());
     }
@@ -161,10 +163,10 @@ class ForecastRunController {
         ForecastRuns.ForecastRun run = finished(id);
         List<ForecastRuns.StoredScenario> stored = forecasts.scenarios(id);
         List<Scenario> scenarios = new java.util.ArrayList<>(List.of(Scenario.BASELINE));
-        stored.stream().filter(s -> s.status().equals("FINISHED")).forEach(s -> scenarios.add(s.scenario()));
+        stored.stream().filter(s -> s.status() == JobStatus.FINISHED).forEach(s -> scenarios.add(s.scenario()));
         List<String> pending = stored.stream()
-                .filter(s -> !s.status().equals("FINISHED"))
-                .map(s -> s.scenario().name() + " (" + s.status().toLowerCase(java.util.Locale.ROOT) + ")")
+                .filter(s -> s.status() != JobStatus.FINISHED)
+                .map(s -> s.scenario().name() + " (" + s.status().name().toLowerCase(java.util.Locale.ROOT) + ")")
                 .toList();
         return new ScenarioComparison.View(
                 id,
@@ -254,7 +256,7 @@ class ForecastRunController {
 
     private ForecastRuns.ForecastRun finished(long id) {
         ForecastRuns.ForecastRun run = forecasts.get(id);
-        if (!run.status().equals("FINISHED")) {
+        if (run.status() != JobStatus.FINISHED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "forecast run " + id + " is " + run.status());
         }
         return run;

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -37,6 +36,8 @@ import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.ObjectMapper;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeWriter;
+import uk.rcc.jobs.DurableJobs;
+import uk.rcc.jobs.JobStatus;
 import uk.rcc.placement.PlacementConflictException;
 import uk.rcc.registry.RegistryStore;
 import uk.rcc.sufficiency.ForecastCommand;
@@ -51,7 +52,8 @@ import uk.rcc.system.InstanceName;
 @Service
 public class ForecastRuns {
     private static final Logger log = LoggerFactory.getLogger(ForecastRuns.class);
-    static final java.time.Duration STALE = java.time.Duration.ofSeconds(60);
+    static final DurableJobs.Table RUNS = new DurableJobs.Table("forecast_run", "finished_at", null, false);
+    static final DurableJobs.Table SCENARIOS = new DurableJobs.Table("forecast_scenario", null, null, false);
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
@@ -63,11 +65,9 @@ public class ForecastRuns {
 
     private final RegistryStore registryStore;
     private final MatchingShortfall shortfall;
-    private final String instanceId;
-    /** Runs and scenarios this instance is computing now, whose heartbeat it writes. */
-    private final Set<Long> localRuns = ConcurrentHashMap.newKeySet();
-
-    private final Set<Long> localScenarios = ConcurrentHashMap.newKeySet();
+    private final DurableJobs runJobs;
+    /** A run's own scenarios are computed (and beat) with it; scenarios added later on their own. */
+    private final DurableJobs scenarioJobs;
 
     public ForecastRuns(
             JdbcTemplate jdbc,
@@ -81,7 +81,9 @@ public class ForecastRuns {
         this.json = json;
         this.registryStore = registryStore;
         this.shortfall = shortfall;
-        this.instanceId = InstanceName.of(configuredInstanceId);
+        String instanceId = InstanceName.of(configuredInstanceId);
+        this.runJobs = new DurableJobs(jdbc, transaction, RUNS, instanceId);
+        this.scenarioJobs = new DurableJobs(jdbc, transaction, SCENARIOS, instanceId);
     }
 
     /**
@@ -91,79 +93,29 @@ public class ForecastRuns {
      */
     @EventListener(ApplicationReadyEvent.class)
     public int failInterruptedRuns() {
-        return failInterrupted(
-                "(instance_id = ? OR instance_id IS NULL)",
-                "interrupted: the instance computing it " + "stopped before it finished",
-                instanceId);
+        return runJobs.failInterrupted() + scenarioJobs.failInterrupted();
     }
 
     /** Runs of an instance that died without restarting are noticed by any other instance within a minute or so. */
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     public int failRunsOfStoppedInstances() {
-        return failInterrupted(
-                "instance_id <> ?",
-                "interrupted: the instance computing it stopped sending " + "heartbeats",
-                instanceId);
-    }
-
-    private int failInterrupted(String whose, String error, String instance) {
-        // A run or scenario this instance is computing right now is never failed by its own check.
-        Long[] ownRuns = localRuns.toArray(Long[]::new);
-        Long[] ownScenarios = localScenarios.toArray(Long[]::new);
-        Integer failed = transaction.execute(tx -> {
-            int runs = jdbc.update(
-                    "UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? "
-                            + "WHERE status = 'RUNNING' AND NOT id = ANY (?) AND (" + whose
-                            + " OR coalesce(heartbeat_at, "
-                            + "created_at) < now() - make_interval(secs => ?))",
-                    error,
-                    ownRuns,
-                    instance,
-                    STALE.toSeconds());
-            int scenarios = jdbc.update(
-                    "UPDATE forecast_scenario SET status = 'FAILED', error = ? "
-                            + "WHERE status = 'RUNNING' AND NOT id = ANY (?) AND NOT run_id = ANY (?) AND (" + whose
-                            + " OR coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ?))",
-                    error,
-                    ownScenarios,
-                    ownRuns,
-                    instance,
-                    STALE.toSeconds());
-            return runs + scenarios;
-        });
-        if (failed != null && failed > 0) {
-            log.warn("Marked {} interrupted forecast run(s) and scenario(s) as failed", failed);
-        }
-        return failed == null ? 0 : failed;
+        return runJobs.failStale() + scenarioJobs.failStale();
     }
 
     /** Tells other instances that this one's forecast runs and scenarios are alive. */
     @Scheduled(fixedDelay = 5000)
     public void beat() {
-        try {
-            if (!localRuns.isEmpty()) {
-                jdbc.update(
-                        "UPDATE forecast_run SET heartbeat_at = now() WHERE id = ANY (?) AND status = 'RUNNING'",
-                        (Object) localRuns.toArray(Long[]::new));
-            }
-            if (!localScenarios.isEmpty()) {
-                jdbc.update(
-                        "UPDATE forecast_scenario SET heartbeat_at = now() WHERE id = ANY (?) "
-                                + "AND status = 'RUNNING'",
-                        (Object) localScenarios.toArray(Long[]::new));
-            }
-        } catch (org.springframework.dao.DataAccessException e) {
-            log.warn("Heartbeat of forecast runs not written: {}", e.getMessage());
-        }
+        runJobs.beat();
+        scenarioJobs.beat();
     }
 
     public String instanceId() {
-        return instanceId;
+        return runJobs.instanceId();
     }
 
     /** True while this instance is still computing the run. */
     public boolean computesHere(long runId) {
-        return localRuns.contains(runId);
+        return runJobs.computesHere(runId);
     }
 
     /**
@@ -219,7 +171,7 @@ public class ForecastRuns {
     public record ForecastRun(
             long id,
             String name,
-            String status,
+            JobStatus status,
             String reviewStatus,
             String trigger,
             String createdBy,
@@ -242,21 +194,22 @@ public class ForecastRuns {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT exists(SELECT 1 FROM ssda903_file)", Boolean.class))) {
             throw new IllegalArgumentException("No SSDA903 returns are stored yet: upload them first.");
         }
-        long id = insert(by, name, parameters, scenarios, trigger);
-        localRuns.add(id);
-        executor.submit(() -> compute(id, parameters));
-        return id;
+        Inserted run = insert(by, name, parameters, scenarios, trigger);
+        executor.submit(() -> compute(run, parameters));
+        return run.id();
     }
 
     /** Runs synchronously; used by the nightly refresh, which holds its lock while the run lasts. */
     public long runNow(String by, String name, Parameters parameters, String trigger) {
-        long id = insert(by, name, parameters, List.of(), trigger);
-        localRuns.add(id);
-        compute(id, parameters);
-        return id;
+        Inserted run = insert(by, name, parameters, List.of(), trigger);
+        compute(run, parameters);
+        return run.id();
     }
 
-    private long insert(String by, String name, Parameters parameters, List<Scenario> scenarios, String trigger) {
+    /** A run just written, with its scenarios' ids: this instance computes (and beats) all of them from now on. */
+    private record Inserted(long id, List<Long> scenarioIds) {}
+
+    private Inserted insert(String by, String name, Parameters parameters, List<Scenario> scenarios, String trigger) {
         Set<String> names = new HashSet<>();
         scenarios.forEach(scenario -> {
             if (scenario.baseline() || !names.add(scenario.name())) {
@@ -264,7 +217,7 @@ public class ForecastRuns {
                         "Scenario names must be unique and not 'baseline': " + scenario.name());
             }
         });
-        return transaction.execute(tx -> {
+        Inserted inserted = transaction.execute(tx -> {
             Long id = jdbc.queryForObject(
                     "INSERT INTO forecast_run (name, status, trigger, created_by, parameters, "
                             + "instance_id, heartbeat_at) VALUES (?, 'RUNNING', ?, ?, ?, ?, now()) RETURNING id",
@@ -273,10 +226,16 @@ public class ForecastRuns {
                     trigger,
                     by,
                     json.writeValueAsString(parameters),
-                    instanceId);
-            scenarios.forEach(scenario -> insertScenario(id, scenario, by));
-            return id;
+                    runJobs.instanceId());
+            return new Inserted(
+                    id,
+                    scenarios.stream()
+                            .map(scenario -> insertScenario(id, scenario, by))
+                            .toList());
         });
+        runJobs.computing(inserted.id());
+        inserted.scenarioIds().forEach(scenarioJobs::computing);
+        return inserted;
     }
 
     private long insertScenario(long runId, Scenario scenario, String by) {
@@ -291,10 +250,11 @@ public class ForecastRuns {
                 scenario.stepDownShare(),
                 scenario.fosterRecruitment(),
                 by,
-                instanceId);
+                scenarioJobs.instanceId());
     }
 
-    private void compute(long id, Parameters parameters) {
+    private void compute(Inserted run, Parameters parameters) {
+        long id = run.id();
         Path work = null;
         try {
             work = Files.createTempDirectory("rcc-forecast-" + id);
@@ -310,21 +270,20 @@ public class ForecastRuns {
                     options.addAll(List.of("--scenario", scenario.scenario().option())));
             Command result = command(options);
             if (result.exit() != 0) {
-                fail(id, "the forecast stopped with exit code " + result.exit() + ": " + result.errors());
-                failScenarios(id, "the forecast failed");
+                runJobs.fail(id, "the forecast stopped with exit code " + result.exit() + ": " + result.errors());
+                run.scenarioIds().forEach(scenario -> scenarioJobs.fail(scenario, "the forecast failed"));
                 return;
             }
             Files.write(out.resolve("unmet_demand.csv"), shortfall.latestRun());
-            ReportSeries.Files series = ReportSeries.of(episodes, parameters);
-            Files.write(out.resolve("history.csv"), series.history());
-            Files.write(out.resolve("backtest_forecasts.csv"), series.backtestForecasts());
+            Files.write(out.resolve("history.csv"), ReportSeries.history(episodes, parameters));
             saveOutputs(id, out, result.printed(), digest, scenarios);
         } catch (IOException | RuntimeException e) {
             log.error("Forecast run {} failed", id, e);
-            fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
-            failScenarios(id, "the forecast failed");
+            runJobs.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            run.scenarioIds().forEach(scenario -> scenarioJobs.fail(scenario, "the forecast failed"));
         } finally {
-            localRuns.remove(id);
+            runJobs.done(id);
+            run.scenarioIds().forEach(scenarioJobs::done);
             if (work != null) {
                 FileSystemUtils.deleteRecursively(work.toFile());
             }
@@ -389,18 +348,9 @@ public class ForecastRuns {
             }
         }
         String compared = files.getOrDefault("scenarios.csv", "");
-        transaction.executeWithoutResult(tx -> {
-            // Claims the run first: one that was marked failed meanwhile (its instance was thought dead) keeps
-            // no outputs, and everything below is rolled back.
-            if (jdbc.update(
-                            "UPDATE forecast_run SET status = 'FINISHED', finished_at = now(), summary = ?, "
-                                    + "inputs_digest = ? WHERE id = ? AND status = 'RUNNING'",
-                            summary,
-                            digest,
-                            id)
-                    != 1) {
-                throw new IllegalStateException("forecast run " + id + " was marked failed before it could save");
-            }
+        // The run is claimed first: one that was marked failed meanwhile (its instance was thought dead) keeps no
+        // outputs, and everything is rolled back.
+        runJobs.finish(id, JobStatus.FINISHED, Map.of("summary", summary, "inputs_digest", digest), () -> {
             files.forEach((name, content) -> jdbc.update(
                     "INSERT INTO forecast_output (run_id, name, content) VALUES (?, ?, ?)", id, name, content));
             scenarios.forEach(scenario -> finishScenario(
@@ -410,17 +360,7 @@ public class ForecastRuns {
     }
 
     private void finishScenario(long scenarioId, String result) {
-        jdbc.update(
-                "UPDATE forecast_scenario SET status = 'FINISHED', result = ? WHERE id = ? AND status = 'RUNNING'",
-                result,
-                scenarioId);
-    }
-
-    private void failScenarios(long runId, String error) {
-        jdbc.update(
-                "UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE run_id = ? AND status = 'RUNNING'",
-                error,
-                runId);
+        scenarioJobs.finish(scenarioId, JobStatus.FINISHED, Map.of("result", result), () -> {});
     }
 
     /** A scenario as stored with its run: the levers, how its computation went and its figures. */
@@ -428,7 +368,7 @@ public class ForecastRuns {
             long id,
             long runId,
             Scenario scenario,
-            String status,
+            JobStatus status,
             String createdBy,
             java.time.OffsetDateTime createdAt,
             String error,
@@ -445,7 +385,7 @@ public class ForecastRuns {
                                 rs.getDouble("entry_rate_change"),
                                 rs.getDouble("step_down_share"),
                                 rs.getDouble("foster_recruitment")),
-                        rs.getString("status"),
+                        JobStatus.valueOf(rs.getString("status")),
                         rs.getString("created_by"),
                         rs.getObject("created_at", java.time.OffsetDateTime.class),
                         rs.getString("error"),
@@ -459,7 +399,7 @@ public class ForecastRuns {
      */
     public StoredScenario addScenario(long runId, Scenario scenario, String by) {
         ForecastRun run = get(runId);
-        if (!run.status().equals("FINISHED") || !List.of("DRAFT", "IN_REVIEW").contains(run.reviewStatus())) {
+        if (run.status() != JobStatus.FINISHED || !List.of("DRAFT", "IN_REVIEW").contains(run.reviewStatus())) {
             throw new PlacementConflictException("Forecast run " + runId + " is " + run.reviewStatus() + " ("
                     + run.status() + "); scenarios can be added to a finished run until it is approved.");
         }
@@ -469,7 +409,7 @@ public class ForecastRuns {
                     "Forecast run " + runId + " already has a scenario called '" + scenario.name() + "'.");
         }
         long id = insertScenario(runId, scenario, by);
-        localScenarios.add(id);
+        scenarioJobs.computing(id);
         executor.submit(() -> computeScenario(run, id, scenario));
         return scenarios(runId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
@@ -510,7 +450,7 @@ public class ForecastRuns {
             log.error("Scenario {} of forecast run {} failed", scenarioId, run.id(), e);
             failScenario(scenarioId, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
-            localScenarios.remove(scenarioId);
+            scenarioJobs.done(scenarioId);
             if (work != null) {
                 FileSystemUtils.deleteRecursively(work.toFile());
             }
@@ -518,18 +458,7 @@ public class ForecastRuns {
     }
 
     private void failScenario(long scenarioId, String error) {
-        jdbc.update(
-                "UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE id = ? AND status = 'RUNNING'",
-                error.length() > 4000 ? error.substring(0, 4000) : error,
-                scenarioId);
-    }
-
-    private void fail(long id, String error) {
-        jdbc.update(
-                "UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ? "
-                        + "AND status = 'RUNNING'",
-                error.length() > 4000 ? error.substring(0, 4000) : error,
-                id);
+        scenarioJobs.fail(scenarioId, error);
     }
 
     public List<ForecastRun> list() {
@@ -557,7 +486,7 @@ public class ForecastRuns {
         return new ForecastRun(
                 id,
                 rs.getString("name"),
-                rs.getString("status"),
+                JobStatus.valueOf(rs.getString("status")),
                 rs.getString("review_status"),
                 rs.getString("trigger"),
                 rs.getString("created_by"),
@@ -580,34 +509,8 @@ public class ForecastRuns {
     @PreDestroy
     void shutdown() {
         executor.shutdownNow();
-        Long[] runs = localRuns.toArray(Long[]::new);
-        Long[] scenarios = localScenarios.toArray(Long[]::new);
-        if (runs.length == 0 && scenarios.length == 0) {
-            return;
-        }
         String error = "interrupted: the instance computing it shut down before it finished";
-        try {
-            transaction.executeWithoutResult(tx -> {
-                jdbc.update(
-                        "UPDATE forecast_run SET status = 'FAILED', finished_at = now(), error = ? "
-                                + "WHERE id = ANY (?) AND status = 'RUNNING'",
-                        error,
-                        runs);
-                jdbc.update(
-                        "UPDATE forecast_scenario SET status = 'FAILED', error = ? WHERE (id = ANY (?) OR "
-                                + "run_id = ANY (?)) AND status = 'RUNNING'",
-                        error,
-                        scenarios,
-                        runs);
-            });
-            log.warn(
-                    "Forecast run(s) {} and scenario(s) {} were computing at shutdown: marked failed",
-                    java.util.Arrays.toString(runs),
-                    java.util.Arrays.toString(scenarios));
-        } catch (org.springframework.dao.DataAccessException e) {
-            log.warn(
-                    "Forecast runs computing at shutdown not marked failed ({}); the next start does it",
-                    e.getMessage());
-        }
+        runJobs.failComputing(error);
+        scenarioJobs.failComputing(error);
     }
 }

@@ -7,48 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import uk.rcc.exchange.ExchangeWriter;
-import uk.rcc.sufficiency.Backtest;
 import uk.rcc.sufficiency.Category;
 import uk.rcc.sufficiency.Forecast;
 import uk.rcc.sufficiency.Ssda903Data;
 import uk.rcc.sufficiency.Ssda903Reader;
 
 /**
- * What the report draws beside the forecast, computed from the same returns as the run and kept with it: the
- * monthly history of children looked after before the as-of date ({@code history.csv}) and the backtest's forecasts
- * from each origin with what then happened ({@code backtest_forecasts.csv}). Read from the returns, apart from the
- * forecast command, so the model's own outputs stay as they are.
+ * What the report draws beside the forecast and the model does not output: the monthly history of children looked
+ * after before the as-of date ({@code history.csv}), counted from the same returns as the run and kept with it. (The
+ * backtest's forecasts, {@code backtest_forecasts.csv}, are the forecast command's own, from the model it chose.)
  */
 final class ReportSeries {
     /** Ten years of month-end counts at most: the report draws the last six. */
     static final int HISTORY_MONTHS = 120;
 
     static final List<String> HISTORY_HEADER = List.of("month", "authority", "category", "children");
-    static final List<String> BACKTEST_HEADER = List.of(
-            "origin",
-            "horizon_months",
-            "month",
-            "authority",
-            "category",
-            "actual",
-            "p025",
-            "p10",
-            "p25",
-            "p50",
-            "p75",
-            "p90",
-            "p975");
-
-    /** The files to store with the run. */
-    record Files(byte[] history, byte[] backtestForecasts) {}
 
     private ReportSeries() {}
 
-    static Files of(Path returns, ForecastRuns.Parameters parameters) {
+    /** {@code history.csv} of the returns the run read, up to its as-of date. */
+    static byte[] history(Path returns, ForecastRuns.Parameters parameters) {
         Ssda903Data read = Ssda903Reader.read(returns, true).data();
         LocalDate asOf = parameters.asOf() != null ? parameters.asOf() : read.lastDate();
-        Ssda903Data data = read.asOf(asOf);
-        return new Files(history(data, asOf), backtest(data, asOf, parameters));
+        return history(read.asOf(asOf), asOf);
     }
 
     /** Month-end counts by council (and ALL) and category (and ALL), up to the last month before the as-of date. */
@@ -72,29 +53,6 @@ final class ReportSeries {
         return ExchangeWriter.csv(HISTORY_HEADER, rows, row -> row);
     }
 
-    /** The backtest's forecasts 12 and 24 months ahead of each origin, as the run's backtest makes them. */
-    static byte[] backtest(Ssda903Data data, LocalDate asOf, ForecastRuns.Parameters parameters) {
-        List<Backtest.Point> points =
-                Backtest.run(data, asOf, 4, Math.min(300, parameters.runs()), parameters.seed(), 36);
-        return ExchangeWriter.csv(
-                BACKTEST_HEADER,
-                points,
-                p -> List.of(
-                        p.origin().toString(),
-                        p.horizon(),
-                        p.origin().plusMonths(p.horizon()).toString(),
-                        p.authority(),
-                        p.category(),
-                        whole(p.actual()),
-                        p.low95(),
-                        p.low80(),
-                        p.low50(),
-                        p.median(),
-                        p.high50(),
-                        p.high80(),
-                        p.high95()));
-    }
-
     private static List<String> categories() {
         List<String> categories = new ArrayList<>(List.of(Forecast.ALL));
         for (Category category : Category.values()) {
@@ -115,9 +73,5 @@ final class ReportSeries {
             }
         }
         return total;
-    }
-
-    private static long whole(double value) {
-        return Math.round(value);
     }
 }

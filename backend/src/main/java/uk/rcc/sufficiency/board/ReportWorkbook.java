@@ -27,6 +27,9 @@ final class ReportWorkbook {
     /** Sheet name → the stored output it holds (the gap is a view of places_needed.csv). */
     static final Map<String, String> SHEETS = sheets();
 
+    /** Each council's top capacity options, as the report's council sections show them. */
+    static final String CAPACITY_SHEET = "capacity options";
+
     private static final List<String> GAP_COLUMNS = List.of(
             "month",
             "authority",
@@ -85,6 +88,7 @@ final class ReportWorkbook {
                 book.sheet("scenarios", ScenarioComparison.merged(forecasts, id));
             }
         });
+        book.sheet(CAPACITY_SHEET, content.capacity().table());
         try (XSSFWorkbook workbook = book.workbook) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.rcc.exchange.ExchangeWriter;
+import uk.rcc.jobs.JobStatus;
 import uk.rcc.sufficiency.Scenario;
 import uk.rcc.sufficiency.SufficiencyTables;
 
@@ -56,7 +57,7 @@ final class ScenarioComparison {
                 .ifPresent(csv -> rows.addAll(
                         ForecastTable.parse(only(csv, Scenario.BASELINE_NAME)).rows()));
         for (ForecastRuns.StoredScenario scenario : forecasts.scenarios(runId)) {
-            if (scenario.status().equals("FINISHED") && scenario.result() != null) {
+            if (scenario.status() == JobStatus.FINISHED && scenario.result() != null) {
                 rows.addAll(ForecastTable.parse(scenario.result()).rows());
             }
         }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import uk.rcc.capacity.CapacityService;
+import uk.rcc.jobs.JobStatus;
 import uk.rcc.sufficiency.Forecast;
 import uk.rcc.sufficiency.Scenario;
 import uk.rcc.sufficiency.board.chart.Drawing;
@@ -17,8 +19,8 @@ import uk.rcc.sufficiency.board.chart.SvgWriter;
 /**
  * The sufficiency report a board can read in ten minutes, as a web page (inline SVG charts) and the same
  * content as PDF: for the co-operative and then each council, the forecast with intervals, places needed against
- * supply and the gap, unmet demand from matching, costs, scenarios side by side, backtest accuracy and the data's
- * date range. Aggregates only: no child is named.
+ * supply and the gap, each council's capacity options beside its gap, unmet demand from matching, costs, scenarios side
+ * by side, backtest accuracy and the data's date range. Aggregates only: no child is named.
  */
 @Component
 class SufficiencyReport {
@@ -52,32 +54,36 @@ class SufficiencyReport {
             ReportSummary.Summary summary,
             List<String> notes,
             List<Part> parts,
+            CapacityOptions capacity,
             List<String> downloads) {}
 
     private final JdbcTemplate jdbc;
+    private final CapacityService capacity;
 
-    SufficiencyReport(JdbcTemplate jdbc) {
+    SufficiencyReport(JdbcTemplate jdbc, CapacityService capacity) {
         this.jdbc = jdbc;
+        this.capacity = capacity;
     }
 
     Content build(ForecastRuns forecasts, ForecastRuns.ForecastRun run) {
         Inputs inputs = new Inputs(forecasts, run);
+        CapacityOptions options = CapacityOptions.latest(capacity);
         List<Part> parts = new ArrayList<>();
         List<String> authorities =
                 inputs.forecast.map(f -> f.distinct("authority")).orElse(List.of());
-        parts.add(part(inputs, Forecast.ALL, "The co-operative"));
+        parts.add(part(inputs, Forecast.ALL, "The co-operative", options));
         Map<String, String> names = councilNames();
         for (String authority : authorities) {
             if (!authority.equals(Forecast.ALL)) {
                 String name = names.get(authority);
-                parts.add(
-                        part(inputs, authority, name == null ? "Council " + authority : name + " (" + authority + ")"));
+                String title = name == null ? "Council " + authority : name + " (" + authority + ")";
+                parts.add(part(inputs, authority, title, options));
             }
         }
         List<String> downloads = new ArrayList<>(
                 DOWNLOADS.stream().filter(run.outputs()::contains).toList());
         downloads.add("comparison.csv");
-        return new Content(run, ReportSummary.of(inputs, Forecast.ALL), notes(run), parts, downloads);
+        return new Content(run, ReportSummary.of(inputs, Forecast.ALL), notes(run), parts, options, downloads);
     }
 
     /** What the board's page opens on: a run's headline figures in words and its main chart. */
@@ -135,7 +141,7 @@ class SufficiencyReport {
             comparison = ScenarioComparison.merged(forecasts, run.id());
             scenarios.add(Scenario.BASELINE_NAME);
             forecasts.scenarios(run.id()).stream()
-                    .filter(s -> s.status().equals("FINISHED"))
+                    .filter(s -> s.status() == JobStatus.FINISHED)
                     .forEach(s -> scenarios.add(s.scenario().name()));
         }
 
@@ -161,7 +167,7 @@ class SufficiencyReport {
         }
     }
 
-    private Part part(Inputs in, String authority, String title) {
+    private Part part(Inputs in, String authority, String title, CapacityOptions options) {
         List<Figure> figures = new ArrayList<>();
         String id = "chart-" + authority;
         String who = authority.equals(Forecast.ALL) ? "the co-operative" : title;
@@ -196,6 +202,9 @@ class SufficiencyReport {
                         figures.add(children(in, forecast, id + "-" + category, authority, category, who))));
         List<Table> tables = new ArrayList<>();
         in.needed.ifPresent(needed -> tables.add(placesTable(in, needed, authority)));
+        if (!authority.equals(Forecast.ALL)) {
+            tables.add(options.forCouncil(authority));
+        }
         in.unmet.ifPresent(unmet -> tables.add(unmetTable(unmet, authority)));
         in.costs.ifPresent(costs -> tables.add(costsTable(costs, authority)));
         if (!in.comparison.rows().isEmpty()) {

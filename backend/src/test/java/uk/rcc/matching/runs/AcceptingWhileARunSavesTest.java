@@ -111,7 +111,7 @@ class AcceptingWhileARunSavesTest {
             lock.execute("SELECT pg_advisory_lock(" + PAUSE + ")");
             second = start(1);
             waitUntilSavingIsHalfWay();
-            assertThat(runs.find(second).orElseThrow().status()).isEqualTo("RUNNING");
+            assertThat(runs.find(second).orElseThrow().status()).isEqualTo(uk.rcc.jobs.JobStatus.RUNNING);
 
             // Every proposal of run 1 accepted at once, and one of them by two officers at the same moment: a child
             // proposed alone into its home, so that no other acceptance decides whether it fits.
@@ -258,7 +258,7 @@ class AcceptingWhileARunSavesTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String now = null;
         while (System.nanoTime() < deadline) {
-            now = runs.find(runId).orElseThrow().status();
+            now = runs.find(runId).orElseThrow().status().name();
             if (now.equals(status) || now.equals("FAILED")) {
                 break;
             }

@@ -162,7 +162,7 @@ class MatchingRunIntegrationTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String now = null;
         while (System.nanoTime() < deadline) {
-            now = runs.find(runId).orElseThrow().status();
+            now = runs.find(runId).orElseThrow().status().name();
             if (now.equals(status)) {
                 return;
             }

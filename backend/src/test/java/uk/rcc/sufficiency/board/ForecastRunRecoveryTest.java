@@ -147,7 +147,7 @@ class ForecastRunRecoveryTest {
         assertThat(forecasts.get(id).outputs()).isEmpty();
         assertThat(forecasts.scenarios(id))
                 .extracting(ForecastRuns.StoredScenario::status)
-                .containsOnly("FAILED");
+                .containsOnly(uk.rcc.jobs.JobStatus.FAILED);
     }
 
     private long run(String status, String instance, String heartbeat) {

@@ -21,13 +21,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import uk.rcc.imports.DatasetImporter;
 import uk.rcc.support.DemoForecastRun;
-import uk.rcc.support.IntegrationTest;
 import uk.rcc.support.SharedData;
 import uk.rcc.support.TestRegistry;
 import uk.rcc.support.Users;
+import uk.rcc.ui.BrowserTest;
 
 /** The report of the demo's forecast: history beside the forecast, the other charts, the summary, the PDF. */
-@IntegrationTest
+@BrowserTest
 class SufficiencyReportChartsTest {
     private static final List<String> COUNCILS = List.of("E06000047", "E06000057", "E06000063", "E06000064");
 
@@ -102,6 +102,68 @@ class SufficiencyReportChartsTest {
             assertThat(count(backtest, "data-series=\"backtest-median\"")).isEqualTo(4);
         }
         assertThat(html).contains("Forecasts 12 months ahead from 4 past dates were");
+    }
+
+    @Test
+    void theBacktestChartDrawsTheRowsOfBacktestForecastsCsvFromEachOrigin() throws Exception {
+        ForecastTable forecastsCsv = ForecastTable.parse(
+                forecasts.output(runId, "backtest_forecasts.csv").orElseThrow());
+        String svg = chart(html(), "chart-ALL-backtest");
+        List<String> origins = forecastsCsv.distinct("origin");
+        List<List<Double>> drawn = drawnValues(svg, "backtest-median");
+
+        assertThat(origins).hasSize(4);
+        assertThat(drawn).hasSize(origins.size());
+        double pixel = valuePerPixel(svg);
+        for (int i = 0; i < origins.size(); i++) {
+            String origin = origins.get(i);
+            List<Double> medians = forecastsCsv.where("authority", "ALL", "category", "ALL").stream()
+                    .filter(r -> forecastsCsv.get(r, "origin").equals(origin))
+                    .map(r -> forecastsCsv.number(r, "p50"))
+                    .toList();
+            assertThat(medians).hasSize(24);
+            List<Double> line = drawn.get(i);
+            // the line starts at what happened at the origin, then draws each forecast month of the file
+            List<Double> forecastPoints = line.subList(line.size() - medians.size(), line.size());
+            for (int m = 0; m < medians.size(); m++) {
+                assertThat(forecastPoints.get(m))
+                        .as("origin " + origin + ", month " + (m + 1) + " ahead")
+                        .isCloseTo(medians.get(m), org.assertj.core.data.Offset.offset(pixel));
+            }
+        }
+    }
+
+    @Test
+    void theAccuracyInWordsIsTheChosenModelsWapeOfTheSamePoints() throws Exception {
+        ForecastTable backtest =
+                ForecastTable.parse(forecasts.output(runId, "backtest.csv").orElseThrow());
+        ForecastTable points = ForecastTable.parse(
+                forecasts.output(runId, "backtest_forecasts.csv").orElseThrow());
+        String html = org.springframework.web.util.HtmlUtils.htmlUnescape(html());
+
+        for (List<String> row : backtest.where("authority", "ALL", "category", "ALL")) {
+            String horizon = backtest.get(row, "horizon_months");
+            double wape = backtest.number(row, "model_wape");
+            double error = 0;
+            double actual = 0;
+            for (List<String> p : points.where("authority", "ALL", "category", "ALL")) {
+                if (points.get(p, "horizon_months").equals(horizon)) {
+                    error += Math.abs(points.number(p, "p50") - points.number(p, "actual"));
+                    actual += points.number(p, "actual");
+                }
+            }
+            assertThat(error / actual)
+                    .as("backtest.csv's WAPE at " + horizon + " months, from backtest_forecasts.csv's points")
+                    .isCloseTo(wape, org.assertj.core.data.Offset.offset(0.0005));
+            assertThat(html)
+                    .contains(String.format(
+                            java.util.Locale.UK,
+                            "Forecasts %s months ahead from %s past dates were %.1f%% off",
+                            horizon,
+                            backtest.get(row, "origins"),
+                            wape * 100));
+        }
+        assertThat(backtest.where("authority", "ALL", "category", "ALL")).hasSize(2);
     }
 
     @Test
@@ -194,6 +256,47 @@ class SufficiencyReportChartsTest {
         int start = html.indexOf("id=\"" + id + "\"");
         assertThat(start).as("chart " + id).isPositive();
         return html.substring(html.lastIndexOf("<svg", start), html.indexOf("</svg>", start));
+    }
+
+    /** Each path of a series, its points' values read back through the y axis's labels. */
+    static List<List<Double>> drawnValues(String svg, String series) {
+        double[] scale = yScale(svg);
+        List<List<Double>> lines = new ArrayList<>();
+        Matcher path = Pattern.compile("<path data-series=\"" + series + "\" data-points=\"\\d+\" d=\"([^\"]*)\"")
+                .matcher(svg);
+        while (path.find()) {
+            List<Double> values = new ArrayList<>();
+            for (String point : path.group(1).split("[ML]")) {
+                if (!point.isEmpty()) {
+                    values.add(scale[0] + scale[1] * Double.parseDouble(point.split(",")[1]));
+                }
+            }
+            lines.add(values);
+        }
+        return lines;
+    }
+
+    /** The value one pixel of the y axis stands for (the SVG's coordinates are written to a tenth of a pixel). */
+    static double valuePerPixel(String svg) {
+        return Math.abs(yScale(svg)[1]);
+    }
+
+    /** {intercept, slope} of value against y from the axis labels, which sit 4 below their grid line. */
+    private static double[] yScale(String svg) {
+        Matcher m = Pattern.compile("<text class=\"axis-y\" x=\"[^\"]*\" y=\"([^\"]*)\"[^>]*>([^<]*)</text>")
+                .matcher(svg);
+        List<double[]> ticks = new ArrayList<>();
+        while (m.find()) {
+            ticks.add(new double[] {
+                Double.parseDouble(m.group(1)) - 4,
+                Double.parseDouble(m.group(2).replace(",", ""))
+            });
+        }
+        assertThat(ticks).hasSizeGreaterThanOrEqualTo(2);
+        double[] first = ticks.get(0);
+        double[] last = ticks.get(ticks.size() - 1);
+        double slope = (last[1] - first[1]) / (last[0] - first[0]);
+        return new double[] {first[1] - slope * first[0], slope};
     }
 
     static String attribute(String svg, String series, String name) {
