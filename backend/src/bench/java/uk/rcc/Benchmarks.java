@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.LoggerFactory;
+import uk.rcc.capacity.benchmark.CapacityBenchmark;
 import uk.rcc.cli.CommandLine;
 import uk.rcc.matching.benchmark.BenchmarkCommand;
 import uk.rcc.sufficiency.benchmark.ForecastBenchmark;
@@ -12,7 +13,8 @@ import uk.rcc.sufficiency.benchmark.ReportRenderBenchmark;
 
 /**
  * The benchmarks, kept out of the service's jar with the exact solvers they need (OR-Tools CP-SAT): {@code bench}
- * (matching, and shortlist latency), {@code bench-forecast} and {@code bench-report} (the report in a browser). Run through Maven (see docs/benchmark.md):
+ * (matching, and shortlist latency), {@code bench-capacity}, {@code bench-forecast} and {@code bench-report} (the report in
+ * a browser). Run through Maven (see docs/benchmark.md):
  * {@code mvn -B -q -DskipTests install && mvn -B -q -pl backend exec:java@bench -Dbench.args="bench --sizes 1000"}.
  */
 public final class Benchmarks {
@@ -20,6 +22,9 @@ public final class Benchmarks {
             Usage: bench [--sizes 100,1000,10000,national|none] [--seconds N] [--shortlist-calls N] [--out FILE]
                        the matching benchmark: solver against today's practice, a lower bound and CP-SAT's optimum,
                        and shortlist latency for one child over 5,000 homes (bench --help)
+                   bench-capacity [--size 1000|national] [--seconds N] [--top N] [--out FILE]
+                       the capacity tool: its top extra places against CP-SAT's, or the national set timed
+                       (bench-capacity --help)
                    bench-forecast [--runs N] [--origins N] [--seeds N] [--out FILE]
                        the forecast benchmark: backtest accuracy and coverage on generated and external SSDA903
                        returns (bench-forecast --help)
@@ -46,6 +51,11 @@ public final class Benchmarks {
                 level("uk.rcc.matching.progress", Level.DEBUG);
                 level("org.optaplanner.core.impl.localsearch", Level.INFO);
                 return BenchmarkCommand.run(options, System.out, System.err);
+            }
+            case "bench-capacity" -> {
+                level("uk.rcc.capacity", Level.INFO);
+                level("uk.rcc.matching", Level.INFO);
+                return CapacityBenchmark.run(options, System.out, System.err);
             }
             case "bench-forecast" -> {
                 return ForecastBenchmark.run(options, System.out, System.err);

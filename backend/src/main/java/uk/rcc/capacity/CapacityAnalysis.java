@@ -20,7 +20,9 @@ import uk.rcc.matching.SolverConfigs;
 import uk.rcc.matching.planning.Home;
 import uk.rcc.matching.planning.MatchingSolution;
 import uk.rcc.matching.planning.MatchingSolutionCloner;
+import uk.rcc.matching.planning.Occupant;
 import uk.rcc.matching.planning.PlannedChild;
+import uk.rcc.matching.policy.HomeRules;
 import uk.rcc.matching.policy.MatchingPolicy;
 
 /**
@@ -127,7 +129,7 @@ public final class CapacityAnalysis {
                             : homeRows.get(home.id()).places());
         }
         LOG.info("capacity problem built in {} ms with {} possible new homes", ms(begun), newHomes.size());
-        baseline = answer == null ? solve(problem) : take(solution, answer);
+        baseline = answer == null ? solve(problem) : take(problem, solution, answer);
         arcs = new PlaceChains.Arcs(baseline);
         polishBaseline();
         baselineCost = PolicyCost.of(dataset, assignment(baseline), policy);
@@ -220,18 +222,24 @@ public final class CapacityAnalysis {
     }
 
     /**
-     * A stored answer: each planned child in the home it names, where that is still one of its homes and still has
-     * a place (the registry may have changed since the run); the others wait.
+     * A stored answer: each planned child in the home it names, where that is still one of its valid homes (the
+     * candidate cap may have left it out of the child's list, as it does for an exact solver's homes; it is put
+     * back) and still has a place (the registry may have changed since the run); the others wait.
      */
-    private static MatchingSolution take(MatchingSolution solution, Map<String, String> answer) {
+    private MatchingSolution take(MatchingProblem problem, MatchingSolution solution, Map<String, String> answer) {
         Map<String, Home> byId = new HashMap<>();
         Map<Home, Integer> room = new HashMap<>();
         solution.getHomes().forEach(home -> {
             byId.put(home.id(), home);
             room.put(home, home.places() - home.stayingCount());
         });
+        Map<String, ChildRow> rows = new HashMap<>();
+        dataset.children().forEach(child -> rows.put(child.childId(), child));
         for (PlannedChild child : solution.getPlannedChildren()) {
             Home home = byId.get(answer.get(child.childId()));
+            if (home != null && !child.getCandidateHomes().contains(home)) {
+                putBack(problem, solution, child, rows.get(child.childId()), home);
+            }
             boolean fits = home != null && child.getCandidateHomes().contains(home) && room.get(home) > 0;
             child.setHome(fits ? home : null);
             if (fits) {
@@ -239,6 +247,27 @@ public final class CapacityAnalysis {
             }
         }
         return solution;
+    }
+
+    /** Makes the home a candidate of the child again when the child's rules and the children staying there allow. */
+    private void putBack(
+            MatchingProblem problem, MatchingSolution solution, PlannedChild child, ChildRow row, Home home) {
+        HomeRow homeRow = homeRows.get(home.id());
+        if (homeRow == null
+                || HomeRules.firstBreach(
+                                row,
+                                HomeRules.ageYears(row, dataset.asOf()),
+                                dataset.avoidZones().stream()
+                                        .filter(zone -> zone.childId().equals(row.childId()))
+                                        .toList(),
+                                homeRow)
+                        != null
+                || solution.getStayingChildren().stream()
+                        .anyMatch(other -> other.home() == home
+                                && (Occupant.alongsideConflict(child, other) || Occupant.hsbConflict(child, other)))) {
+            return;
+        }
+        child.addCandidates(Map.of(home, problem.cost(row, homeRow)));
     }
 
     /**

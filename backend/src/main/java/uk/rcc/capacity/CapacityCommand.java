@@ -102,7 +102,7 @@ public final class CapacityCommand {
     }
 
     /** The co-operative's solve takes the time asked for; the confirming re-solves share as much again. */
-    static CapacityAnalysis.Settings settings(int seconds, int top) {
+    public static CapacityAnalysis.Settings settings(int seconds, int top) {
         return new CapacityAnalysis.Settings(Duration.ofSeconds(seconds), Duration.ofSeconds(seconds), top);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,9 @@ final class PlaceChains {
     private final List<PlannedChild> children;
     private final List<List<Occupant>> living = new ArrayList<>();
     private final int[] room;
-    private final Map<SiblingGroup, Map<Home, Integer>> groupHomes = new HashMap<>();
+    /** By identity: a group is one object in a problem, and its record hash walks its homes (hot at national scale). */
+    private final Map<SiblingGroup, Map<Home, Integer>> groupHomes = new IdentityHashMap<>();
+
     private final long[][] value;
     private final int[][] entering;
 

@@ -51,7 +51,8 @@ public final class BenchmarkCommand {
             String score,
             ExactOptimum.Result exact,
             PolicyCost optimum,
-            List<Repeat> repeats) {}
+            List<Repeat> repeats,
+            String exactFailure) {}
 
     /** A further solve of the same size (with {@code --runs}): runs differ, since the search follows the clock. */
     record Repeat(PolicyCost solver, double seconds, String score) {}
@@ -59,7 +60,8 @@ public final class BenchmarkCommand {
     static final String USAGE = """
             Usage: bench [OPTIONS]   (mvn -B -q -pl backend exec:java@bench -Dbench.args="bench ...")
 
-              --sizes 100,1000,10000,national  matching sizes to solve (planned children), or none
+              --sizes 100,1000,10000,national  matching sizes to solve (planned children), or none; CHILDREN/HOMES
+                                               (e.g. 4000/3600) sets both counts
               --seconds N                      solver time limit per size (60)
               --runs N                         solves per size, each reported, with their spread (1)
               --exact-seconds N                CP-SAT time limit for sizes up to 2,000 planned children (300; 0 skips)
@@ -179,10 +181,20 @@ public final class BenchmarkCommand {
                 + String.format(Locale.ROOT, " Load average (1 min) at start: %.2f.%n", loadAverage);
     }
 
-    /** Planned children (awaiting) are about a third of all children; homes 1.5 per planned child. */
+    /**
+     * A size names the planned children wanted: about a third of all children await (with those sent on, about
+     * 1.28 planned per name), homes 1.5 per name; {@code CHILDREN/HOMES} gives both counts (4000/3600: about 1,500
+     * planned children and 3,600 homes, a large co-operative where most waiting children can be placed).
+     */
     public static Spec spec(String size) {
         if (size.equals("national")) {
             return new Spec(80_000, 50_000, 0.03, 0.0, Scope.NATIONAL, 2026, AS_OF);
+        }
+        int slash = size.indexOf('/');
+        if (slash > 0) {
+            int children = Integer.parseInt(size.substring(0, slash));
+            int homes = Integer.parseInt(size.substring(slash + 1));
+            return new Spec(children, homes, 0.33, 0.0, Scope.NORTHERN, 2026 + children + homes, AS_OF);
         }
         int planned = Integer.parseInt(size);
         return new Spec(planned * 3, planned * 3 / 2, 0.33, 0.0, Scope.NORTHERN, 2026 + planned, AS_OF);
@@ -212,14 +224,20 @@ public final class BenchmarkCommand {
         Double bound = null;
         ExactOptimum.Result exact = null;
         PolicyCost optimum = null;
+        String exactFailure = null;
         if (solver.planned() <= LOWER_BOUND_MAX_PLANNED) {
             double[] costs = FlowLowerBound.costByPlacedCount(dataset, policy);
             bound = solver.placed() < costs.length ? costs[solver.placed()] : null;
             if (exactSeconds > 0) {
                 // at the solver's own placed count (the policy's comparison), starting CP-SAT from the solver's answer
-                exact = ExactOptimum.solveAtPlacedCount(
-                        dataset, policy, Duration.ofSeconds(exactSeconds), solver.placed(), proposed, exactWorkers);
-                optimum = PolicyCost.of(dataset, exact.assignment(), policy);
+                try {
+                    exact = ExactOptimum.solveAtPlacedCount(
+                            dataset, policy, Duration.ofSeconds(exactSeconds), solver.placed(), proposed, exactWorkers);
+                    optimum = PolicyCost.of(dataset, exact.assignment(), policy);
+                } catch (IllegalStateException none) {
+                    // the flow bound still stands; the report says CP-SAT ended without an answer
+                    exactFailure = none.getMessage() + " within " + exactSeconds + " s";
+                }
             }
         }
         return new Row(
@@ -234,10 +252,11 @@ public final class BenchmarkCommand {
                 outcome.score(),
                 exact,
                 optimum,
-                repeats);
+                repeats,
+                exactFailure);
     }
 
-    private static MatchingEngine.Outcome solve(ExchangeDataset dataset, String config, int seconds) {
+    public static MatchingEngine.Outcome solve(ExchangeDataset dataset, String config, int seconds) {
         try {
             return new SolverRunEngine("")
                     .start(
@@ -250,7 +269,7 @@ public final class BenchmarkCommand {
         }
     }
 
-    private static Map<String, String> proposed(MatchingEngine.Outcome outcome) {
+    public static Map<String, String> proposed(MatchingEngine.Outcome outcome) {
         Map<String, String> proposed = new HashMap<>();
         outcome.proposals().stream()
                 .filter(p -> p.homeId() != null)
@@ -353,6 +372,13 @@ public final class BenchmarkCommand {
             }
         }
         rows.stream()
+                .filter(r -> r.exactFailure() != null)
+                .forEach(r -> md.append("\nSize ")
+                        .append(r.size())
+                        .append(": ")
+                        .append(r.exactFailure())
+                        .append(".\n"));
+        rows.stream()
                 .filter(r -> !r.repeats().isEmpty())
                 .forEach(r -> md.append('\n').append(spread(r)));
         md.append("\nSolver configuration `")
@@ -366,7 +392,7 @@ public final class BenchmarkCommand {
     }
 
     /** The machine, the date and the arguments, as one line without a line break at the end. */
-    static String machine(String arguments) {
+    public static String machine(String arguments) {
         return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap, " + System.getProperty("os.name")
                 + ' ' + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + " ("

@@ -34,6 +34,14 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void aSizeOfChildrenSlashHomesGeneratesThoseCountsWhileANumberKeepsItsShape() {
+        assertEquals(3500, BenchmarkCommand.spec("3500/3600").children());
+        assertEquals(3600, BenchmarkCommand.spec("3500/3600").homes());
+        assertEquals(3000, BenchmarkCommand.spec("1000").children());
+        assertEquals(1500, BenchmarkCommand.spec("1000").homes());
+    }
+
+    @Test
     void runsBelowOneIsAUsageErrorNamingTheOption() {
         String errors = errorsOf(List.of("--sizes", "none", "--runs", "0"), CommandLine.USAGE);
 
@@ -92,11 +100,36 @@ class BenchmarkCommandTest {
                 "",
                 exact,
                 cost(100.0),
-                List.of(new BenchmarkCommand.Repeat(cost(102.5), 1.0, "")));
+                List.of(new BenchmarkCommand.Repeat(cost(102.5), 1.0, "")),
+                null);
 
         assertEquals("1.00%", BenchmarkCommand.exactGap(row, first));
         assertEquals(
                 "2.50%", BenchmarkCommand.exactGap(row, row.repeats().get(0).solver()));
+    }
+
+    @Test
+    void aSizeWhereCpSatEndedWithoutAnAnswerIsReportedWithTheFlowBoundAndWhy() {
+        BenchmarkCommand.Row row = new BenchmarkCommand.Row(
+                "10",
+                15,
+                30,
+                cost(101.0),
+                cost(150.0),
+                90.0,
+                1.0,
+                0.0,
+                "",
+                null,
+                null,
+                List.of(),
+                "CP-SAT found no assignment placing 8: UNKNOWN within 10 s");
+
+        String report = BenchmarkCommand.report(List.of(row), 1, "interactive-solver.xml", "--sizes 10");
+
+        assertTrue(report.contains("| 10 | 30 / 15 | solver |"), report);
+        assertTrue(report.contains("n/a | 12.22% (bound 90.0)"), report);
+        assertTrue(report.contains("Size 10: CP-SAT found no assignment placing 8: UNKNOWN within 10 s."), report);
     }
 
     private static PolicyCost cost(double soft) {
