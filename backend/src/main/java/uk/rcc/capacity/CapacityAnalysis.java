@@ -118,7 +118,7 @@ public final class CapacityAnalysis {
             }
         }
         List<HomeRow> widened = new ArrayList<>();
-        dataset.homes().forEach(home -> widened.add(withPlaces(home, home.places() + 1)));
+        dataset.homes().forEach(home -> widened.add(home.withPlaces(home.places() + 1)));
         widened.addAll(newHomes.values());
         MatchingProblem problem = MatchingProblem.of(withHomes(widened), weights);
         MatchingSolution solution = problem.solution();
@@ -178,7 +178,7 @@ public final class CapacityAnalysis {
                             row.places() + 1,
                             chains.chain(home),
                             resolve,
-                            withPlaces(row, row.places() + 1),
+                            row.withPlaces(row.places() + 1),
                             CapacityOption.Kind.EXTRA_PLACE)
                     .ifPresent(extra::add);
         }
@@ -407,25 +407,6 @@ public final class CapacityAnalysis {
                 dataset.children(),
                 dataset.avoidZones(),
                 dataset.keyPlaces());
-    }
-
-    private static HomeRow withPlaces(HomeRow home, int places) {
-        return new HomeRow(
-                home.homeId(),
-                home.name(),
-                home.kind(),
-                home.provider(),
-                home.authorityCode(),
-                home.lat(),
-                home.lon(),
-                places,
-                home.minAge(),
-                home.maxAge(),
-                home.sexes(),
-                home.needsMet(),
-                home.pets(),
-                home.weeklyCost(),
-                home.available());
     }
 
     private static long ms(long since) {

@@ -48,6 +48,28 @@ public record ExchangeDataset(
             String ofstedUrn,
             String postcodeDistrict) {
 
+        /** The same home with another number of places (capacity what-ifs), every other column kept. */
+        public HomeRow withPlaces(int newPlaces) {
+            return new HomeRow(
+                    homeId,
+                    name,
+                    kind,
+                    provider,
+                    authorityCode,
+                    lat,
+                    lon,
+                    newPlaces,
+                    minAge,
+                    maxAge,
+                    sexes,
+                    needsMet,
+                    pets,
+                    weeklyCost,
+                    available,
+                    ofstedUrn,
+                    postcodeDistrict);
+        }
+
         /** A home as exchange format v1 describes it, without the 1.1 columns. */
         public HomeRow(
                 String homeId,

@@ -320,7 +320,7 @@ public final class CapacityBenchmark {
         private boolean flowPlacesMore(Set<String> homes) {
             List<HomeRow> widened = new ArrayList<>();
             for (HomeRow home : dataset.homes()) {
-                widened.add(homes.contains(home.homeId()) ? withPlaces(home, home.places() + 1) : home);
+                widened.add(homes.contains(home.homeId()) ? home.withPlaces(home.places() + 1) : home);
             }
             ExchangeDataset more = new ExchangeDataset(
                     dataset.asOf(),
@@ -454,25 +454,6 @@ public final class CapacityBenchmark {
                 o.kmDelta(),
                 o.siblingsTogetherDelta(),
                 o.ownCouncilDelta());
-    }
-
-    private static HomeRow withPlaces(HomeRow home, int places) {
-        return new HomeRow(
-                home.homeId(),
-                home.name(),
-                home.kind(),
-                home.provider(),
-                home.authorityCode(),
-                home.lat(),
-                home.lon(),
-                places,
-                home.minAge(),
-                home.maxAge(),
-                home.sexes(),
-                home.needsMet(),
-                home.pets(),
-                home.weeklyCost(),
-                home.available());
     }
 
     private static double round(double points) {
