@@ -28,12 +28,13 @@ import uk.rcc.sufficiency.Ssda903Generator.Demand;
 import uk.rcc.sufficiency.Ssda903Reader;
 
 /**
- * {@code bench-forecast [--external DIR] [--runs 300] [--origins 4] [--seeds 2] [--out FILE]}: how accurate the
+ * {@code bench-forecast [--external DIR] [--runs 300] [--origins 4] [--seeds 2] [--shapes LIST] [--out FILE]}: how accurate the
  * forecast is where the outcome is known. Over generated four-council co-operatives whose demand rises, falls,
  * steps down, changes its step-downs or surges, and over the external SSDA903 sets, a backtest from several origins
  * (each forecast fitted, and its model chosen, on the data before its origin) gives the WAPE over the 7 categories
  * of the co-operative's month-end counts 12 and 24 months ahead for the chosen model, each fixed-window model, last
- * value carried forward and the straight line, and the 80% interval's coverage; then the time of one full forecast
+ * value carried forward and the straight line, and the 80% interval's coverage, per set and then per shape over its
+ * seeds (means, and on how many seeds the chosen model beats both naive forecasts); then the time of one full forecast
  * command (1,000 futures, 36 months, with its backtest) on a four-council co-operative. Writes Markdown with the
  * machine and date.
  */
@@ -61,6 +62,7 @@ public final class ForecastBenchmark {
 
     /** One set's results. */
     record Result(
+            String shape,
             String set,
             int children,
             double lookedAfter,
@@ -132,6 +134,7 @@ public final class ForecastBenchmark {
                             new Ssda903Generator.Spec(COUNCILS, STARTS, 0.0, START, YEARS, seed, shape.demands(), 18),
                             folder);
                     Result result = measure(
+                            shape.name(),
                             shape.name() + " (seed " + seed + ")",
                             Ssda903Reader.read(folder, false).data(),
                             runs,
@@ -147,8 +150,8 @@ public final class ForecastBenchmark {
                 for (String set : List.of("demand-model-regional-v1", "ssda903-validator-fake")) {
                     Path folder = external.resolve(set);
                     if (Files.isDirectory(folder)) {
-                        Result result =
-                                measure(set, Ssda903Reader.read(folder, true).data(), runs, origins);
+                        Result result = measure(
+                                set, set, Ssda903Reader.read(folder, true).data(), runs, origins);
                         out.println(line(result));
                         results.add(result);
                     }
@@ -196,7 +199,7 @@ public final class ForecastBenchmark {
     }
 
     /** The backtest of one data set from origins before its last date. */
-    static Result measure(String name, Ssda903Data data, int runs, int origins) {
+    static Result measure(String shape, String name, Ssda903Data data, int runs, int origins) {
         long t0 = System.nanoTime();
         LocalDate last = data.lastDate();
         List<Backtest.Point> points = Backtest.run(data, last, origins, runs, 903, 0);
@@ -211,6 +214,7 @@ public final class ForecastBenchmark {
                 .mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum())
                 .sum();
         return new Result(
+                shape,
                 name,
                 data.children().size(),
                 lookedAfter,
@@ -317,14 +321,17 @@ public final class ForecastBenchmark {
                     pct(r.coverage()),
                     r.seconds()));
         }
-        text.append(String.format(
-                Locale.ROOT,
-                "%nOne full `forecast` command (four councils rising 8%% a year, 1,000 "
-                        + "futures, 36 months, model choice, 4-origin backtest, all output files): %.1f s wall clock, %.1f s CPU "
-                        + "(exit %d).%n",
-                commandSeconds,
-                commandCpuSeconds,
-                exit));
+        text.append(shapeSummary(results));
+        if (exit >= 0) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%nOne full `forecast` command (four councils rising 8%% a year, 1,000 "
+                            + "futures, 36 months, model choice, 4-origin backtest, all output files): %.1f s wall clock, %.1f s CPU "
+                            + "(exit %d).%n",
+                    commandSeconds,
+                    commandCpuSeconds,
+                    exit));
+        }
         text.append(String.format(
                 Locale.ROOT,
                 "%nSettings: %d futures per backtest origin, %d origins, %d seeds per "
@@ -343,6 +350,47 @@ public final class ForecastBenchmark {
                 .append(ManagementFactory.getRuntimeMXBean().getVmName())
                 .append('\n');
         return text.toString();
+    }
+
+    /**
+     * Per shape over its seeds: mean WAPE of the chosen model, last value and the straight line, and on how many
+     * seeds the chosen model beats both at 12 and at 24 months (issue #15's criterion, one seed at a time).
+     */
+    static String shapeSummary(List<Result> results) {
+        StringBuilder text =
+                new StringBuilder("\n| shape | seeds | chosen model 12 / 24 m (mean) | last value | straight line | "
+                        + "beats both at 12 m | beats both at 24 m | 80% coverage (mean) |\n"
+                        + "|---|---|---|---|---|---|---|---|\n");
+        List<String> shapes = results.stream().map(Result::shape).distinct().toList();
+        for (String shape : shapes) {
+            List<Result> sets =
+                    results.stream().filter(r -> r.shape().equals(shape)).toList();
+            text.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | **%s / %s** | %s / %s | %s / %s | %d | %d | %s |%n",
+                    shape,
+                    sets.size(),
+                    pct(mean(sets, r -> r.chosenWape()[0])),
+                    pct(mean(sets, r -> r.chosenWape()[1])),
+                    pct(mean(sets, r -> r.lastValue()[0])),
+                    pct(mean(sets, r -> r.lastValue()[1])),
+                    pct(mean(sets, r -> r.straightLine()[0])),
+                    pct(mean(sets, r -> r.straightLine()[1])),
+                    sets.stream().filter(r -> beatsBoth(r, 0)).count(),
+                    sets.stream().filter(r -> beatsBoth(r, 1)).count(),
+                    pct(mean(sets, Result::coverage))));
+        }
+        return text.toString();
+    }
+
+    /** Whether the chosen model's WAPE at the horizon (0 = 12, 1 = 24 months) is below both naive forecasts'. */
+    static boolean beatsBoth(Result r, int horizon) {
+        double chosen = r.chosenWape()[horizon];
+        return chosen < r.lastValue()[horizon] && chosen < r.straightLine()[horizon];
+    }
+
+    private static double mean(List<Result> sets, java.util.function.ToDoubleFunction<Result> figure) {
+        return sets.stream().mapToDouble(figure).average().orElse(Double.NaN);
     }
 
     private static String pct(double value) {
