@@ -125,9 +125,11 @@ public final class Forecast {
         double[][][][] futures = new double[all + 1][categories + 1][horizon][runs];
         int[][][][][] byAge = new int[all + 1][bands][categories + 1][horizon][runs];
         SplittableRandom random = new SplittableRandom(settings.seed());
+        double[] assigned = new double[models];
         for (int run = 0; run < runs; run++) {
-            // A blend's models share the futures equally; each future also draws its own rates and trend.
-            int m = run % models;
+            // A blend's models share the futures in their shares; each future also draws its own rates and trend.
+            int m = furthestBehind(choice.shares(), assigned, run);
+            assigned[m]++;
             for (int council = 0; council < all; council++) {
                 SplittableRandom stream = random.split();
                 int[][][] counts = StockFlowModel.simulate(
@@ -175,6 +177,23 @@ public final class Forecast {
             }
         }
         return new Result(rows, ageRows, choice, authorities, origin.plusMonths(1), futures);
+    }
+
+    /**
+     * The model whose share of the futures so far is furthest below its share: interleaves the models, in equal
+     * shares one after another (0, 1, 2, 0, 1, 2, ...).
+     */
+    static int furthestBehind(List<Double> shares, double[] assigned, int run) {
+        int best = 0;
+        double most = Double.NEGATIVE_INFINITY;
+        for (int m = 0; m < assigned.length; m++) {
+            double behind = shares.get(m) * (run + 1) - assigned[m];
+            if (behind > most + 1e-9) {
+                most = behind;
+                best = m;
+            }
+        }
+        return best;
     }
 
     static double[] quantiles(double[] values) {

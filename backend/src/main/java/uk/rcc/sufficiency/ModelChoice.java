@@ -2,31 +2,46 @@ package uk.rcc.sufficiency;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Which model a forecast uses, chosen without hindsight: every candidate is fitted at several origins before the
  * forecast's own and scored on how well it forecast the next 12 and 24 months there (a rolling-origin backtest on
  * the data before the as-of date only), by WAPE over the 7 planning categories: the sum of absolute errors of the
- * month-end counts over the sum of the counts. The best candidate, or the blend of the best three, is kept.
+ * month-end counts over the sum of the counts. The best candidate, or the blend of the best five (weighted by the
+ * inverse square of their scores), is kept.
  *
- * @param models the candidates the forecast simulates, in equal shares (one, or the blend's three)
+ * @param models the candidates the forecast simulates (one, or the blend's five), best first
+ * @param shares each model's share of the simulated futures (summing to 1)
  * @param label how the choice reads in the summary: "12-month window, trended entries"
  * @param scores every candidate's (and the blend's) score, per authority (and ALL, on which the choice is made)
  */
-public record ModelChoice(List<Candidate> models, String label, List<Score> scores) {
-    public static final int[] WINDOWS = {6, 12, 24, 36};
+public record ModelChoice(List<Candidate> models, List<Double> shares, String label, List<Score> scores) {
+    /** One model, or models in equal shares. */
+    public ModelChoice(List<Candidate> models, String label, List<Score> scores) {
+        this(models, Collections.nCopies(models.size(), 1.0 / models.size()), label, scores);
+    }
+
+    /**
+     * Reference windows of the rates (and of flat entries). The 60-month window keeps the rates steadier where only
+     * entries change; it lowered the benchmark's WAPE on rising and stepped sets (forecast.md, run 3).
+     */
+    public static final int[] WINDOWS = {6, 12, 24, 36, 60};
+
     public static final String BLEND = "blend";
-    /** How many of the best candidates the blend averages. */
-    static final int BLEND_SIZE = 3;
+    /** How many of the best candidates the blend averages, each weighted by the inverse square of its score. */
+    static final int BLEND_SIZE = 5;
     /** Inner origins: 12, 18, ... months before the forecast's origin. */
     static final int ORIGINS = 6;
     /** History an inner origin needs before it for its fit to mean anything. */
     static final int MIN_HISTORY_MONTHS = 12;
     /** Months of flows the choice reads: the deepest origin and the longest history fitted before it. */
-    static final int SPAN = 12 + 6 * (ORIGINS - 1) + Entries.SHIFT_TREND_MONTHS + 1;
+    static final int SPAN =
+            12 + 6 * (ORIGINS - 1) + Math.max(Entries.SHIFT_TREND_MONTHS, WINDOWS[WINDOWS.length - 1]) + 1;
 
     /** A candidate model: the reference window of the rates (and of flat entries), and how entries are modelled. */
     public record Candidate(int windowMonths, Entries.Kind entries) {
@@ -60,7 +75,7 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
     public record Score(
             String model, String label, String authority, double wape12, double wape24, int origins, double weight) {
         public double score() {
-            return Double.isNaN(wape24) ? wape12 : Double.isNaN(wape12) ? wape24 : (wape12 + wape24) / 2;
+            return ModelChoice.score(wape12, wape24);
         }
     }
 
@@ -138,16 +153,25 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
         }
         int all = authorities.size() - 1;
         ranked.sort(Comparator.comparingDouble(i -> score(errors[i][all])));
-        List<Integer> best = ranked.subList(0, BLEND_SIZE);
-        tally(flows, origins, blend(predictions, best), errors[candidates.size()]);
+        double[] blendShares = blendShares(ranked, i -> score(errors[i][all]));
+        tally(flows, origins, blend(predictions, blendShares), errors[candidates.size()]);
         boolean blendWins = score(errors[candidates.size()][all]) < score(errors[ranked.get(0)][all]);
-        List<Candidate> models =
-                blendWins ? best.stream().map(candidates::get).toList() : List.of(candidates.get(ranked.get(0)));
-        String label = blendWins
-                ? "blend of "
-                        + String.join(
-                                "; ", models.stream().map(Candidate::label).toList())
-                : models.get(0).label();
+        double[] shares = new double[candidates.size()];
+        if (blendWins) {
+            shares = blendShares;
+        } else {
+            shares[ranked.get(0)] = 1;
+        }
+        List<Candidate> models = new ArrayList<>();
+        List<Double> modelShares = new ArrayList<>();
+        for (int i : ranked) {
+            if (shares[i] > 0) {
+                models.add(candidates.get(i));
+                modelShares.add(shares[i]);
+            }
+        }
+        String label =
+                blendWins ? blendLabel(models, modelShares) : models.get(0).label();
         List<Score> scores = new ArrayList<>();
         for (int i = 0; i <= candidates.size(); i++) {
             boolean isBlend = i == candidates.size();
@@ -155,9 +179,7 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
             String name = isBlend
                     ? "blend of the best " + BLEND_SIZE
                     : candidates.get(i).label();
-            double weight = isBlend
-                    ? (blendWins ? 1 : 0)
-                    : !blendWins ? (i == ranked.get(0) ? 1 : 0) : best.contains(i) ? 1.0 / BLEND_SIZE : 0;
+            double weight = isBlend ? (blendWins ? 1 : 0) : shares[i];
             for (int a = 0; a < authorities.size(); a++) {
                 scores.add(new Score(
                         code,
@@ -169,7 +191,33 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
                         weight));
             }
         }
-        return new ModelChoice(models, label, scores);
+        return new ModelChoice(models, modelShares, label, scores);
+    }
+
+    /**
+     * Each candidate's share in the blend (by index; zero outside it): the best {@link #BLEND_SIZE}, weighted by the
+     * inverse square of their scores, so a candidate twice as far off counts a quarter as much.
+     */
+    static double[] blendShares(List<Integer> ranked, IntToDoubleFunction score) {
+        double[] shares = new double[ranked.size()];
+        double total = 0;
+        for (int i : ranked.subList(0, Math.min(BLEND_SIZE, ranked.size()))) {
+            double s = score.applyAsDouble(i);
+            shares[i] = 1 / (s * s);
+            total += shares[i];
+        }
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] /= total;
+        }
+        return shares;
+    }
+
+    private static String blendLabel(List<Candidate> models, List<Double> shares) {
+        List<String> parts = new ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            parts.add(String.format(Locale.ROOT, "%s %.0f%%", models.get(m).label(), 100 * shares.get(m)));
+        }
+        return "blend of " + String.join("; ", parts);
     }
 
     /**
@@ -194,16 +242,19 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
         return projected;
     }
 
-    private static double[][][][] blend(List<double[][][][]> predictions, List<Integer> members) {
-        double[][][][] first = predictions.get(members.get(0));
+    private static double[][][][] blend(List<double[][][][]> predictions, double[] shares) {
+        double[][][][] first = predictions.get(0);
         double[][][][] mean = new double[first.length][first[0].length][first[0][0].length][first[0][0][0].length];
-        for (int member : members) {
+        for (int member = 0; member < shares.length; member++) {
+            if (shares[member] == 0) {
+                continue;
+            }
             double[][][][] p = predictions.get(member);
             for (int o = 0; o < p.length; o++) {
                 for (int a = 0; a < p[o].length; a++) {
                     for (int m = 0; m < p[o][a].length; m++) {
                         for (int k = 0; k < p[o][a][m].length; k++) {
-                            mean[o][a][m][k] += p[o][a][m][k] / members.size();
+                            mean[o][a][m][k] += p[o][a][m][k] * shares[member];
                         }
                     }
                 }
@@ -236,9 +287,12 @@ public record ModelChoice(List<Candidate> models, String label, List<Score> scor
     }
 
     private static double score(double[][] totals) {
-        double w12 = wape(totals[0]);
-        double w24 = wape(totals[1]);
-        return Double.isNaN(w24) ? w12 : (w12 + w24) / 2;
+        return score(wape(totals[0]), wape(totals[1]));
+    }
+
+    /** The score the choice ranks by: the mean of the WAPE at 12 and 24 months (either alone where one is NaN). */
+    static double score(double wape12, double wape24) {
+        return Double.isNaN(wape24) ? wape12 : Double.isNaN(wape12) ? wape24 : (wape12 + wape24) / 2;
     }
 
     private static double wape(double[] total) {
