@@ -62,6 +62,8 @@ class BenchmarkCommandTest {
                         "2",
                         "--exact-seconds",
                         "10",
+                        "--bound-seconds",
+                        "5",
                         "--shortlist-calls",
                         "0"),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -101,6 +103,7 @@ class BenchmarkCommandTest {
                 exact,
                 cost(100.0),
                 List.of(new BenchmarkCommand.Repeat(cost(102.5), 1.0, "")),
+                null,
                 null);
 
         assertEquals("1.00%", BenchmarkCommand.exactGap(row, first));
@@ -123,12 +126,13 @@ class BenchmarkCommandTest {
                 null,
                 null,
                 List.of(),
-                "CP-SAT found no assignment placing 8: UNKNOWN within 10 s");
+                "CP-SAT found no assignment placing 8: UNKNOWN within 10 s",
+                new GroupLagrangianBound.Result(95.0, 40, 1.0, 3));
 
         String report = BenchmarkCommand.report(List.of(row), 1, "interactive-solver.xml", "--sizes 10");
 
         assertTrue(report.contains("| 10 | 30 / 15 | solver |"), report);
-        assertTrue(report.contains("n/a | 12.22% (bound 90.0)"), report);
+        assertTrue(report.contains("n/a | 12.22% (bound 90.0) | 6.32% (bound 95.0) |"), report);
         assertTrue(report.contains("Size 10: CP-SAT found no assignment placing 8: UNKNOWN within 10 s."), report);
     }
 
