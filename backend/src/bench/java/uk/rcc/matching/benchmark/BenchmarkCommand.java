@@ -93,6 +93,7 @@ public final class BenchmarkCommand {
         int shortlistK;
         int shortlistHomes;
         int shortlistChildren;
+        String sizes;
         try {
             options = Options.parse(
                     args,
@@ -127,6 +128,10 @@ public final class BenchmarkCommand {
             shortlistK = options.intValue("shortlist-k", 10);
             shortlistHomes = options.intValue("shortlist-homes", 5_000);
             shortlistChildren = options.intValue("shortlist-children", 2_000);
+            sizes = options.get("sizes").orElse("100,1000,10000,national").trim();
+            for (String size : sizes.equals("none") ? new String[0] : sizes.split(",")) {
+                spec(size.trim());
+            }
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
             err.print(USAGE);
@@ -134,7 +139,6 @@ public final class BenchmarkCommand {
         }
         double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String config = options.get("config").orElse("interactive-solver.xml");
-        String sizes = options.get("sizes").orElse("100,1000,10000,national").trim();
         List<Row> rows = new ArrayList<>();
         for (String size : sizes.equals("none") ? new String[0] : sizes.split(",")) {
             Spec spec = spec(size.trim());
@@ -192,6 +196,15 @@ public final class BenchmarkCommand {
      * planned children and 3,600 homes, a large co-operative where most waiting children can be placed).
      */
     public static Spec spec(String size) {
+        try {
+            return parseSpec(size);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "size '" + size + "' is not a number of planned children, CHILDREN/HOMES or national");
+        }
+    }
+
+    private static Spec parseSpec(String size) {
         if (size.equals("national")) {
             return new Spec(80_000, 50_000, 0.03, 0.0, Scope.NATIONAL, 2026, AS_OF);
         }

@@ -1,6 +1,8 @@
 package uk.rcc.matching.benchmark;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,104 @@ public final class FlowLowerBound {
             costs.add(total / 100.0);
         }
         return costs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The flow bound's prices at {@code placed} children: a price on each home's places (indexed as
+     * {@link Pairs#homeRows}) and a reward a child placed, optimal for the flow's own relaxation, read from the
+     * shortest distances from the source in the residual graph of the cheapest flow placing that many. The
+     * sibling-aware bound starts its ascent from them, so it starts at the flow bound, not at nothing.
+     */
+    static Prices prices(ExchangeDataset dataset, MatchingPolicy policy, int placed) {
+        Pairs pairs = Pairs.of(dataset, policy);
+        SiblingShare siblings = new SiblingShare(dataset, pairs.planned, policy);
+        int children = pairs.planned.size();
+        int homes = pairs.room.length;
+        long[][] costs = new long[children][];
+        MinCostAssignment graph = new MinCostAssignment(children, pairs.room);
+        for (int i = 0; i < children; i++) {
+            graph.child(i, 0);
+            costs[i] = new long[pairs.homes[i].length];
+            for (int k = 0; k < pairs.homes[i].length; k++) {
+                String home = pairs.homeRows.get(pairs.homes[i][k]).homeId();
+                costs[i][k] = pairs.costs[i][k] + Points.hundredths(siblings.share(pairs.planned.get(i), home));
+                graph.candidate(i, pairs.homes[i][k], costs[i][k]);
+            }
+        }
+        for (int k = 0; k < placed && graph.placeCheapest() >= 0; k++) {}
+        int[] at = new int[children];
+        int[] load = new int[homes];
+        for (int i = 0; i < children; i++) {
+            at[i] = graph.homeOf(i);
+            if (at[i] >= 0) {
+                load[at[i]]++;
+            }
+        }
+        // Bellman-Ford (queue) over the residual graph; nodes: children, homes, sink; the source is distance 0
+        int sink = children + homes;
+        double[] distance = new double[sink + 1];
+        Arrays.fill(distance, Double.POSITIVE_INFINITY);
+        List<List<int[]>> placedIn = new ArrayList<>();
+        for (int j = 0; j < homes; j++) {
+            placedIn.add(new ArrayList<>());
+        }
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        boolean[] queued = new boolean[sink + 1];
+        for (int i = 0; i < children; i++) {
+            if (at[i] < 0) {
+                distance[i] = 0;
+                queue.add(i);
+                queued[i] = true;
+            } else {
+                int k = Arrays.binarySearch(pairs.homes[i], at[i]);
+                placedIn.get(at[i]).add(new int[] {i, k});
+            }
+        }
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            queued[node] = false;
+            if (node < children) {
+                for (int k = 0; k < pairs.homes[node].length; k++) {
+                    int j = pairs.homes[node][k];
+                    if (j != at[node]) {
+                        relax(distance, queue, queued, children + j, distance[node] + costs[node][k] / 100.0);
+                    }
+                }
+            } else if (node < sink) {
+                int j = node - children;
+                for (int[] child : placedIn.get(j)) {
+                    relax(distance, queue, queued, child[0], distance[node] - costs[child[0]][child[1]] / 100.0);
+                }
+                if (load[j] < pairs.room[j]) {
+                    relax(distance, queue, queued, sink, distance[node]);
+                }
+            } else {
+                for (int j = 0; j < homes; j++) {
+                    if (load[j] > 0) {
+                        relax(distance, queue, queued, children + j, distance[node]);
+                    }
+                }
+            }
+        }
+        double reward = Double.isInfinite(distance[sink]) ? 0 : distance[sink];
+        double[] price = new double[homes];
+        for (int j = 0; j < homes; j++) {
+            double d = distance[children + j];
+            price[j] = Double.isInfinite(d) || Double.isInfinite(distance[sink]) ? 0 : Math.max(0, distance[sink] - d);
+        }
+        return new Prices(price, reward);
+    }
+
+    record Prices(double[] price, double reward) {}
+
+    private static void relax(double[] distance, ArrayDeque<Integer> queue, boolean[] queued, int node, double d) {
+        if (d < distance[node] - 1e-9) {
+            distance[node] = d;
+            if (!queued[node]) {
+                queue.add(node);
+                queued[node] = true;
+            }
+        }
     }
 
     /**

@@ -42,9 +42,9 @@ public final class GroupLagrangianBound {
         FlowLowerBound.Pairs pairs = FlowLowerBound.Pairs.of(dataset, policy);
         List<Unit> units = Unit.all(dataset, pairs, policy);
         double constant = FlowLowerBound.unavoidableSiblingCost(dataset, policy);
-        double[] price = new double[pairs.room.length];
-        double[] marginal = FlowLowerBound.costByPlacedCount(dataset, policy);
-        double reward = placed < marginal.length && placed > 0 ? marginal[placed] - marginal[placed - 1] : 0;
+        FlowLowerBound.Prices flowPrices = FlowLowerBound.prices(dataset, policy, placed);
+        double[] price = flowPrices.price();
+        double reward = flowPrices.reward();
         double best = Double.NEGATIVE_INFINITY;
         double[] bestPrice = price.clone();
         double bestReward = reward;

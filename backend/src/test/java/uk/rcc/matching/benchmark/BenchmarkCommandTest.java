@@ -42,6 +42,19 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void aSizeThatIsNotOneIsAUsageErrorNamingIt() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = BenchmarkCommand.run(
+                List.of("--sizes", "100,bogus"),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(CommandLine.USAGE, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("size 'bogus' is not a number"), err.toString());
+    }
+
+    @Test
     void runsBelowOneIsAUsageErrorNamingTheOption() {
         String errors = errorsOf(List.of("--sizes", "none", "--runs", "0"), CommandLine.USAGE);
 
