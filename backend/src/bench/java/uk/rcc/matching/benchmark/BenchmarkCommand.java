@@ -67,7 +67,7 @@ public final class BenchmarkCommand {
               --runs N                         solves per size, each reported, with their spread (1)
               --exact-seconds N                CP-SAT time limit for sizes up to 2,000 planned children (300; 0 skips)
               --exact-workers N                CP-SAT workers (2; larger portfolios add bound-raising workers)
-              --bound-seconds N                the sibling-aware (Lagrangian) lower bound's time (60; 0 skips)
+              --bound-seconds N                the sibling-aware (Lagrangian) lower bound's time (120; 0 skips)
               --config FILE                    solver configuration (interactive-solver.xml)
               --shortlist-calls N              timed shortlist calls (2000; 0 skips the shortlist part)
               --shortlist-warmup N             untimed shortlist calls first (200)
@@ -118,7 +118,7 @@ public final class BenchmarkCommand {
                 // CP-SAT reads 0 as "as many as it likes", which would make the figures depend on the machine
                 throw new IllegalArgumentException("--exact-workers must be at least 1, not " + exactWorkers);
             }
-            boundSeconds = options.intValue("bound-seconds", 60);
+            boundSeconds = options.intValue("bound-seconds", 120);
             runs = options.intValue("runs", 1);
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1, not " + runs);

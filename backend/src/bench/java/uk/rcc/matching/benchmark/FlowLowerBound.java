@@ -80,7 +80,14 @@ public final class FlowLowerBound {
                 graph.candidate(i, pairs.homes[i][k], costs[i][k]);
             }
         }
-        for (int k = 0; k < placed && graph.placeCheapest() >= 0; k++) {}
+        long last = 0;
+        for (int k = 0; k < placed; k++) {
+            long path = graph.placeCheapest();
+            if (path < 0) {
+                break;
+            }
+            last = path;
+        }
         int[] at = new int[children];
         int[] load = new int[homes];
         for (int i = 0; i < children; i++) {
@@ -109,6 +116,12 @@ public final class FlowLowerBound {
                 placedIn.get(at[i]).add(new int[] {i, k});
             }
         }
+        // the reward: the last child's path cost, reached as if by an edge from the source to the sink. No child can
+        // be taken out for more (the paths' costs only rise), so the edge makes no negative cycle, and the prices
+        // stand whether or not a further child could be placed.
+        distance[sink] = last / 100.0;
+        queue.add(sink);
+        queued[sink] = true;
         while (!queue.isEmpty()) {
             int node = queue.poll();
             queued[node] = false;
@@ -135,11 +148,11 @@ public final class FlowLowerBound {
                 }
             }
         }
-        double reward = Double.isInfinite(distance[sink]) ? 0 : distance[sink];
+        double reward = distance[sink];
         double[] price = new double[homes];
         for (int j = 0; j < homes; j++) {
             double d = distance[children + j];
-            price[j] = Double.isInfinite(d) || Double.isInfinite(distance[sink]) ? 0 : Math.max(0, distance[sink] - d);
+            price[j] = Double.isInfinite(d) ? 0 : Math.max(0, reward - d);
         }
         return new Prices(price, reward);
     }
