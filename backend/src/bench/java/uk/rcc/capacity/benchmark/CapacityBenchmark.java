@@ -95,6 +95,11 @@ public final class CapacityBenchmark {
             if (options.intValue("workers", ExactOptimum.DEFAULT_WORKERS) < 1) {
                 throw new IllegalArgumentException("--workers must be at least 1");
             }
+            for (String number :
+                    List.of("seconds", "top", "exact-seconds", "resolve-seconds", "exact-top", "confirm-seconds")) {
+                options.intValue(number, 0);
+            }
+            BenchmarkCommand.spec(options.get("size").orElse("1000"));
         } catch (IllegalArgumentException e) {
             err.println("bench-capacity: " + e.getMessage());
             err.print(USAGE);

@@ -52,7 +52,8 @@ public final class BenchmarkCommand {
             ExactOptimum.Result exact,
             PolicyCost optimum,
             List<Repeat> repeats,
-            String exactFailure) {}
+            String exactFailure,
+            GroupLagrangianBound.Result groupBound) {}
 
     /** A further solve of the same size (with {@code --runs}): runs differ, since the search follows the clock. */
     record Repeat(PolicyCost solver, double seconds, String score) {}
@@ -66,6 +67,7 @@ public final class BenchmarkCommand {
               --runs N                         solves per size, each reported, with their spread (1)
               --exact-seconds N                CP-SAT time limit for sizes up to 2,000 planned children (300; 0 skips)
               --exact-workers N                CP-SAT workers (2; larger portfolios add bound-raising workers)
+              --bound-seconds N                the sibling-aware (Lagrangian) lower bound's time (120; 0 skips)
               --config FILE                    solver configuration (interactive-solver.xml)
               --shortlist-calls N              timed shortlist calls (2000; 0 skips the shortlist part)
               --shortlist-warmup N             untimed shortlist calls first (200)
@@ -84,12 +86,14 @@ public final class BenchmarkCommand {
         int seconds;
         int exactSeconds;
         int exactWorkers;
+        int boundSeconds;
         int runs;
         int shortlistCalls;
         int shortlistWarmup;
         int shortlistK;
         int shortlistHomes;
         int shortlistChildren;
+        String sizes;
         try {
             options = Options.parse(
                     args,
@@ -100,6 +104,7 @@ public final class BenchmarkCommand {
                             "out",
                             "exact-seconds",
                             "exact-workers",
+                            "bound-seconds",
                             "runs",
                             "shortlist-calls",
                             "shortlist-warmup",
@@ -113,6 +118,7 @@ public final class BenchmarkCommand {
                 // CP-SAT reads 0 as "as many as it likes", which would make the figures depend on the machine
                 throw new IllegalArgumentException("--exact-workers must be at least 1, not " + exactWorkers);
             }
+            boundSeconds = options.intValue("bound-seconds", 120);
             runs = options.intValue("runs", 1);
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1, not " + runs);
@@ -122,6 +128,10 @@ public final class BenchmarkCommand {
             shortlistK = options.intValue("shortlist-k", 10);
             shortlistHomes = options.intValue("shortlist-homes", 5_000);
             shortlistChildren = options.intValue("shortlist-children", 2_000);
+            sizes = options.get("sizes").orElse("100,1000,10000,national").trim();
+            for (String size : sizes.equals("none") ? new String[0] : sizes.split(",")) {
+                spec(size.trim());
+            }
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
             err.print(USAGE);
@@ -129,14 +139,13 @@ public final class BenchmarkCommand {
         }
         double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String config = options.get("config").orElse("interactive-solver.xml");
-        String sizes = options.get("sizes").orElse("100,1000,10000,national").trim();
         List<Row> rows = new ArrayList<>();
         for (String size : sizes.equals("none") ? new String[0] : sizes.split(",")) {
             Spec spec = spec(size.trim());
             out.printf(
                     "Solving %s (%d children, %d homes) for up to %d s ...%n",
                     size, spec.children(), spec.homes(), seconds);
-            rows.add(measure(size.trim(), spec, seconds, config, exactSeconds, exactWorkers, runs));
+            rows.add(measure(size.trim(), spec, seconds, config, exactSeconds, exactWorkers, boundSeconds, runs));
             out.println(line(rows.get(rows.size() - 1)));
             rows.get(rows.size() - 1).repeats().forEach(repeat -> out.println(repeatLine(repeat)));
         }
@@ -187,6 +196,15 @@ public final class BenchmarkCommand {
      * planned children and 3,600 homes, a large co-operative where most waiting children can be placed).
      */
     public static Spec spec(String size) {
+        try {
+            return parseSpec(size);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "size '" + size + "' is not a number of planned children, CHILDREN/HOMES or national");
+        }
+    }
+
+    private static Spec parseSpec(String size) {
         if (size.equals("national")) {
             return new Spec(80_000, 50_000, 0.03, 0.0, Scope.NATIONAL, 2026, AS_OF);
         }
@@ -201,7 +219,14 @@ public final class BenchmarkCommand {
     }
 
     private static Row measure(
-            String size, Spec spec, int seconds, String config, int exactSeconds, int exactWorkers, int runs) {
+            String size,
+            Spec spec,
+            int seconds,
+            String config,
+            int exactSeconds,
+            int exactWorkers,
+            int boundSeconds,
+            int runs) {
         ExchangeDataset dataset = DemoCooperativeGenerator.generate(spec);
         MatchingPolicy policy = MatchingPolicy.reference();
         long start = System.nanoTime();
@@ -225,6 +250,7 @@ public final class BenchmarkCommand {
         ExactOptimum.Result exact = null;
         PolicyCost optimum = null;
         String exactFailure = null;
+        GroupLagrangianBound.Result groupBound = null;
         if (solver.planned() <= LOWER_BOUND_MAX_PLANNED) {
             double[] costs = FlowLowerBound.costByPlacedCount(dataset, policy);
             bound = solver.placed() < costs.length ? costs[solver.placed()] : null;
@@ -238,6 +264,13 @@ public final class BenchmarkCommand {
                     // the flow bound still stands; the report says CP-SAT ended without an answer
                     exactFailure = none.getMessage() + " within " + exactSeconds + " s";
                 }
+            }
+            if (boundSeconds > 0) {
+                double known = optimum != null && optimum.placed() == solver.placed()
+                        ? Math.min(optimum.softCost(), solver.softCost())
+                        : solver.softCost();
+                groupBound = GroupLagrangianBound.atPlacedCount(
+                        dataset, policy, solver.placed(), known, Duration.ofSeconds(boundSeconds));
             }
         }
         return new Row(
@@ -253,7 +286,8 @@ public final class BenchmarkCommand {
                 exact,
                 optimum,
                 repeats,
-                exactFailure);
+                exactFailure,
+                groupBound);
     }
 
     public static MatchingEngine.Outcome solve(ExchangeDataset dataset, String config, int seconds) {
@@ -302,7 +336,8 @@ public final class BenchmarkCommand {
                 row.practice().softCost(),
                 row.lowerBound() == null
                         ? ""
-                        : String.format(Locale.ROOT, "; flow bound %.1f (gap %.2f%%)", row.lowerBound(), gap(row)),
+                        : String.format(Locale.ROOT, "; flow bound %.1f (gap %.2f%%)", row.lowerBound(), gap(row))
+                                + groupLine(row),
                 row.exact() == null
                         ? ""
                         : String.format(
@@ -314,6 +349,32 @@ public final class BenchmarkCommand {
                                 row.optimum().hardBroken(),
                                 row.exact().seconds(),
                                 exactGap(row)));
+    }
+
+    private static String groupLine(Row row) {
+        GroupLagrangianBound.Result bound = row.groupBound();
+        return bound == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "; group bound %.1f (gap %s; %d iterations, %.0f s)",
+                        bound.bound(),
+                        groupGap(row, row.solver()),
+                        bound.iterations(),
+                        bound.seconds());
+    }
+
+    /** The solver's soft cost against the sibling-aware bound at its own placed count. */
+    private static String groupGap(Row row, PolicyCost solver) {
+        GroupLagrangianBound.Result bound = row.groupBound();
+        if (bound == null || solver.placed() != row.solver().placed() || bound.bound() <= 0) {
+            return "n/a";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.2f%% (bound %.1f)",
+                100 * (solver.softCost() - bound.bound()) / bound.bound(),
+                bound.bound());
     }
 
     private static double gap(Row row) {
@@ -335,9 +396,9 @@ public final class BenchmarkCommand {
     static String report(List<Row> rows, int seconds, String config, String arguments) {
         StringBuilder md = new StringBuilder();
         md.append("| size | children / homes | who | planned | placed | unplaced | hard broken | soft cost | gap to "
-                + "optimum (CP-SAT) | gap to flow bound | within 20 miles | outside council | sibling groups split | mean km to school | "
+                + "optimum (CP-SAT) | gap to flow bound | gap to group bound | within 20 miles | outside council | sibling groups split | mean km to school | "
                 + "weekly cost £ | time s |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             md.append(row(
                     row,
@@ -345,7 +406,8 @@ public final class BenchmarkCommand {
                     row.solver(),
                     row.solveSeconds(),
                     exactGap(row),
-                    flowGap(row, row.solver())));
+                    flowGap(row, row.solver()),
+                    groupGap(row, row.solver())));
             for (int run = 0; run < row.repeats().size(); run++) {
                 Repeat repeat = row.repeats().get(run);
                 md.append(row(
@@ -354,9 +416,10 @@ public final class BenchmarkCommand {
                         repeat.solver(),
                         repeat.seconds(),
                         exactGap(row, repeat.solver()),
-                        flowGap(row, repeat.solver())));
+                        flowGap(row, repeat.solver()),
+                        groupGap(row, repeat.solver())));
             }
-            md.append(row(row, "today's practice", row.practice(), row.practiceSeconds(), "", ""));
+            md.append(row(row, "today's practice", row.practice(), row.practiceSeconds(), "", "", ""));
             if (row.exact() != null) {
                 md.append(row(
                         row,
@@ -368,6 +431,7 @@ public final class BenchmarkCommand {
                                 "bound %.1f at %d unplaced",
                                 row.exact().softBoundAt(row.optimum().unplaced()),
                                 row.optimum().unplaced()),
+                        "",
                         ""));
             }
         }
@@ -451,10 +515,11 @@ public final class BenchmarkCommand {
                 soft.getAverage());
     }
 
-    private static String row(Row row, String who, PolicyCost cost, double seconds, String gap, String flowGap) {
+    private static String row(
+            Row row, String who, PolicyCost cost, double seconds, String gap, String flowGap, String groupGap) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %d / %d | %s | %d | %d | %d | %d | %.1f | %s | %s | %.1f%% | %.1f%% | "
+                "| %s | %d / %d | %s | %d | %d | %d | %d | %.1f | %s | %s | %s | %.1f%% | %.1f%% | "
                         + "%d | %.1f | %,.0f | %.1f |%n",
                 row.size(),
                 row.children(),
@@ -467,6 +532,7 @@ public final class BenchmarkCommand {
                 cost.softCost(),
                 gap,
                 flowGap,
+                groupGap,
                 100 * cost.within20MilesShare(),
                 100 * cost.outsideCouncilShare(),
                 cost.siblingGroupsSplit(),

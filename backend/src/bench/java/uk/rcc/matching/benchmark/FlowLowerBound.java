@@ -1,10 +1,13 @@
 package uk.rcc.matching.benchmark;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
@@ -15,11 +18,12 @@ import uk.rcc.matching.policy.CostTerms;
 import uk.rcc.matching.policy.HomeRules;
 import uk.rcc.matching.policy.MatchingPolicy;
 import uk.rcc.matching.policy.Points;
+import uk.rcc.matching.policy.SharingRules;
 
 /**
  * A lower bound on the soft cost of placing a given number of the planned children: a min-cost flow from children
- * to homes' remaining places, with every single-child rule, but without the rules between children (who may live
- * together) and with the sibling term only in part (see {@link SiblingShare}), both of which can only add cost. Successive shortest paths give the
+ * to homes' remaining places, with every single-child rule and rule 4 against the children who stay, but without
+ * the rules between planned children (who may live together) and with the sibling term only in part (see {@link SiblingShare}), both of which can only add cost. Successive shortest paths give the
  * cheapest cost for every number of children placed, so the bound is read at the solver's own placed count.
  * Children who may move are left out: the benchmark sets have none.
  */
@@ -28,45 +32,16 @@ public final class FlowLowerBound {
 
     /** @return element k is the least total soft cost (points) of placing k children; its length is max + 1 */
     public static double[] costByPlacedCount(ExchangeDataset dataset, MatchingPolicy policy) {
-        Map<String, Integer> remaining = new HashMap<>();
-        dataset.homes().forEach(h -> remaining.put(h.homeId(), h.places()));
-        List<ChildRow> planned = new ArrayList<>();
-        for (ChildRow child : dataset.children()) {
-            if (child.currentHomeId() != null) {
-                remaining.merge(child.currentHomeId(), -1, Integer::sum);
-            } else {
-                planned.add(child);
-            }
-        }
-        List<HomeRow> homes = dataset.homes().stream()
-                .filter(h -> remaining.get(h.homeId()) > 0)
-                .toList();
-        Map<String, List<AvoidZoneRow>> zones =
-                dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
-        Map<String, List<KeyPlaceRow>> keyPlaces =
-                dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
-        SiblingShare siblings = new SiblingShare(dataset, planned, policy);
-        int[] room =
-                homes.stream().mapToInt(home -> remaining.get(home.homeId())).toArray();
-        MinCostAssignment graph = new MinCostAssignment(planned.size(), room);
-        for (int i = 0; i < planned.size(); i++) {
-            ChildRow child = planned.get(i);
+        Pairs pairs = Pairs.of(dataset, policy);
+        SiblingShare siblings = new SiblingShare(dataset, pairs.planned, policy);
+        MinCostAssignment graph = new MinCostAssignment(pairs.planned.size(), pairs.room);
+        for (int i = 0; i < pairs.planned.size(); i++) {
+            ChildRow child = pairs.planned.get(i);
             graph.child(i, 0);
-            for (int j = 0; j < homes.size(); j++) {
-                HomeRow home = homes.get(j);
-                if (HomeRules.firstBreach(
-                                child,
-                                HomeRules.ageYears(child, dataset.asOf()),
-                                zones.getOrDefault(child.childId(), List.of()),
-                                home)
-                        == null) {
-                    graph.candidate(
-                            i,
-                            j,
-                            CostTerms.totalHundredths(
-                                            child, home, keyPlaces.getOrDefault(child.childId(), List.of()), policy)
-                                    + Points.hundredths(siblings.share(child, home.homeId())));
-                }
+            for (int k = 0; k < pairs.homes[i].length; k++) {
+                String home = pairs.homeRows.get(pairs.homes[i][k]).homeId();
+                graph.candidate(
+                        i, pairs.homes[i][k], pairs.costs[i][k] + Points.hundredths(siblings.share(child, home)));
             }
         }
         double fixed = unavoidableSiblingCost(dataset, policy);
@@ -81,6 +56,195 @@ public final class FlowLowerBound {
             costs.add(total / 100.0);
         }
         return costs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The flow bound's prices at {@code placed} children: a price on each home's places (indexed as
+     * {@link Pairs#homeRows}) and a reward a child placed, optimal for the flow's own relaxation, read from the
+     * shortest distances from the source in the residual graph of the cheapest flow placing that many. The
+     * sibling-aware bound starts its ascent from them, so it starts at the flow bound, not at nothing.
+     */
+    static Prices prices(ExchangeDataset dataset, MatchingPolicy policy, int placed) {
+        Pairs pairs = Pairs.of(dataset, policy);
+        SiblingShare siblings = new SiblingShare(dataset, pairs.planned, policy);
+        int children = pairs.planned.size();
+        int homes = pairs.room.length;
+        long[][] costs = new long[children][];
+        MinCostAssignment graph = new MinCostAssignment(children, pairs.room);
+        for (int i = 0; i < children; i++) {
+            graph.child(i, 0);
+            costs[i] = new long[pairs.homes[i].length];
+            for (int k = 0; k < pairs.homes[i].length; k++) {
+                String home = pairs.homeRows.get(pairs.homes[i][k]).homeId();
+                costs[i][k] = pairs.costs[i][k] + Points.hundredths(siblings.share(pairs.planned.get(i), home));
+                graph.candidate(i, pairs.homes[i][k], costs[i][k]);
+            }
+        }
+        long last = 0;
+        for (int k = 0; k < placed; k++) {
+            long path = graph.placeCheapest();
+            if (path < 0) {
+                break;
+            }
+            last = path;
+        }
+        int[] at = new int[children];
+        int[] load = new int[homes];
+        for (int i = 0; i < children; i++) {
+            at[i] = graph.homeOf(i);
+            if (at[i] >= 0) {
+                load[at[i]]++;
+            }
+        }
+        // Bellman-Ford (queue) over the residual graph; nodes: children, homes, sink; the source is distance 0
+        int sink = children + homes;
+        double[] distance = new double[sink + 1];
+        Arrays.fill(distance, Double.POSITIVE_INFINITY);
+        List<List<int[]>> placedIn = new ArrayList<>();
+        for (int j = 0; j < homes; j++) {
+            placedIn.add(new ArrayList<>());
+        }
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        boolean[] queued = new boolean[sink + 1];
+        for (int i = 0; i < children; i++) {
+            if (at[i] < 0) {
+                distance[i] = 0;
+                queue.add(i);
+                queued[i] = true;
+            } else {
+                int k = Arrays.binarySearch(pairs.homes[i], at[i]);
+                placedIn.get(at[i]).add(new int[] {i, k});
+            }
+        }
+        // the reward: the last child's path cost, reached as if by an edge from the source to the sink. No child can
+        // be taken out for more (the paths' costs only rise), so the edge makes no negative cycle, and the prices
+        // stand whether or not a further child could be placed.
+        distance[sink] = last / 100.0;
+        queue.add(sink);
+        queued[sink] = true;
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            queued[node] = false;
+            if (node < children) {
+                for (int k = 0; k < pairs.homes[node].length; k++) {
+                    int j = pairs.homes[node][k];
+                    if (j != at[node]) {
+                        relax(distance, queue, queued, children + j, distance[node] + costs[node][k] / 100.0);
+                    }
+                }
+            } else if (node < sink) {
+                int j = node - children;
+                for (int[] child : placedIn.get(j)) {
+                    relax(distance, queue, queued, child[0], distance[node] - costs[child[0]][child[1]] / 100.0);
+                }
+                if (load[j] < pairs.room[j]) {
+                    relax(distance, queue, queued, sink, distance[node]);
+                }
+            } else {
+                for (int j = 0; j < homes; j++) {
+                    if (load[j] > 0) {
+                        relax(distance, queue, queued, children + j, distance[node]);
+                    }
+                }
+            }
+        }
+        double reward = distance[sink];
+        double[] price = new double[homes];
+        for (int j = 0; j < homes; j++) {
+            double d = distance[children + j];
+            price[j] = Double.isInfinite(d) ? 0 : Math.max(0, reward - d);
+        }
+        return new Prices(price, reward);
+    }
+
+    record Prices(double[] price, double reward) {}
+
+    private static void relax(double[] distance, ArrayDeque<Integer> queue, boolean[] queued, int node, double d) {
+        if (d < distance[node] - 1e-9) {
+            distance[node] = d;
+            if (!queued[node]) {
+                queue.add(node);
+                queued[node] = true;
+            }
+        }
+    }
+
+    /**
+     * The planned children, the homes with room left once the children who stay are counted, and each child's
+     * valid homes (every single-child rule) with the policy's cost in hundredths, sibling term aside: what both
+     * bounds relax the same way.
+     */
+    static final class Pairs {
+        final List<ChildRow> planned = new ArrayList<>();
+        final List<HomeRow> homeRows;
+        final int[] room;
+        /** homes[i]: indices into {@code homeRows} of child i's valid homes, ascending; costs[i] the same order. */
+        final int[][] homes;
+
+        final long[][] costs;
+
+        private Pairs(ExchangeDataset dataset, MatchingPolicy policy) {
+            Map<String, Integer> remaining = new HashMap<>();
+            dataset.homes().forEach(h -> remaining.put(h.homeId(), h.places()));
+            Map<String, List<ChildRow>> residents = new HashMap<>();
+            for (ChildRow child : dataset.children()) {
+                if (child.currentHomeId() != null) {
+                    remaining.merge(child.currentHomeId(), -1, Integer::sum);
+                    residents
+                            .computeIfAbsent(child.currentHomeId(), h -> new ArrayList<>())
+                            .add(child);
+                } else {
+                    planned.add(child);
+                }
+            }
+            homeRows = dataset.homes().stream()
+                    .filter(h -> remaining.get(h.homeId()) > 0)
+                    .toList();
+            room = homeRows.stream()
+                    .mapToInt(home -> remaining.get(home.homeId()))
+                    .toArray();
+            Map<String, List<AvoidZoneRow>> zones =
+                    dataset.avoidZones().stream().collect(Collectors.groupingBy(AvoidZoneRow::childId));
+            Map<String, List<KeyPlaceRow>> keyPlaces =
+                    dataset.keyPlaces().stream().collect(Collectors.groupingBy(KeyPlaceRow::childId));
+            homes = new int[planned.size()][];
+            costs = new long[planned.size()][];
+            for (int i = 0; i < planned.size(); i++) {
+                ChildRow child = planned.get(i);
+                int age = HomeRules.ageYears(child, dataset.asOf());
+                List<AvoidZoneRow> avoid = zones.getOrDefault(child.childId(), List.of());
+                List<KeyPlaceRow> places = keyPlaces.getOrDefault(child.childId(), List.of());
+                List<Integer> valid = new ArrayList<>();
+                List<Long> cost = new ArrayList<>();
+                for (int j = 0; j < homeRows.size(); j++) {
+                    HomeRow home = homeRows.get(j);
+                    if (HomeRules.firstBreach(child, age, avoid, home) == null
+                            && mayJoin(child, age, residents.getOrDefault(home.homeId(), List.of()), dataset)) {
+                        valid.add(j);
+                        cost.add(CostTerms.totalHundredths(child, home, places, policy));
+                    }
+                }
+                homes[i] = valid.stream().mapToInt(Integer::intValue).toArray();
+                costs[i] = cost.stream().mapToLong(Long::longValue).toArray();
+            }
+        }
+
+        /** Rule 4 against the children who stay in the home: they are fixed, so this is a single-child rule here. */
+        private static boolean mayJoin(ChildRow child, int age, List<ChildRow> residents, ExchangeDataset dataset) {
+            for (ChildRow resident : residents) {
+                int residentAge = HomeRules.ageYears(resident, dataset.asOf());
+                if (SharingRules.forbids(child.alongside(), child.needs().contains(Need.HSB), age, residentAge)
+                        || SharingRules.forbids(
+                                resident.alongside(), resident.needs().contains(Need.HSB), residentAge, age)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static Pairs of(ExchangeDataset dataset, MatchingPolicy policy) {
+            return new Pairs(dataset, policy);
+        }
     }
 
     /**

@@ -67,21 +67,28 @@ public final class ReportRenderBenchmark {
     /** One load's figures, milliseconds from navigation start. */
     record Load(double drawn, double firstByte, double response, double loaded, long htmlBytes, int charts) {}
 
+    static final String USAGE = "Usage: bench-report [--loads 10] [--no-matching] [--out FILE]";
+
     private ReportRenderBenchmark() {}
 
     public static int run(List<String> arguments, PrintStream out, PrintStream err) {
         Options options;
+        int loads;
         try {
             options = Options.parse(arguments, java.util.Set.of("loads", "out", "no-matching", "help"));
+            loads = options.intValue("loads", 10);
+            if (loads < 1) {
+                throw new IllegalArgumentException("--loads must be at least 1, not " + loads);
+            }
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println("bench-report: " + e.getMessage());
+            err.println(USAGE);
             return CommandLine.USAGE;
         }
         if (options.get("help").isPresent()) {
-            out.println("bench-report [--loads 10] [--no-matching] [--out FILE]");
+            out.println(USAGE);
             return 0;
         }
-        int loads = options.intValue("loads", 10);
         String loadBefore = loadAverage();
         Path database;
         try {

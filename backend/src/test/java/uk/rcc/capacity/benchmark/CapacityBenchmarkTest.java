@@ -27,6 +27,23 @@ class CapacityBenchmarkTest {
     }
 
     @Test
+    void aSizeOrANumberThatIsNotOneIsAUsageErrorNamingTheValue() {
+        for (List<String> arguments : List.of(List.of("--size", "bogus"), List.of("--top", "ten"))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int exit = CapacityBenchmark.run(
+                    arguments,
+                    new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).isEqualTo(CommandLine.USAGE);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("'" + arguments.get(1) + "'")
+                    .contains("Usage:");
+        }
+    }
+
+    @Test
     void eachOfTheToolsExtraPlacesIsReportedBesideCpSatsFigureAndTheCountFoundOfTheExactTop() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 

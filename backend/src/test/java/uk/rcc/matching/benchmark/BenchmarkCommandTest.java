@@ -42,6 +42,19 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void aSizeThatIsNotOneIsAUsageErrorNamingIt() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = BenchmarkCommand.run(
+                List.of("--sizes", "100,bogus"),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(CommandLine.USAGE, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("size 'bogus' is not a number"), err.toString());
+    }
+
+    @Test
     void runsBelowOneIsAUsageErrorNamingTheOption() {
         String errors = errorsOf(List.of("--sizes", "none", "--runs", "0"), CommandLine.USAGE);
 
@@ -62,6 +75,8 @@ class BenchmarkCommandTest {
                         "2",
                         "--exact-seconds",
                         "10",
+                        "--bound-seconds",
+                        "5",
                         "--shortlist-calls",
                         "0"),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -101,6 +116,7 @@ class BenchmarkCommandTest {
                 exact,
                 cost(100.0),
                 List.of(new BenchmarkCommand.Repeat(cost(102.5), 1.0, "")),
+                null,
                 null);
 
         assertEquals("1.00%", BenchmarkCommand.exactGap(row, first));
@@ -123,12 +139,13 @@ class BenchmarkCommandTest {
                 null,
                 null,
                 List.of(),
-                "CP-SAT found no assignment placing 8: UNKNOWN within 10 s");
+                "CP-SAT found no assignment placing 8: UNKNOWN within 10 s",
+                new GroupLagrangianBound.Result(95.0, 40, 1.0, 3));
 
         String report = BenchmarkCommand.report(List.of(row), 1, "interactive-solver.xml", "--sizes 10");
 
         assertTrue(report.contains("| 10 | 30 / 15 | solver |"), report);
-        assertTrue(report.contains("n/a | 12.22% (bound 90.0)"), report);
+        assertTrue(report.contains("n/a | 12.22% (bound 90.0) | 6.32% (bound 95.0) |"), report);
         assertTrue(report.contains("Size 10: CP-SAT found no assignment placing 8: UNKNOWN within 10 s."), report);
     }
 
