@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.rcc.exchange.Codes.Alongside;
 import uk.rcc.exchange.Codes.Need;
 import uk.rcc.exchange.ExchangeDataset;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
@@ -71,7 +72,8 @@ public final class GroupLagrangianBound {
                 Unit.Choice choice = unit.cheapest(price, reward);
                 value += choice.cost();
                 for (int b = 0; b < choice.homes().length; b++) {
-                    load[choice.homes()[b]] += choice.sizes()[b];
+                    int home = choice.homes()[b];
+                    load[home] += choice.solo()[b] ? pairs.room[home] : choice.sizes()[b];
                     placedNow += choice.sizes()[b];
                 }
             }
@@ -124,8 +126,14 @@ public final class GroupLagrangianBound {
 
         final FlowLowerBound.Pairs pairs;
         final double extraHome;
+        /**
+         * A single child whose rule 4 is {@code SOLO}: in a home, no other child may live there, so the child counts
+         * as every place left in it (a valid capacity inequality, priced like the others).
+         */
+        final boolean livesAlone;
 
-        record Choice(double cost, int[] homes, int[] sizes) {}
+        /** Where the unit's blocks go, how many children each, and whether each is one child who lives alone. */
+        record Choice(double cost, int[] homes, int[] sizes, boolean[] solo) {}
 
         Unit(
                 int[] members,
@@ -140,6 +148,8 @@ public final class GroupLagrangianBound {
             this.mayShare = mayShare;
             this.pairs = pairs;
             this.extraHome = extraHome;
+            this.livesAlone =
+                    members.length == 1 && pairs.planned.get(members[0]).alongside() == Alongside.SOLO;
         }
 
         static List<Unit> all(ExchangeDataset dataset, FlowLowerBound.Pairs pairs, MatchingPolicy policy) {
@@ -253,7 +263,7 @@ public final class GroupLagrangianBound {
             // every block was charged a home more; with no staying member the first home is free
             double cost = hasStaying ? anyBlocks[full] : Math.min(0, someBlock[full] - extraHome);
             if (!(cost < 0)) {
-                return new Choice(0, new int[0], new int[0]);
+                return new Choice(0, new int[0], new int[0], new boolean[0]);
             }
             List<Integer> homes = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
@@ -269,10 +279,15 @@ public final class GroupLagrangianBound {
                 mask ^= block;
                 atLeastOne = false;
             }
+            boolean[] solo = new boolean[homes.size()];
+            for (int b = 0; b < solo.length; b++) {
+                solo[b] = sizes.get(b) == 1 && livesAlone;
+            }
             return new Choice(
                     cost,
                     homes.stream().mapToInt(Integer::intValue).toArray(),
-                    sizes.stream().mapToInt(Integer::intValue).toArray());
+                    sizes.stream().mapToInt(Integer::intValue).toArray(),
+                    solo);
         }
 
         /** The cheapest home valid for every member of the block, with room for them all, the extra home charged. */
@@ -296,7 +311,8 @@ public final class GroupLagrangianBound {
                     if (at < 0) {
                         valid = false;
                     } else {
-                        cost += pairs.costs[i][at] / 100.0 + price[j] - reward;
+                        // a child who lives alone takes every place the home has left: its price on all of them
+                        cost += pairs.costs[i][at] / 100.0 + (livesAlone ? pairs.room[j] : 1) * price[j] - reward;
                     }
                 }
                 if (!valid) {
