@@ -406,45 +406,11 @@ public final class DemoCooperativeGenerator {
     }
 
     private ChildRow withHome(ChildRow c, String homeId, boolean mayMove) {
-        return new ChildRow(
-                c.childId(),
-                c.authorityCode(),
-                c.dateOfBirth(),
-                c.sex(),
-                c.homeLat(),
-                c.homeLon(),
-                c.schoolLat(),
-                c.schoolLon(),
-                c.siblingGroup(),
-                c.needs(),
-                c.placementKinds(),
-                c.preferredKinds(),
-                c.alongside(),
-                c.pets(),
-                null,
-                homeId,
-                mayMove);
+        return c.withPlacement(null, homeId, mayMove);
     }
 
     private ChildRow withNeededBy(ChildRow c) {
-        return new ChildRow(
-                c.childId(),
-                c.authorityCode(),
-                c.dateOfBirth(),
-                c.sex(),
-                c.homeLat(),
-                c.homeLon(),
-                c.schoolLat(),
-                c.schoolLon(),
-                c.siblingGroup(),
-                c.needs(),
-                c.placementKinds(),
-                c.preferredKinds(),
-                c.alongside(),
-                c.pets(),
-                spec.asOf().plusDays(random.nextInt(43)),
-                null,
-                false);
+        return c.withPlacement(spec.asOf().plusDays(random.nextInt(43)), null, false);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

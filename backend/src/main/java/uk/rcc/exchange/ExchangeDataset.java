@@ -176,6 +176,29 @@ public record ExchangeDataset(
                     PlacementDetails.NONE);
         }
 
+        /** The same child awaiting a home from {@code newNeededBy}, or living in one; every other column kept. */
+        public ChildRow withPlacement(LocalDate newNeededBy, String newCurrentHomeId, boolean newMayMove) {
+            return new ChildRow(
+                    childId,
+                    authorityCode,
+                    dateOfBirth,
+                    sex,
+                    homeLat,
+                    homeLon,
+                    schoolLat,
+                    schoolLon,
+                    siblingGroup,
+                    needs,
+                    placementKinds,
+                    preferredKinds,
+                    alongside,
+                    pets,
+                    newNeededBy,
+                    newCurrentHomeId,
+                    newMayMove,
+                    details);
+        }
+
         public ChildRow withDetails(PlacementDetails newDetails) {
             return new ChildRow(
                     childId,
