@@ -178,6 +178,15 @@ public record ExchangeDataset(
 
         /** The same child awaiting a home from {@code newNeededBy}, or living in one; every other column kept. */
         public ChildRow withPlacement(LocalDate newNeededBy, String newCurrentHomeId, boolean newMayMove) {
+            return with(newNeededBy, newCurrentHomeId, newMayMove, details);
+        }
+
+        public ChildRow withDetails(PlacementDetails newDetails) {
+            return with(neededBy, currentHomeId, mayMove, newDetails);
+        }
+
+        private ChildRow with(
+                LocalDate newNeededBy, String newCurrentHomeId, boolean newMayMove, PlacementDetails newDetails) {
             return new ChildRow(
                     childId,
                     authorityCode,
@@ -196,28 +205,6 @@ public record ExchangeDataset(
                     newNeededBy,
                     newCurrentHomeId,
                     newMayMove,
-                    details);
-        }
-
-        public ChildRow withDetails(PlacementDetails newDetails) {
-            return new ChildRow(
-                    childId,
-                    authorityCode,
-                    dateOfBirth,
-                    sex,
-                    homeLat,
-                    homeLon,
-                    schoolLat,
-                    schoolLon,
-                    siblingGroup,
-                    needs,
-                    placementKinds,
-                    preferredKinds,
-                    alongside,
-                    pets,
-                    neededBy,
-                    currentHomeId,
-                    mayMove,
                     newDetails);
         }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class BenchmarkCommand {
         int shortlistK;
         int shortlistHomes;
         int shortlistChildren;
-        String sizes;
+        Map<String, Spec> sizes = new LinkedHashMap<>();
         try {
             options = Options.parse(
                     args,
@@ -128,9 +129,9 @@ public final class BenchmarkCommand {
             shortlistK = options.intValue("shortlist-k", 10);
             shortlistHomes = options.intValue("shortlist-homes", 5_000);
             shortlistChildren = options.intValue("shortlist-children", 2_000);
-            sizes = options.get("sizes").orElse("100,1000,10000,national").trim();
-            for (String size : sizes.equals("none") ? new String[0] : sizes.split(",")) {
-                spec(size.trim());
+            String list = options.get("sizes").orElse("100,1000,10000,national").trim();
+            for (String size : list.equals("none") ? new String[0] : list.split(",")) {
+                sizes.put(size.trim(), spec(size.trim()));
             }
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
@@ -140,12 +141,12 @@ public final class BenchmarkCommand {
         double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String config = options.get("config").orElse("interactive-solver.xml");
         List<Row> rows = new ArrayList<>();
-        for (String size : sizes.equals("none") ? new String[0] : sizes.split(",")) {
-            Spec spec = spec(size.trim());
+        for (Map.Entry<String, Spec> size : sizes.entrySet()) {
+            Spec spec = size.getValue();
             out.printf(
                     "Solving %s (%d children, %d homes) for up to %d s ...%n",
-                    size, spec.children(), spec.homes(), seconds);
-            rows.add(measure(size.trim(), spec, seconds, config, exactSeconds, exactWorkers, boundSeconds, runs));
+                    size.getKey(), spec.children(), spec.homes(), seconds);
+            rows.add(measure(size.getKey(), spec, seconds, config, exactSeconds, exactWorkers, boundSeconds, runs));
             out.println(line(rows.get(rows.size() - 1)));
             rows.get(rows.size() - 1).repeats().forEach(repeat -> out.println(repeatLine(repeat)));
         }

@@ -33,17 +33,7 @@ public final class FlowLowerBound {
     /** @return element k is the least total soft cost (points) of placing k children; its length is max + 1 */
     public static double[] costByPlacedCount(ExchangeDataset dataset, MatchingPolicy policy) {
         Pairs pairs = Pairs.of(dataset, policy);
-        SiblingShare siblings = new SiblingShare(dataset, pairs.planned, policy);
-        MinCostAssignment graph = new MinCostAssignment(pairs.planned.size(), pairs.room);
-        for (int i = 0; i < pairs.planned.size(); i++) {
-            ChildRow child = pairs.planned.get(i);
-            graph.child(i, 0);
-            for (int k = 0; k < pairs.homes[i].length; k++) {
-                String home = pairs.homeRows.get(pairs.homes[i][k]).homeId();
-                graph.candidate(
-                        i, pairs.homes[i][k], pairs.costs[i][k] + Points.hundredths(siblings.share(child, home)));
-            }
-        }
+        MinCostAssignment graph = network(pairs, flowCosts(pairs, dataset, policy));
         double fixed = unavoidableSiblingCost(dataset, policy);
         List<Double> costs = new ArrayList<>(List.of(fixed));
         long total = Math.round(fixed * 100);
@@ -64,22 +54,11 @@ public final class FlowLowerBound {
      * shortest distances from the source in the residual graph of the cheapest flow placing that many. The
      * sibling-aware bound starts its ascent from them, so it starts at the flow bound, not at nothing.
      */
-    static Prices prices(ExchangeDataset dataset, MatchingPolicy policy, int placed) {
-        Pairs pairs = Pairs.of(dataset, policy);
-        SiblingShare siblings = new SiblingShare(dataset, pairs.planned, policy);
+    static Prices prices(Pairs pairs, ExchangeDataset dataset, MatchingPolicy policy, int placed) {
         int children = pairs.planned.size();
         int homes = pairs.room.length;
-        long[][] costs = new long[children][];
-        MinCostAssignment graph = new MinCostAssignment(children, pairs.room);
-        for (int i = 0; i < children; i++) {
-            graph.child(i, 0);
-            costs[i] = new long[pairs.homes[i].length];
-            for (int k = 0; k < pairs.homes[i].length; k++) {
-                String home = pairs.homeRows.get(pairs.homes[i][k]).homeId();
-                costs[i][k] = pairs.costs[i][k] + Points.hundredths(siblings.share(pairs.planned.get(i), home));
-                graph.candidate(i, pairs.homes[i][k], costs[i][k]);
-            }
-        }
+        long[][] costs = flowCosts(pairs, dataset, policy);
+        MinCostAssignment graph = network(pairs, costs);
         long last = 0;
         for (int k = 0; k < placed; k++) {
             long path = graph.placeCheapest();
@@ -155,6 +134,31 @@ public final class FlowLowerBound {
             price[j] = Double.isInfinite(d) ? 0 : Math.max(0, reward - d);
         }
         return new Prices(price, reward);
+    }
+
+    /** Each valid pair's cost in the flow, in hundredths: the policy's cost and the sibling share it may carry. */
+    private static long[][] flowCosts(Pairs pairs, ExchangeDataset dataset, MatchingPolicy policy) {
+        SiblingShare siblings = new SiblingShare(dataset, pairs.planned, policy);
+        long[][] costs = new long[pairs.planned.size()][];
+        for (int i = 0; i < costs.length; i++) {
+            costs[i] = new long[pairs.homes[i].length];
+            for (int k = 0; k < costs[i].length; k++) {
+                String home = pairs.homeRows.get(pairs.homes[i][k]).homeId();
+                costs[i][k] = pairs.costs[i][k] + Points.hundredths(siblings.share(pairs.planned.get(i), home));
+            }
+        }
+        return costs;
+    }
+
+    private static MinCostAssignment network(Pairs pairs, long[][] costs) {
+        MinCostAssignment graph = new MinCostAssignment(pairs.planned.size(), pairs.room);
+        for (int i = 0; i < costs.length; i++) {
+            graph.child(i, 0);
+            for (int k = 0; k < costs[i].length; k++) {
+                graph.candidate(i, pairs.homes[i][k], costs[i][k]);
+            }
+        }
+        return graph;
     }
 
     record Prices(double[] price, double reward) {}

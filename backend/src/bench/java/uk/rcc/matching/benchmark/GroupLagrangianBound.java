@@ -49,7 +49,7 @@ public final class GroupLagrangianBound {
         FlowLowerBound.Pairs pairs = FlowLowerBound.Pairs.of(dataset, policy);
         List<Unit> units = Unit.all(dataset, pairs, policy);
         double constant = FlowLowerBound.unavoidableSiblingCost(dataset, policy);
-        FlowLowerBound.Prices flowPrices = FlowLowerBound.prices(dataset, policy, placed);
+        FlowLowerBound.Prices flowPrices = FlowLowerBound.prices(pairs, dataset, policy, placed);
         double[] price = flowPrices.price();
         double reward = flowPrices.reward();
         double best = Double.NEGATIVE_INFINITY;
