@@ -299,8 +299,12 @@ final class AssignmentStart {
         return chosen;
     }
 
-    /** {children placed, minus the soft cost in hundredths}: larger is better in both. */
     private long[] value() {
+        return value(order);
+    }
+
+    /** {children placed, minus the soft cost in hundredths}: larger is better in both. */
+    static long[] value(List<PlannedChild> order) {
         long placed = 0;
         long soft = 0;
         Map<SiblingGroup, Set<Home>> groupHomes = new HashMap<>();
@@ -322,7 +326,7 @@ final class AssignmentStart {
         return new long[] {placed, -soft};
     }
 
-    private static boolean better(long[] a, long[] b) {
+    static boolean better(long[] a, long[] b) {
         return a[0] != b[0] ? a[0] > b[0] : a[1] > b[1];
     }
 

@@ -55,6 +55,10 @@ public final class MatchingProblem {
     private final int candidateCap;
     /** The most the first answer may take when the caller sets no time limit. */
     public static final java.time.Duration ASSIGNMENT_BUDGET = java.time.Duration.ofSeconds(20);
+    /** The share of the first answer's budget (percent) the priced start may take; the rounds have the rest. */
+    private static final int PRICED_SHARE = 60;
+    /** Its flow must finish within this share, or the rounds get the whole budget (national-scale problems). */
+    private static final int PRICED_FLOW_SHARE = 25;
 
     private MatchingProblem(ExchangeDataset dataset, MatchingPolicy weights) {
         this.dataset = dataset;
@@ -148,11 +152,42 @@ public final class MatchingProblem {
         return assignmentStart(ASSIGNMENT_BUDGET);
     }
 
-    /** The same, spending at most {@code budget} on the assignment rounds. */
+    /**
+     * The same, spending at most {@code budget}: the priced start ({@link PricedStart}, planned by sibling group)
+     * takes most of it, the assignment rounds the rest, and the better of the two answers is kept.
+     */
     public MatchingSolution assignmentStart(java.time.Duration budget) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        new AssignmentStart(solution, budget).apply();
-        warmStart(solution.getStayingChildren(), solution.getPlannedChildren());
+        long begun = System.nanoTime();
+        long deadline = begun + budget.toNanos();
+        List<PlannedChild> planned = solution.getPlannedChildren();
+        boolean priced = new PricedStart(solution)
+                .apply(
+                        begun + budget.toNanos() * PRICED_FLOW_SHARE / 100,
+                        begun + budget.toNanos() * PRICED_SHARE / 100);
+        long[] pricedValue = null;
+        List<Home> pricedHomes = null;
+        if (priced) {
+            warmStart(solution.getStayingChildren(), planned);
+            PlaceMoreByChains.apply(solution.getStayingChildren(), planned, deadline);
+            pricedValue = AssignmentStart.value(planned);
+            pricedHomes = planned.stream().map(PlannedChild::getHome).toList();
+        }
+        new AssignmentStart(solution, java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))).apply();
+        warmStart(solution.getStayingChildren(), planned);
+        long[] roundsValue = AssignmentStart.value(planned);
+        if (priced) {
+            LOG.info(
+                    "first answers: priced {} placed, soft {}; assignment rounds {} placed, soft {}",
+                    pricedValue[0],
+                    -pricedValue[1] / 100.0,
+                    roundsValue[0],
+                    -roundsValue[1] / 100.0);
+            if (AssignmentStart.better(pricedValue, roundsValue)) {
+                for (int i = 0; i < planned.size(); i++) {
+                    planned.get(i).setHome(pricedHomes.get(i));
+                }
+            }
+        }
         int added = addCandidatesWithRoom();
         LOG.info("{} candidates with room added after the assignment rounds", added);
         if (added > 0) {

@@ -157,6 +157,10 @@ public final class ExactOptimum {
         private final Set<String> onePlaceMore;
 
         private final Map<String, BoolVar> extraPlace = new HashMap<>();
+        /** Each sibling group's "uses this home" variables and its count of homes beyond the first, for the hint. */
+        private final List<GroupVars> groups = new ArrayList<>();
+
+        private record GroupVars(List<Integer> members, Map<String, BoolVar> used, Set<String> fixed, IntVar extra) {}
 
         Model(ExchangeDataset dataset, MatchingPolicy policy) {
             this(dataset, policy, null);
@@ -364,6 +368,7 @@ public final class ExactOptimum {
                 model.addGreaterOrEqual(extra, homes.build());
                 objective.addTerm(extra, extraHome);
                 soft.addTerm(extra, extraHome);
+                groups.add(new GroupVars(indices, used, fixed, extra));
             });
         }
 
@@ -406,10 +411,7 @@ public final class ExactOptimum {
         Result solveAtPlacedCount(Duration limit, int placed, Map<String, String> hint) {
             model.addGreaterOrEqual(LinearExpr.sum(awaitingPlaced.toArray(new BoolVar[0])), placed);
             model.minimize(soft.build());
-            for (int i = 0; i < planned.size(); i++) {
-                String home = hint.get(planned.get(i).childId());
-                lives.get(i).forEach((candidate, x) -> model.addHint(x, candidate.equals(home) ? 1 : 0));
-            }
+            hintEveryVariable(withChildrenAdded(hint, placed));
             CpSolver solver = solver(limit);
             long start = System.nanoTime();
             CpSolverStatus status = solver.solve(model);
@@ -434,6 +436,73 @@ public final class ExactOptimum {
                     + softConstant;
             return new Result(
                     status == CpSolverStatus.OPTIMAL, best, bound, unplacedWeight, seconds, variables, assignment);
+        }
+
+        /**
+         * The hint placing at least {@code placed}: when it places fewer (the answer before a place more was given),
+         * the cheapest waiting children are added one by one where a place is free and rule 4 allows, so CP-SAT
+         * starts from an assignment it accepts; without it, the search at one placed more often found none at all.
+         */
+        private Map<Integer, String> withChildrenAdded(Map<String, String> hint, int placed) {
+            Map<Integer, String> at = new HashMap<>();
+            Map<String, List<Integer>> living = new HashMap<>();
+            int placedNow = 0;
+            for (int i = 0; i < planned.size(); i++) {
+                String home = hint.get(planned.get(i).childId());
+                if (home != null && lives.get(i).containsKey(home)) {
+                    at.put(i, home);
+                    living.computeIfAbsent(home, h -> new ArrayList<>()).add(i);
+                    placedNow += planned.get(i).awaiting() ? 1 : 0;
+                }
+            }
+            while (placedNow < placed) {
+                int bestChild = -1;
+                String bestHome = null;
+                long bestCost = Long.MAX_VALUE;
+                for (int i = 0; i < planned.size(); i++) {
+                    if (at.containsKey(i) || !planned.get(i).awaiting()) {
+                        continue;
+                    }
+                    ChildRow child = planned.get(i);
+                    for (String home : lives.get(i).keySet()) {
+                        List<Integer> there = living.getOrDefault(home, List.of());
+                        long cost = costs.get(i).get(home);
+                        if (cost < bestCost
+                                && there.size() < cap(home)
+                                && there.stream().allMatch(o -> together(child, planned.get(o)))) {
+                            bestChild = i;
+                            bestHome = home;
+                            bestCost = cost;
+                        }
+                    }
+                }
+                if (bestChild < 0) {
+                    break;
+                }
+                at.put(bestChild, bestHome);
+                living.computeIfAbsent(bestHome, h -> new ArrayList<>()).add(bestChild);
+                placedNow++;
+            }
+            return at;
+        }
+
+        /** Hints every variable, the sibling and extra-place ones too, so the hint is a whole assignment. */
+        private void hintEveryVariable(Map<Integer, String> at) {
+            Map<String, Integer> load = new HashMap<>();
+            for (int i = 0; i < planned.size(); i++) {
+                String home = at.get(i);
+                lives.get(i).forEach((candidate, x) -> model.addHint(x, candidate.equals(home) ? 1 : 0));
+                if (home != null) {
+                    load.merge(home, 1, Integer::sum);
+                }
+            }
+            extraPlace.forEach((home, x) -> model.addHint(x, load.getOrDefault(home, 0) > room.get(home) ? 1 : 0));
+            for (GroupVars group : groups) {
+                Set<String> homes = new HashSet<>(group.fixed());
+                group.members().stream().map(at::get).filter(h -> h != null).forEach(homes::add);
+                group.used().forEach((home, x) -> model.addHint(x, homes.contains(home) ? 1 : 0));
+                model.addHint(group.extra(), Math.max(0, homes.size() - 1));
+            }
         }
 
         /** The most planned children the home could hold: its room, and one more if it may take a place more. */

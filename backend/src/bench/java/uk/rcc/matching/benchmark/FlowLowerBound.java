@@ -1,8 +1,6 @@
 package uk.rcc.matching.benchmark;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import uk.rcc.exchange.ExchangeDataset.AvoidZoneRow;
 import uk.rcc.exchange.ExchangeDataset.ChildRow;
 import uk.rcc.exchange.ExchangeDataset.HomeRow;
 import uk.rcc.exchange.ExchangeDataset.KeyPlaceRow;
+import uk.rcc.matching.GroupRelaxation;
 import uk.rcc.matching.planning.MinCostAssignment;
 import uk.rcc.matching.policy.CostTerms;
 import uk.rcc.matching.policy.HomeRules;
@@ -54,86 +53,9 @@ public final class FlowLowerBound {
      * shortest distances from the source in the residual graph of the cheapest flow placing that many. The
      * sibling-aware bound starts its ascent from them, so it starts at the flow bound, not at nothing.
      */
-    static Prices prices(Pairs pairs, ExchangeDataset dataset, MatchingPolicy policy, int placed) {
-        int children = pairs.planned.size();
-        int homes = pairs.room.length;
-        long[][] costs = flowCosts(pairs, dataset, policy);
-        MinCostAssignment graph = network(pairs, costs);
-        long last = 0;
-        for (int k = 0; k < placed; k++) {
-            long path = graph.placeCheapest();
-            if (path < 0) {
-                break;
-            }
-            last = path;
-        }
-        int[] at = new int[children];
-        int[] load = new int[homes];
-        for (int i = 0; i < children; i++) {
-            at[i] = graph.homeOf(i);
-            if (at[i] >= 0) {
-                load[at[i]]++;
-            }
-        }
-        // Bellman-Ford (queue) over the residual graph; nodes: children, homes, sink; the source is distance 0
-        int sink = children + homes;
-        double[] distance = new double[sink + 1];
-        Arrays.fill(distance, Double.POSITIVE_INFINITY);
-        List<List<int[]>> placedIn = new ArrayList<>();
-        for (int j = 0; j < homes; j++) {
-            placedIn.add(new ArrayList<>());
-        }
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        boolean[] queued = new boolean[sink + 1];
-        for (int i = 0; i < children; i++) {
-            if (at[i] < 0) {
-                distance[i] = 0;
-                queue.add(i);
-                queued[i] = true;
-            } else {
-                int k = Arrays.binarySearch(pairs.homes[i], at[i]);
-                placedIn.get(at[i]).add(new int[] {i, k});
-            }
-        }
-        // the reward: the last child's path cost, reached as if by an edge from the source to the sink. No child can
-        // be taken out for more (the paths' costs only rise), so the edge makes no negative cycle, and the prices
-        // stand whether or not a further child could be placed.
-        distance[sink] = last / 100.0;
-        queue.add(sink);
-        queued[sink] = true;
-        while (!queue.isEmpty()) {
-            int node = queue.poll();
-            queued[node] = false;
-            if (node < children) {
-                for (int k = 0; k < pairs.homes[node].length; k++) {
-                    int j = pairs.homes[node][k];
-                    if (j != at[node]) {
-                        relax(distance, queue, queued, children + j, distance[node] + costs[node][k] / 100.0);
-                    }
-                }
-            } else if (node < sink) {
-                int j = node - children;
-                for (int[] child : placedIn.get(j)) {
-                    relax(distance, queue, queued, child[0], distance[node] - costs[child[0]][child[1]] / 100.0);
-                }
-                if (load[j] < pairs.room[j]) {
-                    relax(distance, queue, queued, sink, distance[node]);
-                }
-            } else {
-                for (int j = 0; j < homes; j++) {
-                    if (load[j] > 0) {
-                        relax(distance, queue, queued, children + j, distance[node]);
-                    }
-                }
-            }
-        }
-        double reward = distance[sink];
-        double[] price = new double[homes];
-        for (int j = 0; j < homes; j++) {
-            double d = distance[children + j];
-            price[j] = Double.isInfinite(d) ? 0 : Math.max(0, reward - d);
-        }
-        return new Prices(price, reward);
+    static GroupRelaxation.Prices prices(Pairs pairs, ExchangeDataset dataset, MatchingPolicy policy, int placed) {
+        return GroupRelaxation.flowPrices(pairs.homes, flowCosts(pairs, dataset, policy), pairs.room, placed)
+                .prices();
     }
 
     /** Each valid pair's cost in the flow, in hundredths: the policy's cost and the sibling share it may carry. */
@@ -159,18 +81,6 @@ public final class FlowLowerBound {
             }
         }
         return graph;
-    }
-
-    record Prices(double[] price, double reward) {}
-
-    private static void relax(double[] distance, ArrayDeque<Integer> queue, boolean[] queued, int node, double d) {
-        if (d < distance[node] - 1e-9) {
-            distance[node] = d;
-            if (!queued[node]) {
-                queue.add(node);
-                queued[node] = true;
-            }
-        }
     }
 
     /**

@@ -140,7 +140,7 @@ class BenchmarkCommandTest {
                 null,
                 List.of(),
                 "CP-SAT found no assignment placing 8: UNKNOWN within 10 s",
-                new GroupLagrangianBound.Result(95.0, 40, 1.0, 3));
+                new GroupLagrangianBound.Result(95.0, 40, 1.0, 3, new double[0], 0));
 
         String report = BenchmarkCommand.report(List.of(row), 1, "interactive-solver.xml", "--sizes 10");
 
