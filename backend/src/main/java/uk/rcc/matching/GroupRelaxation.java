@@ -197,10 +197,11 @@ public final class GroupRelaxation {
         int iteration = 0;
         int[] room = problem.room();
         int[] load = new int[room.length];
+        Table[] tables = tables(problem);
         while (System.nanoTime() < settings.deadlineNanos() && step > 1e-4) {
             iteration++;
             Arrays.fill(load, 0);
-            Choice[] choices = choose(problem, new Prices(price, reward));
+            Choice[] choices = choose(problem, tables, new Prices(price, reward));
             double value = problem.constant() + reward * placed;
             for (int j = 0; j < price.length; j++) {
                 value -= price[j] * room[j];
@@ -256,7 +257,7 @@ public final class GroupRelaxation {
     public static int[] relaxedHomes(Problem problem, Prices prices) {
         int[] home = new int[problem.homes().length];
         Arrays.fill(home, -1);
-        Choice[] choices = choose(problem, prices);
+        Choice[] choices = choose(problem, tables(problem), prices);
         for (int u = 0; u < choices.length; u++) {
             int[] members = problem.units().get(u).members();
             for (int b = 0; b < choices[u].homes().length; b++) {
@@ -273,12 +274,48 @@ public final class GroupRelaxation {
     /** Where a unit's blocks of members go, and whether it is one child who lives alone. */
     private record Choice(double cost, int[] homes, int[] blocks, boolean solo) {}
 
-    private static Choice[] choose(Problem problem, Prices prices) {
+    private static Choice[] choose(Problem problem, Table[] tables, Prices prices) {
         List<Unit> units = problem.units();
         return IntStream.range(0, units.size())
                 .parallel()
-                .mapToObj(u -> cheapest(problem, units.get(u), prices.price(), prices.reward()))
+                .mapToObj(u -> cheapest(problem, units.get(u), tables[u], prices.price(), prices.reward()))
                 .toArray(Choice[]::new);
+    }
+
+    /**
+     * A unit's homes (every home valid for at least one member, ascending), each with its members' costs there and
+     * which members may live there (a bit mask): read once, so that each step of the ascent is arithmetic.
+     */
+    private record Table(int[] homes, double[][] costs, int[] validMembers, boolean[] staying) {}
+
+    private static Table[] tables(Problem problem) {
+        return problem.units().stream()
+                .parallel()
+                .map(unit -> table(problem, unit))
+                .toArray(Table[]::new);
+    }
+
+    private static Table table(Problem problem, Unit unit) {
+        int[] members = unit.members();
+        int[] homes = Arrays.stream(members)
+                .flatMap(i -> Arrays.stream(problem.homes()[i]))
+                .distinct()
+                .sorted()
+                .toArray();
+        double[][] costs = new double[homes.length][members.length];
+        int[] valid = new int[homes.length];
+        boolean[] staying = new boolean[homes.length];
+        for (int t = 0; t < homes.length; t++) {
+            staying[t] = unit.stayingHomes().contains(homes[t]);
+            for (int m = 0; m < members.length; m++) {
+                int at = Arrays.binarySearch(problem.homes()[members[m]], homes[t]);
+                if (at >= 0) {
+                    costs[t][m] = problem.costs()[members[m]][at];
+                    valid[t] |= 1 << m;
+                }
+            }
+        }
+        return new Table(homes, costs, valid, staying);
     }
 
     /**
@@ -286,18 +323,14 @@ public final class GroupRelaxation {
      * sharing a home, each block at its cheapest home with room for it; the sibling term is paid for every home
      * beyond the first (or beyond the staying members' homes).
      */
-    private static Choice cheapest(Problem problem, Unit unit, double[] price, double reward) {
+    private static Choice cheapest(Problem problem, Unit unit, Table table, double[] price, double reward) {
         int n = unit.members().length;
         int full = (1 << n) - 1;
         double[] blockCost = new double[full + 1];
         int[] blockHome = new int[full + 1];
-        for (int mask = 1; mask <= full; mask++) {
-            blockHome[mask] = -1;
-            blockCost[mask] = Double.POSITIVE_INFINITY;
-            if (unit.mayShare()[mask]) {
-                cheapestHome(problem, unit, mask, price, reward, blockCost, blockHome);
-            }
-        }
+        Arrays.fill(blockCost, Double.POSITIVE_INFINITY);
+        Arrays.fill(blockHome, -1);
+        cheapestHomes(problem.room(), unit, table, price, reward, blockCost, blockHome);
         // anyBlocks[mask]: least cost of the members in mask, none placed allowed; someBlock: at least one placed.
         // A choice is the block holding the mask's lowest member, or 0 when that member is left unplaced.
         double[] anyBlocks = new double[full + 1];
@@ -352,39 +385,31 @@ public final class GroupRelaxation {
                 unit.livesAlone());
     }
 
-    /** The cheapest home valid for every member of the block, with room for them all, the extra home charged. */
-    private static void cheapestHome(
-            Problem problem, Unit unit, int mask, double[] price, double reward, double[] blockCost, int[] blockHome) {
-        int[] members = unit.members();
-        int size = Integer.bitCount(mask);
-        int[] room = problem.room();
-        int[] homes = problem.homes()[members[Integer.numberOfTrailingZeros(mask)]];
-        for (int j : homes) {
-            if (room[j] < size) {
-                continue;
-            }
-            double cost = 0;
-            boolean valid = true;
-            for (int m = 0; m < members.length && valid; m++) {
-                if ((mask >> m & 1) == 0) {
+    /**
+     * For every block (subset of members that may share a home), the cheapest home valid for all of them with room
+     * for them all, the extra home charged: one pass over the unit's homes, each block's cost there built from a
+     * smaller block's.
+     */
+    private static void cheapestHomes(
+            int[] room, Unit unit, Table table, double[] price, double reward, double[] blockCost, int[] blockHome) {
+        int full = blockCost.length - 1;
+        double[] sum = new double[full + 1];
+        for (int t = 0; t < table.homes().length; t++) {
+            int j = table.homes()[t];
+            int valid = table.validMembers()[t];
+            // a child who lives alone takes every place the home has left: its price on all of them
+            double placeCost = (unit.livesAlone() ? room[j] : 1) * price[j] - reward;
+            double extra = table.staying()[t] ? 0 : unit.extraHome();
+            for (int mask = 1; mask <= full; mask++) {
+                if ((mask & ~valid) != 0) {
                     continue;
                 }
-                int i = members[m];
-                int at = Arrays.binarySearch(problem.homes()[i], j);
-                if (at < 0) {
-                    valid = false;
-                } else {
-                    // a child who lives alone takes every place the home has left: its price on all of them
-                    cost += problem.costs()[i][at] + (unit.livesAlone() ? room[j] : 1) * price[j] - reward;
+                int lowest = Integer.numberOfTrailingZeros(mask);
+                sum[mask] = sum[mask & (mask - 1)] + table.costs()[t][lowest] + placeCost;
+                if (unit.mayShare()[mask] && room[j] >= Integer.bitCount(mask) && sum[mask] + extra < blockCost[mask]) {
+                    blockCost[mask] = sum[mask] + extra;
+                    blockHome[mask] = j;
                 }
-            }
-            if (!valid) {
-                continue;
-            }
-            cost += unit.stayingHomes().contains(j) ? 0 : unit.extraHome();
-            if (cost < blockCost[mask]) {
-                blockCost[mask] = cost;
-                blockHome[mask] = j;
             }
         }
     }
