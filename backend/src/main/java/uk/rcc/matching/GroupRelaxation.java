@@ -57,6 +57,25 @@ public final class GroupRelaxation {
             double extraHome,
             boolean livesAlone) {}
 
+    /**
+     * For each non-empty subset (bit mask) of a unit's {@code size} members, whether they may all share one home:
+     * no member of it forbids another ({@code forbids.test(a, b)}: member a may not live with member b).
+     */
+    public static boolean[] mayShare(int size, java.util.function.BiPredicate<Integer, Integer> forbids) {
+        boolean[] may = new boolean[1 << size];
+        for (int mask = 1; mask < may.length; mask++) {
+            may[mask] = true;
+            for (int a = 0; a < size; a++) {
+                for (int b = 0; b < size; b++) {
+                    if (a != b && (mask >> a & 1) == 1 && (mask >> b & 1) == 1 && forbids.test(a, b)) {
+                        may[mask] = false;
+                    }
+                }
+            }
+        }
+        return may;
+    }
+
     /** A price on each home's places and a reward for each child placed. */
     public record Prices(double[] price, double reward) {}
 

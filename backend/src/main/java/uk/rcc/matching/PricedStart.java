@@ -171,20 +171,7 @@ final class PricedStart {
     }
 
     private boolean[] mayShare(int[] members) {
-        boolean[] may = new boolean[1 << members.length];
-        for (int mask = 1; mask < may.length; mask++) {
-            may[mask] = true;
-            for (int a = 0; a < members.length; a++) {
-                for (int b = 0; b < members.length; b++) {
-                    if (a != b
-                            && (mask >> a & 1) == 1
-                            && (mask >> b & 1) == 1
-                            && conflict(planned.get(members[a]), planned.get(members[b]))) {
-                        may[mask] = false;
-                    }
-                }
-            }
-        }
-        return may;
+        return GroupRelaxation.mayShare(
+                members.length, (a, b) -> conflict(planned.get(members[a]), planned.get(members[b])));
     }
 }

@@ -144,25 +144,14 @@ public final class GroupLagrangianBound {
     }
 
     private static boolean[] mayShare(int[] members, FlowLowerBound.Pairs pairs, ExchangeDataset dataset) {
-        boolean[] may = new boolean[1 << members.length];
-        for (int mask = 1; mask < may.length; mask++) {
-            may[mask] = true;
-            for (int a = 0; a < members.length; a++) {
-                for (int b = 0; b < members.length; b++) {
-                    if (a != b && (mask >> a & 1) == 1 && (mask >> b & 1) == 1) {
-                        ChildRow x = pairs.planned.get(members[a]);
-                        ChildRow y = pairs.planned.get(members[b]);
-                        if (SharingRules.forbids(
-                                x.alongside(),
-                                x.needs().contains(Need.HSB),
-                                HomeRules.ageYears(x, dataset.asOf()),
-                                HomeRules.ageYears(y, dataset.asOf()))) {
-                            may[mask] = false;
-                        }
-                    }
-                }
-            }
-        }
-        return may;
+        return GroupRelaxation.mayShare(members.length, (a, b) -> {
+            ChildRow x = pairs.planned.get(members[a]);
+            ChildRow y = pairs.planned.get(members[b]);
+            return SharingRules.forbids(
+                    x.alongside(),
+                    x.needs().contains(Need.HSB),
+                    HomeRules.ageYears(x, dataset.asOf()),
+                    HomeRules.ageYears(y, dataset.asOf()));
+        });
     }
 }
