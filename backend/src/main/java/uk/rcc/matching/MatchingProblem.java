@@ -160,10 +160,11 @@ public final class MatchingProblem {
         long begun = System.nanoTime();
         long deadline = begun + budget.toNanos();
         List<PlannedChild> planned = solution.getPlannedChildren();
-        boolean priced = new PricedStart(solution)
-                .apply(
-                        begun + budget.toNanos() * PRICED_FLOW_SHARE / 100,
-                        begun + budget.toNanos() * PRICED_SHARE / 100);
+        boolean priced = PricedStart.worthTrying(planned)
+                && new PricedStart(solution)
+                        .apply(
+                                begun + budget.toNanos() * PRICED_FLOW_SHARE / 100,
+                                begun + budget.toNanos() * PRICED_SHARE / 100);
         long[] pricedValue = null;
         List<Home> pricedHomes = null;
         if (priced) {

@@ -51,6 +51,20 @@ class PricedStartTest {
     }
 
     @Test
+    void itIsTriedUpToAboutFourTimesTheWorkOfTheFifteenHundredChildBenchmarkButNotOnNationalScale() {
+        MatchingProblem small = MatchingProblem.of(
+                DemoCooperativeGenerator.generate(BenchmarkCommand.spec("100")), MatchingPolicy.reference());
+
+        assertThat(PricedStart.worthTrying(small.solution().getPlannedChildren()))
+                .isTrue();
+        // the 1,500-child benchmark set's candidate pairs and planned children, and five times its work
+        assertThat(PricedStart.worthTrying(304_570, 1_573)).isTrue();
+        assertThat(PricedStart.worthTrying(5 * 304_570, 1_573)).isFalse();
+        // the national set: 15,708 planned children with about 20 candidates each at the least
+        assertThat(PricedStart.worthTrying(15_708 * 20, 15_708)).isFalse();
+    }
+
+    @Test
     void onAGeneratedCooperativeThePlanKeepsEveryPlaceAndSharingRule() {
         MatchingProblem problem = MatchingProblem.of(
                 DemoCooperativeGenerator.generate(BenchmarkCommand.spec("100")), MatchingPolicy.reference());
