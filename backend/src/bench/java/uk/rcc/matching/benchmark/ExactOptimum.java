@@ -381,7 +381,9 @@ public final class ExactOptimum {
             solver.getParameters()
                     .setMaxTimeInSeconds(limit.toMillis() / 1000.0)
                     .setNumWorkers(workers)
-                    .setLinearizationLevel(2);
+                    .setLinearizationLevel(2)
+                    // -Dcpsat.log=true prints CP-SAT's own search log (presolve, hint, bounds), for diagnosis
+                    .setLogSearchProgress(Boolean.getBoolean("cpsat.log"));
             return solver;
         }
 
