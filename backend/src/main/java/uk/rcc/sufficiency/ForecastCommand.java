@@ -446,13 +446,15 @@ public final class ForecastCommand {
                 .forEach(s -> text.append(String.format(
                         Locale.ROOT,
                         "Backtest %d months ahead (%d origins): WAPE model %.1f%%, last value %.1f%%, linear "
-                                + "trend %.1f%%; 80%% interval covered %.0f%%.%n",
+                                + "trend %.1f%%; the co-operative total's 80%% interval held the outcome at %d of "
+                                + "the %d origins.%n",
                         s.horizon(),
                         s.origins(),
                         100 * s.modelWape(),
                         100 * s.lastValueWape(),
                         100 * s.trendWape(),
-                        100 * s.coverage80())));
+                        Math.round(s.coverage80() * s.origins()),
+                        s.origins())));
         return text.toString();
     }
 

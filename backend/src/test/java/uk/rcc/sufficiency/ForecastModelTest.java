@@ -106,6 +106,10 @@ class ForecastModelTest {
         assertThat(out.resolve("costs.csv")).exists();
         assertThat(Files.readString(out.resolve("backtest.csv"))).contains("model_wape");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Backtest 12 months ahead");
+        // the total's coverage is counted in origins, so it is not read as the per-council figure below it
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .containsPattern("the co-operative total's 80% interval held the outcome at \\d+ of the \\d+ origins")
+                .contains("80% intervals covered");
     }
 
     @Test
