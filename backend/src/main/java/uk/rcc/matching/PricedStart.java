@@ -103,7 +103,7 @@ final class PricedStart {
         GroupRelaxation.Ascent ascent = GroupRelaxation.ascend(
                 problem, placeable, flow.prices(), new GroupRelaxation.Settings(Double.NaN, deadlineNanos));
         int[] plan = GroupRelaxation.relaxedHomes(problem, ascent.best());
-        long planned_ = System.nanoTime();
+        long ascended = System.nanoTime();
         int turnedAway = keepWhatFits(plan);
         LOG.info(
                 "priced start: flow prices for {} placeable in {} ms, {} ascent steps in {} ms, {} turned away by "
@@ -111,7 +111,7 @@ final class PricedStart {
                 placeable,
                 (priced - started) / 1_000_000,
                 ascent.iterations(),
-                (planned_ - priced) / 1_000_000,
+                (ascended - priced) / 1_000_000,
                 turnedAway);
         return true;
     }
